@@ -1,0 +1,9 @@
+namespace Checkout.Domain.Plans;
+
+public enum BillingInterval
+{
+    Day,
+    Week,
+    Month,
+    Year,
+}

@@ -1,0 +1,27 @@
+namespace Checkout.Klarna;
+
+/// <summary>Settings under <c>Klarna:</c>. Keys are part of the deployment contract.</summary>
+public sealed class KlarnaOptions
+{
+    public const string Section = "Klarna";
+
+    /// <summary>Klarna's API root, e.g. https://api-global.test.klarna.com/. Empty: the in-process sandbox.</summary>
+    public string? BaseUrl { get; set; }
+
+    public string ApiKey { get; set; } = "";
+
+    public string ClientId { get; set; } = "";
+
+    /// <summary>Where the browser loads klarna.mjs. Empty: the sandbox's stand-in.</summary>
+    public string? SdkUrl { get; set; }
+
+    public string Locale { get; set; } = "en-US";
+
+    /// <summary>DEVICE_BEST, ON_PAGE or REDIRECT.</summary>
+    public string InitiationMode { get; set; } = "DEVICE_BEST";
+
+    /// <summary>Signing key id to secret; several at once while keys rotate.</summary>
+    public Dictionary<string, string> WebhookSigningKeys { get; set; } = new(StringComparer.Ordinal);
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,51 @@
+namespace Checkout.Klarna.PaymentRequests;
+
+/// <summary>Body of <c>POST /v2/payment/requests</c>.</summary>
+public sealed record PaymentRequestBody
+{
+    public required string Currency { get; init; }
+
+    /// <summary>Minor units; left out when only a customer token is requested.</summary>
+    public long? Amount { get; init; }
+
+    public string? PaymentRequestReference { get; init; }
+
+    public string? PaymentOptionId { get; init; }
+
+    public SupplementaryPurchaseData? SupplementaryPurchaseData { get; init; }
+
+    public RequestCustomerToken? RequestCustomerToken { get; init; }
+
+    public CustomerInteractionConfig? CustomerInteractionConfig { get; init; }
+}
+
+public sealed record RequestCustomerToken(IReadOnlyList<string> Scopes, string? CustomerTokenReference);
+
+public sealed record CustomerInteractionConfig(string Method, string? ReturnUrl, string? AppReturnUrl = null);
+
+public sealed record SupplementaryPurchaseData
+{
+    public string? PurchaseReference { get; init; }
+
+    public IReadOnlyList<LineItem>? LineItems { get; init; }
+
+    public KlarnaCustomer? Customer { get; init; }
+
+    public IReadOnlyList<Subscription>? Subscriptions { get; init; }
+
+    public OnDemandService? OndemandService { get; init; }
+}
+
+public sealed record LineItem(string Name, int Quantity, long UnitPrice, long TotalAmount, string? ProductIdentifier = null);
+
+public sealed record KlarnaCustomer(string? Email);
+
+public sealed record Subscription(
+    string SubscriptionReference,
+    string Name,
+    string FreeTrial,
+    IReadOnlyList<BillingPlan> BillingPlans);
+
+public sealed record BillingPlan(long BillingAmount, string Currency, string From, string Interval, int IntervalFrequency);
+
+public sealed record OnDemandService(long AverageAmount, long MinimumAmount, long MaximumAmount);

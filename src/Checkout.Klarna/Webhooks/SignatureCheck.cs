@@ -1,0 +1,10 @@
+namespace Checkout.Klarna.Webhooks;
+
+public enum SignatureCheck
+{
+    Valid,
+    MissingHeader,
+    UnknownKey,
+    Malformed,
+    Mismatch,
+}

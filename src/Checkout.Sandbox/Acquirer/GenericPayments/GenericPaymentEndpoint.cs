@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Checkout.Sandbox.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Checkout.Sandbox.Acquirer.GenericPayments;
+
+internal sealed class AcquirerIdempotency : IdempotencyTable;
+
+/// <summary><c>POST /sandbox/acquirer/payment</c>: authorize with the Klarna interoperability token, once per idempotency key.</summary>
+internal static class GenericPaymentEndpoint
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static void MapGenericPayment(this IEndpointRouteBuilder acquirer) =>
+        acquirer.MapPost("/payment", HandleAsync);
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, AcquirerIdempotency idempotency, KlarnaAuthorizer authorizer)
+    {
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length == 0)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Idempotency-Key is required",
+                detail: "Send an Idempotency-Key header that stays the same across retries of this payment.");
+        }
+
+        var body = await RequestBody.ReadAllAsync(request);
+        var (payment, errors) = GenericPaymentRequest.Parse(body);
+        if (payment is null)
+        {
+            return Results.ValidationProblem(errors, title: "The payment request is not valid.");
+        }
+
+        var (outcome, response) = idempotency.Run(key, body, () => Authorize(payment, authorizer));
+        return outcome == IdempotencyOutcome.KeyReusedWithDifferentBody
+            ? Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was already used with a different body.")
+            : new StoredResponseResult(response);
+    }
+
+    private static StoredResponse Authorize(GenericPaymentRequest payment, KlarnaAuthorizer authorizer)
+    {
+        var decision = authorizer.Authorize(
+            new AuthorizationAttempt(payment.Amount, payment.Currency, payment.Reference, payment.InteroperabilityToken));
+        var response = new PartnerPaymentResponse(
+            $"pay_{RandomText.Hex(24)}",
+            payment.Amount,
+            payment.Currency,
+            decision.Approved ? PartnerPaymentResponse.Completed : PartnerPaymentResponse.Failed,
+            Url: null,
+            new PartnerAdditionalData(
+                KlarnaNetworkResponseData.ForAuthorization(decision.Approved ? "APPROVED" : "DECLINED", decision.Transaction)));
+        return new StoredResponse(
+            StatusCodes.Status200OK,
+            JsonSerializer.SerializeToUtf8Bytes(response, SandboxJson.SnakeCase),
+            "application/json; charset=utf-8");
+    }
+}

@@ -1,0 +1,19 @@
+using Checkout.Sandbox.Klarna.Journey;
+using Checkout.Sandbox.Klarna.PaymentRequests;
+using Checkout.Sandbox.Klarna.WebSdk;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Checkout.Sandbox.Klarna;
+
+internal static class KlarnaEmulatorEndpoints
+{
+    public static void MapKlarnaEmulator(this IEndpointRouteBuilder app)
+    {
+        var klarna = app.MapGroup("/sandbox/klarna").ExcludeFromDescription();
+        klarna.MapPaymentRequests();
+        klarna.MapJourney();
+        klarna.MapWebSdk();
+    }
+}

@@ -1,0 +1,37 @@
+using Checkout.Sandbox.Common;
+using Microsoft.AspNetCore.Http;
+
+namespace Checkout.Sandbox.Klarna;
+
+internal sealed record KlarnaValidationError(string Parameter, string ErrorMessage);
+
+/// <summary>Klarna's error body: <c>{error_id, error_type, error_code, error_message, errors[]}</c>.</summary>
+internal sealed record KlarnaError(
+    string ErrorId,
+    string ErrorType,
+    string ErrorCode,
+    string ErrorMessage,
+    IReadOnlyList<KlarnaValidationError>? Errors = null)
+{
+    public static IResult Unauthorized() => Respond(
+        StatusCodes.Status401Unauthorized, "ACCESS_ERROR", "UNAUTHORIZED", "The credentials are missing or not valid.");
+
+    public static IResult NotFound(string what) => Respond(
+        StatusCodes.Status404NotFound, "RESOURCE_ERROR", "NOT_FOUND", $"{what} was not found.");
+
+    public static IResult InvalidInput(string message) => Respond(
+        StatusCodes.Status400BadRequest, "INPUT_ERROR", "VALIDATION_ERROR", message);
+
+    public static IResult Validation(IReadOnlyList<KlarnaValidationError> errors) => Respond(
+        StatusCodes.Status400BadRequest, "INPUT_ERROR", "VALIDATION_ERROR", "The request is not valid.", errors);
+
+    public static IResult Conflict(string errorCode, string message) => Respond(
+        StatusCodes.Status409Conflict, "INPUT_ERROR", errorCode, message);
+
+    public static KlarnaError Create(string type, string code, string message, IReadOnlyList<KlarnaValidationError>? errors = null) =>
+        new(Guid.NewGuid().ToString(), type, code, message, errors);
+
+    private static IResult Respond(
+        int status, string type, string code, string message, IReadOnlyList<KlarnaValidationError>? errors = null) =>
+        Results.Json(Create(type, code, message, errors), SandboxJson.SnakeCase, statusCode: status);
+}

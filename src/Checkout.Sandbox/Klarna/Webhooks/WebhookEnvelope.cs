@@ -1,0 +1,21 @@
+using Checkout.Sandbox.Klarna.PaymentRequests;
+
+namespace Checkout.Sandbox.Klarna.Webhooks;
+
+/// <summary>Klarna's v2 notification: <c>{metadata, payload}</c>, serialized snake_case.</summary>
+internal sealed record WebhookEnvelope(WebhookMetadata Metadata, PaymentRequestView Payload);
+
+internal sealed record WebhookMetadata(
+    string EventType,
+    string EventId,
+    string EventVersion,
+    DateTime OccurredAt,
+    string CorrelationId,
+    string SubjectAccountId,
+    string RecipientAccountId,
+    string ProductInstanceId,
+    string WebhookId,
+    bool Live);
+
+/// <summary>One event, serialized once: every retry sends these exact bytes.</summary>
+internal sealed record WebhookEvent(Guid PaymentRequestId, string EventId, string EventType, Uri Url, byte[] Body);

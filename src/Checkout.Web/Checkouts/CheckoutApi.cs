@@ -1,0 +1,71 @@
+namespace Checkout.Web.Checkouts;
+
+using Checkout.Web.Infrastructure.Http;
+
+/// <summary>The checkout's browser-facing JSON endpoints.</summary>
+public static class CheckoutApi
+{
+    public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Checkout");
+
+        api.MapPost("/payment-request", CreatePaymentRequestAsync)
+            .AddEndpointFilter<AntiforgeryHeaderFilter>()
+            .DisableAntiforgery();
+
+        api.MapGet("/checkouts/{checkoutId:guid}", GetStatusAsync);
+
+        api.MapPost("/checkouts/{checkoutId:guid}/cancel", CancelAsync)
+            .AddEndpointFilter<AntiforgeryHeaderFilter>()
+            .DisableAntiforgery();
+
+        api.MapGet("/payment-methods", () => TypedResults.Ok(OtherPaymentMethods.All));
+        return app;
+    }
+
+    private static async Task<IResult> CreatePaymentRequestAsync(
+        PaymentRequestInput? input, PaymentRequestService service, HttpRequest request, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (input is null)
+        {
+            return Problems.Validation(new() { ["body"] = ["A JSON body with checkoutId and paymentOptionId is required."] });
+        }
+        var errors = input.Validate(out var checkoutId);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+        return await service.CreateAsync(checkoutId, input, CheckoutUrls.SiteBase(request, configuration), cancellationToken);
+    }
+
+    private static async Task<IResult> GetStatusAsync(Guid checkoutId, OrderStore orders, KlarnaStatusReader reader, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(checkoutId, cancellationToken);
+        if (order is null)
+        {
+            return Problems.NotFound("checkoutId", "No checkout with this id.");
+        }
+        await reader.RefreshAsync(order, cancellationToken);
+        order = await orders.FindAsync(checkoutId, cancellationToken) ?? order;
+        return TypedResults.Ok(CheckoutStatusView.Of(order));
+    }
+
+    private static async Task<IResult> CancelAsync(Guid checkoutId, OrderStore orders, KlarnaStatusReader reader, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(checkoutId, cancellationToken);
+        if (order is null)
+        {
+            return Problems.NotFound("checkoutId", "No checkout with this id.");
+        }
+        try
+        {
+            await reader.CancelAsync(order, cancellationToken);
+        }
+        catch (Exception e) when (Transient.IsTransient(e, cancellationToken))
+        {
+            return Problems.Unavailable("Klarna is not reachable right now; your checkout will update by itself.");
+        }
+        order = await orders.FindAsync(checkoutId, cancellationToken) ?? order;
+        return TypedResults.Ok(CheckoutStatusView.Of(order));
+    }
+}

@@ -1,0 +1,71 @@
+namespace Checkout.Web.Checkouts;
+
+using Checkout.Domain.Orders;
+using Checkout.Klarna.PaymentRequests;
+using Checkout.Web.Completion;
+
+/// <summary>
+/// Asks Klarna directly when the webhook is late, and cancels journeys the shopper left. Applies what it
+/// learns through the same path as the webhook.
+/// </summary>
+public sealed partial class KlarnaStatusReader(
+    OrderStore orders,
+    KlarnaPaymentRequestsClient klarna,
+    OrderCompletion completion,
+    TimeProvider clock,
+    ILogger<KlarnaStatusReader> log)
+{
+    public static readonly TimeSpan ReadInterval = TimeSpan.FromSeconds(3);
+
+    /// <summary>Reads the payment request from Klarna, at most once per <see cref="ReadInterval"/> per order.</summary>
+    public async Task RefreshAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (order is not { Status: OrderStatus.AwaitingShopper, PaymentRequestId: { } id }
+            || clock.GetUtcNow() - order.UpdatedAt < ReadInterval
+            || !await orders.TryClaimKlarnaReadAsync(order.Id, ReadInterval, cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            if (await klarna.GetAsync(id, cancellationToken) is { } read && read.ToOutcome(clock.GetUtcNow()) is { } outcome)
+            {
+                await completion.ApplyAsync(outcome, cancellationToken);
+            }
+        }
+        catch (Exception e) when (Transient.IsTransient(e, cancellationToken) || e is KlarnaApiException)
+        {
+            LogReadFailed(log, order.Id, e.GetType().Name);
+        }
+    }
+
+    /// <summary>The shopper left the journey: cancel the request at Klarna, or apply whatever it reached first.</summary>
+    public async Task CancelAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (order.Status == OrderStatus.Open)
+        {
+            await orders.TryMoveAsync(order.Id, OrderStatus.Open, OrderStatus.Cancelled, "You left before paying. Nothing was charged.", cancellationToken);
+            return;
+        }
+        if (order is not { Status: OrderStatus.AwaitingShopper, PaymentRequestId: { } id })
+        {
+            return;
+        }
+        PaymentRequestRead? read;
+        try
+        {
+            read = await klarna.CancelAsync(id, cancellationToken) ?? await klarna.GetAsync(id, cancellationToken);
+        }
+        catch (KlarnaApiException e) when ((int)e.StatusCode is 409 or 400)
+        {
+            read = await klarna.GetAsync(id, cancellationToken);
+        }
+        if (read?.ToOutcome(clock.GetUtcNow()) is { } outcome)
+        {
+            await completion.ApplyAsync(outcome, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read Klarna's payment request for order {OrderId}: {Error}")]
+    private static partial void LogReadFailed(ILogger logger, Guid orderId, string error);
+}

@@ -1,0 +1,80 @@
+namespace Checkout.Web.Checkouts;
+
+using Checkout.Domain.Orders;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>Orders in the database. Every status change is conditional on the status it leaves.</summary>
+public sealed class OrderStore(CheckoutDbContext db, TimeProvider clock)
+{
+    public async Task AddAsync(Order order, CancellationToken cancellationToken)
+    {
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    public Task<Order?> FindByPaymentRequestAsync(string paymentRequestId, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.PaymentRequestId == paymentRequestId, cancellationToken);
+
+    public Task<OrderKlarnaLink?> FindLinkAsync(Guid id, CancellationToken cancellationToken) =>
+        db.OrderKlarnaLinks.AsNoTracking().FirstOrDefaultAsync(l => l.OrderId == id, cancellationToken);
+
+    /// <summary>Moves an open order to the shopper's journey; false when another call did it first.</summary>
+    public async Task<bool> TryAttachPaymentRequestAsync(
+        Guid id, string paymentRequestId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var moved = await db.Orders
+            .Where(o => o.Id == id && o.Status == OrderStatus.Open)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(o => o.Status, OrderStatus.AwaitingShopper)
+                    .SetProperty(o => o.PaymentRequestId, paymentRequestId)
+                    .SetProperty(o => o.UpdatedAt, now),
+                cancellationToken);
+        if (moved == 0)
+        {
+            return false;
+        }
+        db.OrderKlarnaLinks.Add(new OrderKlarnaLink
+        {
+            OrderId = id, PaymentRequestUrl = paymentRequestUrl, ExpiresAt = expiresAt, LastReadAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Applies <paramref name="to"/> only if the order is still <paramref name="from"/>.</summary>
+    public async Task<bool> TryMoveAsync(
+        Guid id, OrderStatus from, OrderStatus to, string? reason, CancellationToken cancellationToken, string? acquirerPaymentId = null)
+    {
+        OrderTransitions.EnsureAllowed(from, to);
+        var now = clock.GetUtcNow();
+        var moved = await db.Orders
+            .Where(o => o.Id == id && o.Status == from)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(o => o.Status, to)
+                    .SetProperty(o => o.StatusReason, reason)
+                    .SetProperty(o => o.AcquirerPaymentId, o => acquirerPaymentId ?? o.AcquirerPaymentId)
+                    .SetProperty(o => o.UpdatedAt, now),
+                cancellationToken);
+        return moved == 1;
+    }
+
+    /// <summary>Claims the right to ask Klarna about a request now; false when someone asked within <paramref name="interval"/>.</summary>
+    public async Task<bool> TryClaimKlarnaReadAsync(Guid id, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var notBefore = now - interval;
+        var claimed = await db.OrderKlarnaLinks
+            .Where(l => l.OrderId == id && (l.LastReadAt == null || l.LastReadAt < notBefore))
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.LastReadAt, now), cancellationToken);
+        return claimed == 1;
+    }
+}

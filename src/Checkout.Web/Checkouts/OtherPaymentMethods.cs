@@ -1,0 +1,14 @@
+namespace Checkout.Web.Checkouts;
+
+/// <summary>The payment methods shown beside Klarna, loaded by the page while Klarna's presentation loads.</summary>
+public sealed record PaymentMethodView(string Id, string Label, string Description)
+{
+}
+
+public static class OtherPaymentMethods
+{
+    public static IReadOnlyList<PaymentMethodView> All { get; } =
+    [
+        new("card", "Credit or debit card", "Visa, Mastercard, American Express. Card sign-ups go through the merchant's card processor, which this reference checkout does not include."),
+    ];
+}

@@ -1,0 +1,71 @@
+namespace Checkout.Web.Checkouts;
+
+using System.Net;
+using Checkout.Domain.Orders;
+using Checkout.Domain.Plans;
+using Checkout.Klarna.PaymentRequests;
+using Checkout.Web.Completion;
+
+/// <summary>Creates (once per order) the Klarna payment request that starts the shopper's purchase journey.</summary>
+public sealed partial class PaymentRequestService(
+    OrderStore orders,
+    PlanCatalog catalog,
+    KlarnaPaymentRequestsClient klarna,
+    OrderCompletion completion,
+    TimeProvider clock,
+    ILogger<PaymentRequestService> log)
+{
+    public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-payment-request";
+
+    public async Task<IResult> CreateAsync(Guid checkoutId, PaymentRequestInput input, Uri siteBase, CancellationToken cancellationToken)
+    {
+        var order = await orders.FindAsync(checkoutId, cancellationToken);
+        if (order is null || catalog.Find(order.PlanId) is not { } plan)
+        {
+            return Problems.NotFound("checkoutId", "No checkout with this id. Reload the checkout page.");
+        }
+        if (order.Status is not (OrderStatus.Open or OrderStatus.AwaitingShopper))
+        {
+            return Problems.Conflict($"This checkout is already {order.Status}. Start a new checkout to try again.");
+        }
+
+        var returnUrl = CheckoutUrls.Return(siteBase, order.Id);
+        var body = PaymentRequestFactory.Create(order, plan, input.PaymentOptionId!, returnUrl, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        PaymentRequestRead created;
+        try
+        {
+            created = await klarna.CreateAsync(body, IdempotencyKeyFor(order.Id), input.KlarnaNetworkSessionToken, cancellationToken);
+        }
+        catch (KlarnaApiException e) when ((int)e.StatusCode is >= 400 and < 500 && e.StatusCode != HttpStatusCode.TooManyRequests)
+        {
+            LogKlarnaRefused(log, order.Id, (int)e.StatusCode, e.Error?.ErrorCode, e.Error?.ErrorId);
+            return Problems.BadGateway($"Klarna could not start the payment ({e.Error?.ErrorCode ?? e.StatusCode.ToString()}). Please choose another payment method or try again.");
+        }
+        catch (Exception e) when (Transient.IsTransient(e, cancellationToken))
+        {
+            LogKlarnaUnavailable(log, order.Id, e.GetType().Name);
+            return Problems.Unavailable("Klarna is not reachable right now. Nothing was charged; please try again in a moment.");
+        }
+
+        var paymentRequestId = created.PaymentRequestId ?? created.StateContext?.CustomerInteraction?.PaymentRequestId;
+        var paymentRequestUrl = created.StateContext?.CustomerInteraction?.PaymentRequestUrl;
+        if (paymentRequestId is null)
+        {
+            return Problems.BadGateway("Klarna's answer had no payment request id. Please try again.");
+        }
+        await orders.TryAttachPaymentRequestAsync(order.Id, paymentRequestId, paymentRequestUrl ?? "", created.ExpiresAt, cancellationToken);
+
+        if (created.ToOutcome(clock.GetUtcNow()) is { State: not (PaymentRequestState.Submitted or PaymentRequestState.InProgress) } outcome)
+        {
+            await completion.ApplyAsync(outcome, cancellationToken);
+            return TypedResults.Ok(new PaymentRequestResult(null, null, returnUrl.AbsoluteUri));
+        }
+        return TypedResults.Ok(new PaymentRequestResult(paymentRequestId, paymentRequestUrl, null));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Klarna refused the payment request for order {OrderId}: {Status} {ErrorCode} (error id {ErrorId})")]
+    private static partial void LogKlarnaRefused(ILogger logger, Guid orderId, int status, string? errorCode, string? errorId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Klarna unavailable creating the payment request for order {OrderId}: {Error}")]
+    private static partial void LogKlarnaUnavailable(ILogger logger, Guid orderId, string error);
+}

@@ -1,0 +1,133 @@
+namespace Checkout.Web.Completion;
+
+using Checkout.Domain.Orders;
+using Checkout.Domain.Plans;
+using Checkout.Domain.Tokens;
+using Checkout.Web.Checkouts;
+using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// Applies what Klarna says of a payment request to its order: stores the customer token, queues the
+/// first charge, and moves the order. Safe to call any number of times with the same outcome.
+/// </summary>
+public sealed partial class OrderCompletion(
+    OrderStore orders,
+    ICustomerTokenVault vault,
+    CheckoutDbContext db,
+    SecretProtector protector,
+    PlanCatalog catalog,
+    FirstChargeAuthorizer authorizer,
+    TimeProvider clock,
+    ILogger<OrderCompletion> log)
+{
+    public async Task ApplyAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken)
+    {
+        var order = await FindOrderAsync(outcome, cancellationToken);
+        if (order is null)
+        {
+            LogUnknownPaymentRequest(log, outcome.PaymentRequestId);
+            return;
+        }
+        if (order.Status == OrderStatus.Open && outcome.State != PaymentRequestState.Submitted)
+        {
+            // Klarna's news overtook our own record of creating the request.
+            await orders.TryAttachPaymentRequestAsync(order.Id, outcome.PaymentRequestId, "", null, cancellationToken);
+            order = await orders.FindAsync(order.Id, cancellationToken) ?? order;
+        }
+        if (outcome.NextStatus(order.ChargesNow) is not { } next)
+        {
+            return;
+        }
+        if (outcome.State == PaymentRequestState.Completed)
+        {
+            await CompleteAsync(order, outcome, cancellationToken);
+            return;
+        }
+        if (await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, next, ReasonFor(next), cancellationToken))
+        {
+            LogOrderMoved(log, order.Id, next);
+        }
+    }
+
+    private async Task CompleteAsync(Order order, PaymentRequestOutcome outcome, CancellationToken cancellationToken)
+    {
+        var plan = catalog.Find(order.PlanId) ?? throw new InvalidOperationException($"Plan {order.PlanId} left the catalog.");
+        if (outcome.CustomerToken is { } customerToken)
+        {
+            await vault.SaveAsync(order.Id, plan.TokenScope, customerToken, cancellationToken);
+        }
+        else
+        {
+            LogNoCustomerToken(log, order.Id);
+        }
+
+        if (!order.ChargesNow)
+        {
+            if (await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Completed, null, cancellationToken))
+            {
+                LogOrderMoved(log, order.Id, OrderStatus.Completed);
+            }
+            return;
+        }
+
+        if (outcome.SessionToken is not { } sessionToken)
+        {
+            await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.KlarnaDeclined,
+                "Klarna did not confirm the payment. Please try again.", cancellationToken);
+            return;
+        }
+        await QueueAuthorizationAsync(order.Id, sessionToken, cancellationToken);
+        if (await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Authorizing, null, cancellationToken))
+        {
+            LogOrderMoved(log, order.Id, OrderStatus.Authorizing);
+        }
+        await authorizer.AuthorizeAsync(order.Id, cancellationToken);
+    }
+
+    private async Task QueueAuthorizationAsync(Guid orderId, NetworkSessionToken sessionToken, CancellationToken cancellationToken)
+    {
+        if (await db.PendingAuthorizations.AnyAsync(p => p.OrderId == orderId, cancellationToken))
+        {
+            return;
+        }
+        var pending = new PendingAuthorization
+        {
+            OrderId = orderId,
+            ProtectedSessionToken = protector.Protect(sessionToken.Value),
+            SessionTokenReceivedAt = sessionToken.ReceivedAt,
+            NextAttemptAt = clock.GetUtcNow(),
+        };
+        db.PendingAuthorizations.Add(pending);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.Entry(pending).State = EntityState.Detached;
+        }
+    }
+
+    private async Task<Order?> FindOrderAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken) =>
+        await orders.FindByPaymentRequestAsync(outcome.PaymentRequestId, cancellationToken)
+        ?? (Order.ParseReference(outcome.Reference) is { } id ? await orders.FindAsync(id, cancellationToken) : null);
+
+    private static string? ReasonFor(OrderStatus status) => status switch
+    {
+        OrderStatus.KlarnaDeclined => "Klarna could not approve this purchase. Please choose another payment method.",
+        OrderStatus.Cancelled => "You left Klarna before finishing. Nothing was charged.",
+        OrderStatus.Expired => "The Klarna session timed out. Nothing was charged.",
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No order for Klarna payment request {PaymentRequestId}")]
+    private static partial void LogUnknownPaymentRequest(ILogger logger, string paymentRequestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Klarna completed order {OrderId} without a customer token")]
+    private static partial void LogNoCustomerToken(ILogger logger, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} is now {Status}")]
+    private static partial void LogOrderMoved(ILogger logger, Guid orderId, OrderStatus status);
+}

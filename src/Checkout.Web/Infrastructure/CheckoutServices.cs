@@ -1,0 +1,64 @@
+namespace Checkout.Web.Infrastructure;
+
+using Checkout.Acquiring;
+using Checkout.Domain.Plans;
+using Checkout.Domain.Tokens;
+using Checkout.Klarna;
+using Checkout.Klarna.Webhooks;
+using Checkout.Web.Checkouts;
+using Checkout.Web.Completion;
+using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Tokens;
+using Checkout.Web.Webhooks;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+public static class CheckoutServices
+{
+    public static WebApplicationBuilder AddCheckout(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<KlarnaOptions>().Bind(configuration.GetSection(KlarnaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KlarnaOptions>, KlarnaOptionsValidator>();
+        services.AddOptions<AcquirerOptions>().Bind(configuration.GetSection(AcquirerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AcquirerOptions>, AcquirerOptionsValidator>();
+
+        services.TryAddSingleton(PlanCatalog.Default);
+
+        var connectionString = configuration.GetConnectionString("Checkout") ?? "Data Source=checkout.db";
+        services.AddDbContext<CheckoutDbContext>(o => o.UseSqlite(connectionString));
+        services.AddHealthChecks().AddDbContextCheck<CheckoutDbContext>();
+
+        // Keys live in the database with the tokens they protect, so a restart can still read every token.
+        services.AddDataProtection().SetApplicationName("Checkout");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddSingleton<SecretProtector>();
+
+        services.AddSingleton(sp => new WebhookSignatureVerifier(
+            sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.WebhookSigningKeys));
+        services.AddOutboundClients();
+
+        services.AddScoped<OrderStore>();
+        services.AddScoped<ICustomerTokenVault, DataProtectionTokenVault>();
+        services.AddScoped<OrderCompletion>();
+        services.AddScoped<FirstChargeAuthorizer>();
+        services.AddScoped<PaymentRequestService>();
+        services.AddScoped<KlarnaStatusReader>();
+        services.AddScoped<WebhookInbox>();
+        services.AddSingleton<WorkSignal>();
+        services.AddHostedService<CheckoutWorker>();
+
+        services.AddAntiforgery(o => o.HeaderName = Http.AntiforgeryHeaderFilter.HeaderName);
+        services.AddProblemDetails();
+        services.AddRazorPages();
+        return builder;
+    }
+}

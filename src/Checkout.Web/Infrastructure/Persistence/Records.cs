@@ -1,0 +1,84 @@
+namespace Checkout.Web.Infrastructure.Persistence;
+
+using System.ComponentModel.DataAnnotations;
+
+/// <summary>Where the shopper's purchase journey for an order lives at Klarna.</summary>
+public sealed class OrderKlarnaLink
+{
+    public Guid OrderId { get; set; }
+
+    [MaxLength(2000)]
+    public string PaymentRequestUrl { get; set; } = "";
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>When the checkout last asked Klarna for the request's state (late-webhook path).</summary>
+    public DateTimeOffset? LastReadAt { get; set; }
+}
+
+/// <summary>The webhook inbox: one row per Klarna event id, stored before it is answered.</summary>
+public sealed class WebhookEventRecord
+{
+    [MaxLength(200)]
+    public string EventId { get; set; } = "";
+
+    [MaxLength(100)]
+    public string EventType { get; set; } = "";
+
+    /// <summary>The raw body, encrypted: it carries customer and session tokens.</summary>
+    public string ProtectedBody { get; set; } = "";
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset? ProcessedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    [MaxLength(500)]
+    public string? LastError { get; set; }
+}
+
+/// <summary>An authorization the acquirer still owes us; survives restarts.</summary>
+public sealed class PendingAuthorization
+{
+    public Guid OrderId { get; set; }
+
+    /// <summary>Klarna's network session token, encrypted.</summary>
+    public string ProtectedSessionToken { get; set; } = "";
+
+    public DateTimeOffset SessionTokenReceivedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public sealed class CustomerTokenRecord
+{
+    public Guid OrderId { get; set; }
+
+    [MaxLength(40)]
+    public string Scope { get; set; } = "";
+
+    /// <summary>The customer token, encrypted with Data Protection.</summary>
+    public string ProtectedToken { get; set; } = "";
+
+    [MaxLength(200)]
+    public string? Reference { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class DataProtectionKeyRecord
+{
+    public int Id { get; set; }
+
+    [MaxLength(200)]
+    public string FriendlyName { get; set; } = "";
+
+    public string Xml { get; set; } = "";
+}

@@ -1,0 +1,57 @@
+namespace Checkout.Web.Pages;
+
+using Checkout.Domain.Orders;
+using Checkout.Domain.Plans;
+using Checkout.Klarna;
+using Checkout.Web.Checkouts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+/// <summary>Prices the order from the catalog, opens it, and hands the page its settings as data.</summary>
+public sealed class CheckoutModel(
+    PlanCatalog catalog, OrderStore orders, IOptions<KlarnaOptions> klarna, IAntiforgery antiforgery, TimeProvider clock)
+    : PageModel
+{
+    public const string SandboxSdkPath = "/sandbox/klarna/web-sdk/v2/klarna.mjs";
+
+    public Plan Plan { get; private set; } = null!;
+
+    public Order Order { get; private set; } = null!;
+
+    public string ClientId => klarna.Value.ClientId;
+
+    public string SdkUrl => string.IsNullOrWhiteSpace(klarna.Value.SdkUrl) ? SandboxSdkPath : klarna.Value.SdkUrl;
+
+    public string Locale => klarna.Value.Locale;
+
+    public string InitiationMode => klarna.Value.InitiationMode;
+
+    public string AntiforgeryToken { get; private set; } = "";
+
+    public string ReturnUrl { get; private set; } = "";
+
+    /// <summary>Subscriptions present their billing amount; on-demand services what is due today.</summary>
+    public long PresentationAmount => Plan.Kind == PlanKind.Subscription ? Plan.Price.MinorUnits : Order.AmountDueMinorUnits;
+
+    public string Intent => Plan.Kind == PlanKind.Subscription ? "SUBSCRIBE" : "PAY";
+
+    public string BillingInterval => Plan.Interval.ToString().ToUpperInvariant();
+
+    public DateOnly FirstBillingDate => Plan.FirstBillingDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    public async Task<IActionResult> OnGetAsync(string? plan, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(plan) is not { } chosen)
+        {
+            return plan is null ? Redirect("/") : NotFound();
+        }
+        Plan = chosen;
+        Order = Order.Start(chosen, clock.GetUtcNow());
+        await orders.AddAsync(Order, cancellationToken);
+        AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
+        ReturnUrl = CheckoutUrls.Return(CheckoutUrls.SiteBase(Request, HttpContext.RequestServices.GetRequiredService<IConfiguration>()), Order.Id).AbsoluteUri;
+        return Page();
+    }
+}

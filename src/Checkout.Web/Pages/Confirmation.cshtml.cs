@@ -1,0 +1,34 @@
+namespace Checkout.Web.Pages;
+
+using Checkout.Domain.Orders;
+using Checkout.Domain.Plans;
+using Checkout.Web.Checkouts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+/// <summary>The result the shopper sees: active subscription, started trial, declined payment, or a way back.</summary>
+public sealed class ConfirmationModel(OrderStore orders, PlanCatalog catalog, TimeProvider clock) : PageModel
+{
+    public Order Order { get; private set; } = null!;
+
+    public Plan Plan { get; private set; } = null!;
+
+    public DateOnly FirstBillingDate => Plan.FirstBillingDate(DateOnly.FromDateTime(Order.UpdatedAt.UtcDateTime));
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(Guid? checkoutId, CancellationToken cancellationToken)
+    {
+        if (checkoutId is not { } id || await orders.FindAsync(id, cancellationToken) is not { } order || catalog.Find(order.PlanId) is not { } plan)
+        {
+            return NotFound();
+        }
+        if (!order.Status.IsFinal())
+        {
+            return Redirect($"/checkout/return?checkoutId={id}");
+        }
+        Order = order;
+        Plan = plan;
+        return Page();
+    }
+}

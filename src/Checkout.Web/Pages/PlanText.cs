@@ -1,0 +1,22 @@
+namespace Checkout.Web.Pages;
+
+using System.Globalization;
+using Checkout.Domain.Plans;
+
+/// <summary>How a plan's price reads to a shopper.</summary>
+public static class PlanText
+{
+    public static string PriceLine(Plan plan) => plan.Kind switch
+    {
+        PlanKind.Subscription => $"{plan.Price.Display()} {Every(plan)}",
+        _ => $"Pay per ride, typically {plan.Price.Display()}",
+    };
+
+    public static string Every(Plan plan)
+    {
+        var unit = plan.Interval.ToString().ToLowerInvariant();
+        return plan.IntervalFrequency == 1
+            ? $"every {unit}"
+            : string.Create(CultureInfo.InvariantCulture, $"every {plan.IntervalFrequency} {unit}s");
+    }
+}

@@ -1,0 +1,39 @@
+using Checkout.Sandbox;
+using Checkout.Web.Checkouts;
+using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Webhooks;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
+
+builder.AddCheckoutLogging();
+// The in-process Klarna emulator and acquirer; refuses to start in Production.
+builder.AddCheckoutSandbox();
+// Options, database, Data Protection, outbound clients, background worker, Razor Pages.
+builder.AddCheckout();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler();
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/healthz");
+app.MapRazorPages();
+app.MapCheckoutApi();
+app.MapKlarnaWebhooks();
+app.MapCheckoutSandbox();
+
+await app.InitializeDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program
+{
+}

@@ -1,0 +1,58 @@
+namespace Checkout.Web.Webhooks;
+
+using Checkout.Klarna.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+/// <summary><c>POST /api/webhooks/klarna</c>: verify the raw body, store once, answer at once.</summary>
+public static partial class KlarnaWebhookEndpoint
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapKlarnaWebhooks(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/webhooks/klarna", ReceiveAsync)
+            .DisableAntiforgery()
+            .WithName("KlarnaWebhook");
+        return app;
+    }
+
+    private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
+        HttpRequest request,
+        WebhookSignatureVerifier verifier,
+        WebhookInbox inbox,
+        WorkSignal signal,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var body = await RawBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.Problem("The webhook body is missing or larger than 256 KB.", statusCode: 400, title: "Bad webhook");
+        }
+        var check = verifier.Verify(
+            SingleHeader(request, WebhookSignatureVerifier.KeyIdHeader),
+            SingleHeader(request, WebhookSignatureVerifier.SignatureHeader),
+            body);
+        if (check != SignatureCheck.Valid)
+        {
+            LogRejected(loggers.CreateLogger("Checkout.Webhooks"), check);
+            return TypedResults.Problem($"The webhook signature was not accepted ({check}).", statusCode: 400, title: "Bad signature");
+        }
+        if (WebhookEnvelope.TryParse(body) is not { Metadata: { } metadata })
+        {
+            return TypedResults.Problem("The webhook is not a Klarna event envelope with metadata.event_id.", statusCode: 400, title: "Bad webhook");
+        }
+        if (await inbox.StoreAsync(metadata, body, cancellationToken))
+        {
+            signal.Raise();
+        }
+        return TypedResults.Ok();
+    }
+
+    /// <summary>The header's value when it is sent exactly once; a duplicated header is refused.</summary>
+    private static string? SingleHeader(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Klarna webhook: {Check}")]
+    private static partial void LogRejected(ILogger logger, SignatureCheck check);
+}

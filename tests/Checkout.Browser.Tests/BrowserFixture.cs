@@ -1,0 +1,86 @@
+namespace Checkout.Browser.Tests;
+
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+/// <summary>The checkout on real Kestrel, and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+public class BrowserFixture : IAsyncLifetime
+{
+    private readonly AppFactory _app;
+    private IPlaywright? _playwright;
+
+    public BrowserFixture()
+        : this(initiationMode: "DEVICE_BEST")
+    {
+    }
+
+    protected BrowserFixture(string initiationMode) => _app = new AppFactory(initiationMode);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri Root { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app.StartServer();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Root = new Uri(address.TrimEnd('/') + "/");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Root.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private sealed class AppFactory : WebApplicationFactory<global::Program>
+    {
+        private readonly string _initiationMode;
+        private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"checkout-browser-{Guid.NewGuid():N}.db");
+
+        public AppFactory(string initiationMode)
+        {
+            _initiationMode = initiationMode;
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Checkout", $"Data Source={_databasePath}");
+            builder.UseSetting("Klarna:InitiationMode", _initiationMode);
+        }
+    }
+}
+
+/// <summary>The same app with <c>Klarna:InitiationMode=REDIRECT</c>: the journey replaces the checkout page.</summary>
+public sealed class RedirectBrowserFixture : BrowserFixture
+{
+    public RedirectBrowserFixture()
+        : base("REDIRECT")
+    {
+    }
+}

@@ -1,0 +1,40 @@
+namespace Checkout.Browser.Tests;
+
+using Microsoft.Playwright;
+
+/// <summary>What a shopper does on the checkout page and in Klarna's (sandbox) purchase journey.</summary>
+public static class KlarnaJourney
+{
+    public const string ApprovedEmail = "customer+us@klarna.com";
+    public const string DeniedEmail = "customer+us+denied@klarna.com";
+
+    public static async Task OpenCheckoutAsync(IPage page, string planId)
+    {
+        await page.GotoAsync($"checkout?plan={planId}");
+        await page.Locator("#checkout[data-ready='true']").WaitForAsync();
+    }
+
+    public static async Task SelectKlarnaAsync(IPage page)
+    {
+        await page.Locator("#method-klarna").CheckAsync();
+        await page.Locator("#klarna-payment-button button").WaitForAsync();
+    }
+
+    public static Task ClickKlarnaButtonAsync(IPage page) => page.Locator("#klarna-payment-button button").ClickAsync();
+
+    /// <summary>Email, one-time code, then approve or abort, in whichever page holds the journey.</summary>
+    public static async Task CompleteAsync(IPage journey, string email, bool approve = true)
+    {
+        await journey.Locator("#klarna-email").FillAsync(email);
+        await journey.Locator("#klarna-continue").ClickAsync();
+        await journey.Locator("#klarna-otp").FillAsync("123456");
+        await journey.Locator("#klarna-confirm").ClickAsync();
+        await journey.Locator(approve ? "#klarna-approve" : "#klarna-abort").ClickAsync();
+    }
+
+    public static async Task<string> ConfirmationStatusAsync(IPage page)
+    {
+        await page.WaitForURLAsync("**/checkout/confirmation?**");
+        return (await page.Locator("#confirmation").GetAttributeAsync("data-status"))!;
+    }
+}

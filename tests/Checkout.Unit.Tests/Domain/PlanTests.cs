@@ -1,0 +1,52 @@
+namespace Checkout.Unit.Tests.Domain;
+
+using Checkout.Domain.Plans;
+using Checkout.Domain.Pricing;
+
+public sealed class PlanTests
+{
+    private static readonly PlanCatalog Catalog = PlanCatalog.Default;
+
+    [Fact]
+    public void Subscription_without_trial_charges_its_price_at_sign_up()
+    {
+        var plan = Catalog.Find("premium-monthly")!;
+        Assert.Equal(Money.Of(999, "USD"), plan.DueNow);
+        Assert.Equal(TokenScope.CustomerNotPresent, plan.TokenScope);
+    }
+
+    [Fact]
+    public void Free_trial_charges_nothing_and_bills_after_the_trial()
+    {
+        var plan = Catalog.Find("family-trial")!;
+        Assert.True(plan.DueNow.IsZero);
+        Assert.Equal(new DateOnly(2026, 12, 21), plan.FirstBillingDate(new DateOnly(2026, 11, 21)));
+        Assert.Equal(TokenScope.CustomerNotPresent, plan.TokenScope);
+    }
+
+    [Fact]
+    public void On_demand_service_asks_for_a_customer_present_token()
+    {
+        var plan = Catalog.Find("rides-on-demand")!;
+        Assert.Equal(TokenScope.CustomerPresent, plan.TokenScope);
+        Assert.Equal(500, plan.DueNow.MinorUnits);
+    }
+
+    [Fact]
+    public void Unknown_plan_is_not_found() => Assert.Null(Catalog.Find("gold-forever"));
+
+    [Theory]
+    [InlineData(11800, "USD", "118.00 USD")]
+    [InlineData(1400, "JPY", "1,400 JPY")]
+    [InlineData(5, "EUR", "0.05 EUR")]
+    public void Money_displays_minor_units_by_the_currency_exponent(long minor, string currency, string expected) =>
+        Assert.Equal(expected, Money.Of(minor, currency).Display());
+
+    [Fact]
+    public void Money_refuses_negative_amounts_and_unknown_currencies()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Money.Of(-1, "USD"));
+        Assert.Throws<ArgumentException>(() => Money.Of(100, "XXX"));
+        Assert.False(Currency.TryParse("usd", out _));
+    }
+}

@@ -1,0 +1,134 @@
+import { toInitiateArgs, toInitiateResult } from "./klarna-initiate.js";
+
+const root = document.getElementById("checkout");
+const settings = root.dataset;
+const $ = (id) => document.getElementById(id);
+let klarnaOnly = false;
+
+function showError(text) {
+  const error = $("checkout-error");
+  error.textContent = text;
+  error.hidden = false;
+}
+
+async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": settings.csrf },
+    body: JSON.stringify(body ?? {}),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(answer.detail || answer.title || `The server answered ${response.status}.`);
+  return answer;
+}
+
+// Selecting a method shows its details (Klarna's message, terms and button) and hides the others'.
+function select(methodId) {
+  for (const radio of document.querySelectorAll('input[name="payment-method"]')) {
+    radio.checked = radio.value === methodId;
+    const details = radio.closest(".method")?.querySelector(".method-details");
+    if (details) details.hidden = !radio.checked;
+  }
+}
+
+document.addEventListener("change", (event) => {
+  if (event.target.name === "payment-method") select(event.target.value);
+});
+
+async function loadOtherMethods() {
+  const container = $("other-methods");
+  const methods = await (await fetch("/api/payment-methods")).json();
+  for (const method of methods) {
+    const wrapper = document.createElement("div");
+    wrapper.className = "method";
+    wrapper.dataset.method = method.id;
+    wrapper.innerHTML = `<label class="method-row"><input type="radio" name="payment-method" /><span class="method-text"><span class="method-header"></span></span></label><div class="method-details" hidden><p class="method-note"></p></div>`;
+    const radio = wrapper.querySelector("input");
+    radio.value = method.id;
+    radio.id = `method-${method.id}`;
+    wrapper.querySelector(".method-header").textContent = method.label;
+    wrapper.querySelector(".method-note").textContent = method.description;
+    container.append(wrapper);
+  }
+  container.hidden = klarnaOnly;
+  container.removeAttribute("aria-busy");
+}
+
+async function initiate(first, second) {
+  const { klarnaNetworkSessionToken, paymentOptionId } = toInitiateArgs(first, second);
+  $("checkout-error").hidden = true;
+  try {
+    const answer = await postJson("/api/payment-request", {
+      checkoutId: settings.checkoutId, klarnaNetworkSessionToken, paymentOptionId,
+    });
+    return toInitiateResult(answer);
+  } catch (error) {
+    showError(error.message);
+    throw error;
+  }
+}
+
+function mountKlarna(klarna, option, instruction) {
+  const intents = settings.intents.split(",");
+  const mounts = {
+    icon: "#klarna-icon", header: "#klarna-header", subheader: "#klarna-subheader", badge: "#klarna-badge",
+    message: "#klarna-message", terms: "#klarna-terms",
+  };
+  // Every component is mounted now; selection only shows or hides them.
+  for (const [name, target] of Object.entries(mounts)) option[name]?.component().mount(target);
+  option.paymentButton.component({
+    id: "klarna-payment-button-element",
+    shape: "pill",
+    theme: "default",
+    locale: settings.locale,
+    intents,
+    initiationMode: settings.initiationMode,
+    initiate,
+  }).mount("#klarna-payment-button");
+
+  klarna.Payment.on("complete", () => location.assign(settings.returnUrl));
+  klarna.Payment.on("abort", async () => {
+    await postJson(`/api/checkouts/${settings.checkoutId}/cancel`).catch(() => undefined);
+    location.assign(settings.returnUrl);
+  });
+  klarna.Payment.on("error", (error) => showError(error?.errorMessage || "Klarna ran into a problem. Please try again."));
+
+  $("klarna-payment-method").hidden = false;
+  if (instruction === "SHOW_ONLY_KLARNA") {
+    klarnaOnly = true;
+    $("other-methods").hidden = true;
+  }
+  if (instruction === "PRESELECT_KLARNA" || instruction === "SHOW_ONLY_KLARNA") select("klarna");
+  root.dataset.klarnaInstruction = instruction;
+}
+
+async function loadKlarna() {
+  const { KlarnaSDK } = await import(settings.sdkUrl);
+  const klarna = await KlarnaSDK({ clientId: settings.clientId, products: ["PAYMENT"], locale: settings.locale });
+  const context = {
+    amount: Number(settings.amount),
+    currency: settings.currency,
+    locale: settings.locale,
+    intents: settings.intents.split(","),
+  };
+  if (context.intents.includes("SUBSCRIBE")) {
+    context.subscriptionBillingInterval = settings.billingInterval;
+    context.subscriptionBillingIntervalFrequency = Number(settings.billingFrequency);
+  }
+  const presentation = await klarna.Payment.presentation(context);
+  if (presentation.instruction === "HIDE_KLARNA" || !presentation.paymentOption) {
+    root.dataset.klarnaInstruction = "HIDE_KLARNA";
+    return;
+  }
+  mountKlarna(klarna, presentation.paymentOption, presentation.instruction);
+}
+
+// Klarna's presentation loads at the same time as the other methods, so it appears with them.
+await Promise.all([
+  loadOtherMethods().catch(() => showError("Payment methods could not be loaded. Please reload the page.")),
+  loadKlarna().catch((error) => {
+    console.warn("Klarna is unavailable:", error);
+    root.dataset.klarnaInstruction = "UNAVAILABLE";
+  }),
+]);
+root.dataset.ready = "true";
