@@ -23,5 +23,14 @@ public sealed class KlarnaOptions
     /// <summary>Signing key id to secret; several at once while keys rotate.</summary>
     public Dictionary<string, string> WebhookSigningKeys { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Direct: the checkout creates Klarna's payment request (seed 000). AcquirerLed: the acquirer does (seed 002).</summary>
+    public KlarnaFlow Flow { get; set; } = KlarnaFlow.Direct;
+
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public enum KlarnaFlow
+{
+    Direct,
+    AcquirerLed,
 }

@@ -1,5 +1,7 @@
 namespace Checkout.Web.Checkouts;
 
+using Checkout.Acquiring;
+using Checkout.Acquiring.PartnerPayments;
 using Checkout.Domain.Orders;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Completion;
@@ -11,7 +13,9 @@ using Checkout.Web.Completion;
 public sealed partial class KlarnaStatusReader(
     OrderStore orders,
     KlarnaPaymentRequestsClient klarna,
+    PartnerPaymentsClient acquirer,
     OrderCompletion completion,
+    AcquirerPaymentCompletion acquirerCompletion,
     TimeProvider clock,
     ILogger<KlarnaStatusReader> log)
 {
@@ -20,7 +24,7 @@ public sealed partial class KlarnaStatusReader(
     /// <summary>Reads the payment request from Klarna, at most once per <see cref="ReadInterval"/> per order.</summary>
     public async Task RefreshAsync(Order order, CancellationToken cancellationToken)
     {
-        if (order is not { Status: OrderStatus.AwaitingShopper, PaymentRequestId: { } id }
+        if (order.Status != OrderStatus.AwaitingShopper
             || clock.GetUtcNow() - order.UpdatedAt < ReadInterval
             || !await orders.TryClaimKlarnaReadAsync(order.Id, ReadInterval, cancellationToken))
         {
@@ -28,12 +32,19 @@ public sealed partial class KlarnaStatusReader(
         }
         try
         {
-            if (await klarna.GetAsync(id, cancellationToken) is { } read && read.ToOutcome(clock.GetUtcNow()) is { } outcome)
+            if (order.PaymentRequestId is { } id)
             {
-                await completion.ApplyAsync(outcome, cancellationToken);
+                if (await klarna.GetAsync(id, cancellationToken) is { } read && read.ToOutcome(clock.GetUtcNow()) is { } outcome)
+                {
+                    await completion.ApplyAsync(outcome, cancellationToken);
+                }
+            }
+            else if (order.AcquirerPaymentId is { } paymentId && await acquirer.GetAsync(paymentId, cancellationToken) is { } payment)
+            {
+                await acquirerCompletion.ApplyAsync(payment, cancellationToken);
             }
         }
-        catch (Exception e) when (Transient.IsTransient(e, cancellationToken) || e is KlarnaApiException)
+        catch (Exception e) when (Transient.IsTransient(e, cancellationToken) || e is KlarnaApiException or AcquirerUnavailableException or AcquirerRejectedException)
         {
             LogReadFailed(log, order.Id, e.GetType().Name);
         }
@@ -45,6 +56,11 @@ public sealed partial class KlarnaStatusReader(
         if (order.Status == OrderStatus.Open)
         {
             await orders.TryMoveAsync(order.Id, OrderStatus.Open, OrderStatus.Cancelled, "You left before paying. Nothing was charged.", cancellationToken);
+            return;
+        }
+        if (order is { Status: OrderStatus.AwaitingShopper, PaymentRequestId: null, AcquirerPaymentId: { } paymentId })
+        {
+            await CancelAcquirerLedAsync(order, paymentId, cancellationToken);
             return;
         }
         if (order is not { Status: OrderStatus.AwaitingShopper, PaymentRequestId: { } id })
@@ -64,6 +80,19 @@ public sealed partial class KlarnaStatusReader(
         {
             await completion.ApplyAsync(outcome, cancellationToken);
         }
+    }
+
+    /// <summary>The partner API has no cancel: apply what the acquirer knows, else close the order here.</summary>
+    private async Task CancelAcquirerLedAsync(Order order, string paymentId, CancellationToken cancellationToken)
+    {
+        var payment = await acquirer.GetAsync(paymentId, cancellationToken);
+        if (payment is { Status: "completed" or "failed" })
+        {
+            await acquirerCompletion.ApplyAsync(payment, cancellationToken);
+            return;
+        }
+        await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Cancelled,
+            "You left Klarna before finishing. Nothing was charged.", cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read Klarna's payment request for order {OrderId}: {Error}")]

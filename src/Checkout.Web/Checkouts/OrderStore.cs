@@ -23,8 +23,19 @@ public sealed class OrderStore(CheckoutDbContext db, TimeProvider clock)
         db.OrderKlarnaLinks.AsNoTracking().FirstOrDefaultAsync(l => l.OrderId == id, cancellationToken);
 
     /// <summary>Moves an open order to the shopper's journey; false when another call did it first.</summary>
-    public async Task<bool> TryAttachPaymentRequestAsync(
-        Guid id, string paymentRequestId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    public Task<bool> TryAttachPaymentRequestAsync(
+        Guid id, string paymentRequestId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
+        TryAttachAsync(id, paymentRequestId, null, paymentRequestUrl, expiresAt, cancellationToken);
+
+    /// <summary>Acquirer-led flow: the acquirer owns Klarna's payment request; we know its payment id.</summary>
+    public Task<bool> TryAttachAcquirerPaymentAsync(Guid id, string acquirerPaymentId, string paymentRequestUrl, CancellationToken cancellationToken) =>
+        TryAttachAsync(id, null, acquirerPaymentId, paymentRequestUrl, null, cancellationToken);
+
+    public Task<Order?> FindByAcquirerPaymentAsync(string acquirerPaymentId, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.AcquirerPaymentId == acquirerPaymentId, cancellationToken);
+
+    private async Task<bool> TryAttachAsync(
+        Guid id, string? paymentRequestId, string? acquirerPaymentId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -34,6 +45,7 @@ public sealed class OrderStore(CheckoutDbContext db, TimeProvider clock)
                 set => set
                     .SetProperty(o => o.Status, OrderStatus.AwaitingShopper)
                     .SetProperty(o => o.PaymentRequestId, paymentRequestId)
+                    .SetProperty(o => o.AcquirerPaymentId, acquirerPaymentId)
                     .SetProperty(o => o.UpdatedAt, now),
                 cancellationToken);
         if (moved == 0)

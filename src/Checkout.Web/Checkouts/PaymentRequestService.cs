@@ -3,8 +3,10 @@ namespace Checkout.Web.Checkouts;
 using System.Net;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
+using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Completion;
+using Microsoft.Extensions.Options;
 
 /// <summary>Creates (once per order) the Klarna payment request that starts the shopper's purchase journey.</summary>
 public sealed partial class PaymentRequestService(
@@ -12,6 +14,8 @@ public sealed partial class PaymentRequestService(
     PlanCatalog catalog,
     KlarnaPaymentRequestsClient klarna,
     OrderCompletion completion,
+    AcquirerLedStart acquirerLed,
+    IOptions<KlarnaOptions> options,
     TimeProvider clock,
     ILogger<PaymentRequestService> log)
 {
@@ -31,6 +35,11 @@ public sealed partial class PaymentRequestService(
 
         var returnUrl = CheckoutUrls.Return(siteBase, order.Id);
         var body = PaymentRequestFactory.Create(order, plan, input.PaymentOptionId!, returnUrl, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (options.Value.Flow == KlarnaFlow.AcquirerLed)
+        {
+            return await acquirerLed.StartAsync(order, body, input.KlarnaNetworkSessionToken, cancellationToken);
+        }
+
         PaymentRequestRead created;
         try
         {

@@ -13,17 +13,22 @@ public sealed partial class WebhookInbox(
     CheckoutDbContext db,
     SecretProtector protector,
     OrderCompletion completion,
+    AcquirerPaymentCompletion acquirerCompletion,
     TimeProvider clock,
     ILogger<WebhookInbox> log)
 {
     /// <summary>Stores the event; false when it was stored before (a duplicate delivery).</summary>
-    public async Task<bool> StoreAsync(WebhookMetadata metadata, byte[] body, CancellationToken cancellationToken)
+    public Task<bool> StoreAsync(WebhookMetadata metadata, byte[] body, CancellationToken cancellationToken) =>
+        StoreAsync(metadata.EventId!, metadata.EventType!, body, cancellationToken);
+
+    /// <summary>Stores any verified event; false when it was stored before (a duplicate delivery).</summary>
+    public async Task<bool> StoreAsync(string eventId, string eventType, byte[] body, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var record = new WebhookEventRecord
         {
-            EventId = metadata.EventId!,
-            EventType = metadata.EventType!,
+            EventId = eventId,
+            EventType = eventType,
             ProtectedBody = protector.Protect(Encoding.UTF8.GetString(body)),
             ReceivedAt = now,
             NextAttemptAt = now,
@@ -61,15 +66,23 @@ public sealed partial class WebhookInbox(
         }
         try
         {
-            var envelope = WebhookEnvelope.TryParse(Encoding.UTF8.GetBytes(protector.Unprotect(record.ProtectedBody)));
-            var outcome = envelope?.Payload?.ToOutcome(envelope.Metadata?.OccurredAt ?? record.ReceivedAt);
-            if (outcome is null)
+            var body = Encoding.UTF8.GetBytes(protector.Unprotect(record.ProtectedBody));
+            if (record.EventType.StartsWith(AcquirerPaymentCompletion.EventTypePrefix, StringComparison.Ordinal))
             {
-                LogUnusableEvent(log, record.EventId, record.EventType);
+                await acquirerCompletion.ApplyCallbackAsync(body, cancellationToken);
             }
             else
             {
-                await completion.ApplyAsync(outcome, cancellationToken);
+                var envelope = WebhookEnvelope.TryParse(body);
+                var outcome = envelope?.Payload?.ToOutcome(envelope.Metadata?.OccurredAt ?? record.ReceivedAt);
+                if (outcome is null)
+                {
+                    LogUnusableEvent(log, record.EventId, record.EventType);
+                }
+                else
+                {
+                    await completion.ApplyAsync(outcome, cancellationToken);
+                }
             }
             record.ProcessedAt = clock.GetUtcNow();
         }

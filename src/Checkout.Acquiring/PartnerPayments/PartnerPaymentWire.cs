@@ -1,0 +1,61 @@
+namespace Checkout.Acquiring.PartnerPayments;
+
+/// <summary>Seed 002's partner-facing request: tokenization, with a first charge when an amount is given.</summary>
+public sealed record PartnerPaymentRequest
+{
+    public required string Reference { get; init; }
+
+    public required string Currency { get; init; }
+
+    /// <summary>Absent: tokenization only.</summary>
+    public long? Amount { get; init; }
+
+    public required IReadOnlyList<string> Scopes { get; init; }
+
+    /// <summary>Klarna's <c>supplementary_purchase_data</c>, passed through in Klarna's own shape.</summary>
+    public object? SupplementaryPurchaseData { get; init; }
+
+    public string? KlarnaNetworkSessionToken { get; init; }
+
+    /// <summary>Opaque: forwarded untouched, never parsed.</summary>
+    public string? KlarnaNetworkData { get; init; }
+
+    public string? PaymentOptionId { get; init; }
+
+    public string? ReturnUrl { get; init; }
+
+    public string? AppReturnUrl { get; init; }
+
+    public override string ToString() => $"PartnerPaymentRequest({Reference}, {Amount} {Currency}, session token ***)";
+}
+
+/// <summary>Seed 002's partner-facing answer, from create, read and the signed callback alike.</summary>
+public sealed record PartnerPayment
+{
+    public string? PaymentId { get; init; }
+
+    public string? Reference { get; init; }
+
+    public long? Amount { get; init; }
+
+    public string? Currency { get; init; }
+
+    /// <summary><c>open</c>, <c>completed</c> or <c>failed</c>.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Klarna's payment request URL, unwrapped: the shopper's purchase journey.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The acquirer's own id for the stored customer token (never Klarna's token).</summary>
+    public string? CustomerTokenId { get; init; }
+
+    public string? FailureReason { get; init; }
+
+    public string? PaymentTransactionId { get; init; }
+
+    public string? EventId { get; init; }
+
+    public PartnerAdditionalData? AdditionalData { get; init; }
+}
+
+public sealed record PartnerAdditionalData(string? KlarnaNetworkResponseData);

@@ -1,0 +1,57 @@
+namespace Checkout.Web.Checkouts;
+
+using Checkout.Acquiring;
+using Checkout.Acquiring.PartnerPayments;
+using Checkout.Domain.Orders;
+using Checkout.Klarna.PaymentRequests;
+
+/// <summary>
+/// Seed 002's flow: the acquirer creates Klarna's payment request (tokenization, and the first charge
+/// when money is due) and hands back Klarna's purchase journey URL, which the Web SDK opens.
+/// </summary>
+public sealed partial class AcquirerLedStart(PartnerPaymentsClient acquirer, OrderStore orders, ILogger<AcquirerLedStart> log)
+{
+    public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-acquirer-payment";
+
+    public async Task<IResult> StartAsync(Order order, PaymentRequestBody klarnaRequest, string? sessionToken, CancellationToken cancellationToken)
+    {
+        var request = new PartnerPaymentRequest
+        {
+            Reference = order.Reference,
+            Currency = order.Currency,
+            Amount = klarnaRequest.Amount,
+            Scopes = klarnaRequest.RequestCustomerToken!.Scopes,
+            SupplementaryPurchaseData = klarnaRequest.SupplementaryPurchaseData,
+            KlarnaNetworkSessionToken = sessionToken,
+            PaymentOptionId = klarnaRequest.PaymentOptionId,
+            ReturnUrl = klarnaRequest.CustomerInteractionConfig?.ReturnUrl,
+        };
+        PartnerPayment payment;
+        try
+        {
+            payment = await acquirer.CreateAsync(request, IdempotencyKeyFor(order.Id), cancellationToken);
+        }
+        catch (AcquirerRejectedException e)
+        {
+            LogAcquirerRefused(log, order.Id, e.StatusCode);
+            return Problems.BadGateway("The payment provider could not start Klarna. Please choose another payment method or try again.");
+        }
+        catch (Exception e) when (e is AcquirerUnavailableException || Transient.IsTransient(e, cancellationToken))
+        {
+            LogAcquirerUnavailable(log, order.Id, e.GetType().Name);
+            return Problems.Unavailable("The payment provider is not reachable right now. Nothing was charged; please try again in a moment.");
+        }
+        if (payment.PaymentId is null || string.IsNullOrWhiteSpace(payment.Url))
+        {
+            return Problems.BadGateway("The payment provider's answer had no Klarna journey to open. Please try again.");
+        }
+        await orders.TryAttachAcquirerPaymentAsync(order.Id, payment.PaymentId, payment.Url, cancellationToken);
+        return TypedResults.Ok(new PaymentRequestResult(null, payment.Url, null));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The acquirer refused the payment for order {OrderId}: {Status}")]
+    private static partial void LogAcquirerRefused(ILogger logger, Guid orderId, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The acquirer was unavailable for order {OrderId}: {Error}")]
+    private static partial void LogAcquirerUnavailable(ILogger logger, Guid orderId, string error);
+}
