@@ -1,6 +1,7 @@
 using Checkout.Sandbox;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Webhooks;
 
@@ -20,14 +21,17 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+app.Use(app.Services.GetRequiredService<SecurityHeaders>().Apply);
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 app.MapCheckoutApi();
 app.MapKlarnaWebhooks();
+app.MapAcquirerWebhooks();
 app.MapCheckoutSandbox();
 
 await app.InitializeDatabaseAsync();

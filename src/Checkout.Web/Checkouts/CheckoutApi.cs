@@ -1,25 +1,32 @@
 namespace Checkout.Web.Checkouts;
 
 using Checkout.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Mvc;
 
 /// <summary>The checkout's browser-facing JSON endpoints.</summary>
 public static class CheckoutApi
 {
+    public const long MaxJsonBytes = 16 * 1024;
+
     public static IEndpointRouteBuilder MapCheckoutApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Checkout");
 
         api.MapPost("/payment-request", CreatePaymentRequestAsync)
             .AddEndpointFilter<AntiforgeryHeaderFilter>()
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes))
+            .RequireRateLimiting(RateLimits.Payments);
 
-        api.MapGet("/checkouts/{checkoutId:guid}", GetStatusAsync);
+        api.MapGet("/checkouts/{checkoutId:guid}", GetStatusAsync).RequireRateLimiting(RateLimits.Reads);
 
         api.MapPost("/checkouts/{checkoutId:guid}/cancel", CancelAsync)
             .AddEndpointFilter<AntiforgeryHeaderFilter>()
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes))
+            .RequireRateLimiting(RateLimits.Payments);
 
-        api.MapGet("/payment-methods", () => TypedResults.Ok(OtherPaymentMethods.All));
+        api.MapGet("/payment-methods", () => TypedResults.Ok(OtherPaymentMethods.All)).RequireRateLimiting(RateLimits.Reads);
         return app;
     }
 

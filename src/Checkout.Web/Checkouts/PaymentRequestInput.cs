@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Checkout.Web.Checkouts;
 
-/// <summary>What the Klarna button's <c>initiate</c> posts to <c>POST /api/payment-request</c>.</summary>
+/// <summary>
+/// What the Klarna button's <c>initiate</c> posts to <c>POST /api/payment-request</c>. Nothing else is
+/// accepted: amounts, currencies and return URLs come from the server, never from the browser.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record PaymentRequestInput(string? CheckoutId, string? KlarnaNetworkSessionToken, string? PaymentOptionId)
 {
     public Dictionary<string, string[]> Validate(out Guid checkoutId)

@@ -7,6 +7,7 @@ using Checkout.Klarna;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Completion;
+using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Tokens;
@@ -45,17 +46,24 @@ public static class CheckoutServices
         services.AddSingleton(sp => new WebhookSignatureVerifier(
             sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.WebhookSigningKeys));
         services.AddOutboundClients();
+        services.AddPartnerPaymentsClient();
 
         services.AddScoped<OrderStore>();
         services.AddScoped<ICustomerTokenVault, DataProtectionTokenVault>();
         services.AddScoped<OrderCompletion>();
         services.AddScoped<FirstChargeAuthorizer>();
         services.AddScoped<PaymentRequestService>();
+        services.AddScoped<AcquirerLedStart>();
+        services.AddScoped<AcquirerPaymentCompletion>();
         services.AddScoped<KlarnaStatusReader>();
         services.AddScoped<WebhookInbox>();
         services.AddSingleton<WorkSignal>();
         services.AddHostedService<CheckoutWorker>();
 
+        services.AddSingleton<Http.SecurityHeaders>();
+        services.AddCheckoutRateLimits(configuration);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = 16);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         services.AddAntiforgery(o => o.HeaderName = Http.AntiforgeryHeaderFilter.HeaderName);
         services.AddProblemDetails();
         services.AddRazorPages();

@@ -1,6 +1,7 @@
 namespace Checkout.Web.Webhooks;
 
 using Checkout.Klarna.Webhooks;
+using Checkout.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 /// <summary><c>POST /api/webhooks/klarna</c>: verify the raw body, store once, answer at once.</summary>
@@ -12,7 +13,7 @@ public static partial class KlarnaWebhookEndpoint
     {
         app.MapPost("/api/webhooks/klarna", ReceiveAsync)
             .DisableAntiforgery()
-            .WithName("KlarnaWebhook");
+            .WithName("KlarnaWebhook").RequireRateLimiting(RateLimits.Webhooks);
         return app;
     }
 
