@@ -1,6 +1,7 @@
 namespace Checkout.Integration.Tests;
 
 using System.Net;
+using System.Net.Sockets;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Pricing;
 using Microsoft.AspNetCore.Hosting;
@@ -13,19 +14,37 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 /// <summary>
-/// The whole app on real Kestrel with its own SQLite file, so the in-process sandbox talks to it over
-/// HTTP exactly as under <c>dotnet run</c>. Adds one test plan whose price the sandbox acquirer declines.
+/// The whole app on real Kestrel with its own SQLite file, so the sandbox talks to it over HTTP exactly
+/// as under <c>dotnet run</c>. Adds one test plan whose price the sandbox acquirer declines. A test can
+/// reuse a database file and port to "restart" the app, and add settings or services.
 /// </summary>
 public class CheckoutAppFactory : WebApplicationFactory<Program>
 {
     public const string DeclinedPlanId = "declined-monthly";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"checkout-test-{Guid.NewGuid():N}.db");
+    private readonly bool _ownsDatabase;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public CheckoutAppFactory()
+        : this(null, 0, null, null)
     {
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }
+
+    /// <summary>An app on <paramref name="port"/> (0: any) and database file (null: a new one), with extra settings and services.</summary>
+    public static CheckoutAppFactory With(string? databasePath, int port, IDictionary<string, string?>? settings, Action<IServiceCollection>? services) =>
+        new(databasePath, port, settings, services);
+
+    protected CheckoutAppFactory(string? databasePath, int port, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
+        _ownsDatabase = databasePath is null;
+        DatabasePath = databasePath ?? NewDatabasePath();
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        _services = services;
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+    }
+
+    public string DatabasePath { get; }
 
     public Uri RootUri { get; private set; } = null!;
 
@@ -40,21 +59,30 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
         Price = Money.Of(1013, "USD"),
     }));
 
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"checkout-test-{Guid.NewGuid():N}.db");
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Checkout", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:Checkout", $"Data Source={DatabasePath}");
         builder.UseSetting("Sandbox:Klarna:WebhookRetryDelays:0", "00:00:00.200");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<PlanCatalog>();
             services.AddSingleton(TestCatalog);
-            ConfigureServices(services);
+            _services?.Invoke(services);
         });
-    }
-
-    protected virtual void ConfigureServices(IServiceCollection services)
-    {
     }
 
     public HttpClient CreateBrowserLikeClient()
@@ -80,7 +108,16 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+        DeleteDatabase(DatabasePath);
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             try
             {

@@ -8,8 +8,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 
 /// <summary>Drives the checkout over HTTP the way the page's JavaScript and the shopper would.</summary>
-public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
+public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http, ExternalSandbox? sandbox = null)
 {
+    private readonly HttpClient _sandboxHttp = sandbox is null ? http : new HttpClient { BaseAddress = sandbox.Root };
+
+    private string SandboxApiKey => sandbox is null ? app.KlarnaApiKey : ExternalSandbox.KlarnaApiKey;
+
     public string CheckoutId { get; private set; } = "";
 
     public string Csrf { get; private set; } = "";
@@ -18,7 +22,7 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
 
     public string PageHtml { get; private set; } = "";
 
-    public static Shopper Start(CheckoutAppFactory app) => new(app, app.CreateBrowserLikeClient());
+    public static Shopper Start(CheckoutAppFactory app, ExternalSandbox? sandbox = null) => new(app, app.CreateBrowserLikeClient(), sandbox);
 
     public async Task OpenCheckoutAsync(string planId)
     {
@@ -39,7 +43,7 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
 
     public async Task<string> SdkSessionTokenAsync()
     {
-        var response = await http.PostAsJsonAsync("sandbox/klarna/web-sdk/v2/session", new { clientId = ClientId });
+        var response = await _sandboxHttp.PostAsJsonAsync("sandbox/klarna/web-sdk/v2/session", new { clientId = ClientId });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("klarna_network_session_token").GetString()!;
@@ -75,8 +79,8 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
         {
             Content = new StringContent(JsonSerializer.Serialize(new { action, email }), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", app.KlarnaApiKey);
-        var response = await http.SendAsync(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", SandboxApiKey);
+        var response = await _sandboxHttp.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

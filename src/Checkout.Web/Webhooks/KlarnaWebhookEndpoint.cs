@@ -9,6 +9,8 @@ public static partial class KlarnaWebhookEndpoint
 {
     public const int MaxBodyBytes = 256 * 1024;
 
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(24);
+
     public static IEndpointRouteBuilder MapKlarnaWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/webhooks/klarna", ReceiveAsync)
@@ -22,6 +24,7 @@ public static partial class KlarnaWebhookEndpoint
         WebhookSignatureVerifier verifier,
         WebhookInbox inbox,
         WorkSignal signal,
+        TimeProvider clock,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -42,6 +45,11 @@ public static partial class KlarnaWebhookEndpoint
         if (WebhookEnvelope.TryParse(body) is not { Metadata: { } metadata })
         {
             return TypedResults.Problem("The webhook is not a Klarna event envelope with metadata.event_id.", statusCode: 400, title: "Bad webhook");
+        }
+        if (metadata.OccurredAt is { } occurredAt && clock.GetUtcNow() - occurredAt > ReplayWindow)
+        {
+            // Klarna retries for up to 12 hours; anything far older is a replay, not a delivery.
+            return TypedResults.Problem("The webhook event is too old to be a delivery from Klarna.", statusCode: 400, title: "Stale webhook");
         }
         if (await inbox.StoreAsync(metadata, body, cancellationToken))
         {

@@ -1,0 +1,95 @@
+namespace Checkout.Web.Completion;
+
+using Checkout.Domain.Orders;
+using Checkout.Web.Checkouts;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// Finds orders whose webhook never came: reads their payment request from Klarna (or the acquirer) and
+/// applies it, cancels journeys abandoned longer than <c>Reconciler:AbandonAfter</c>, and expires pages
+/// that never reached Klarna. Claims in the database keep several instances from doing it twice.
+/// </summary>
+public sealed partial class Reconciler(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<Reconciler> log)
+    : BackgroundService
+{
+    private TimeSpan Interval => configuration.GetValue("Reconciler:Interval", TimeSpan.FromSeconds(30));
+
+    private TimeSpan MinimumAge => configuration.GetValue("Reconciler:MinimumAge", TimeSpan.FromMinutes(1));
+
+    private TimeSpan AbandonAfter => configuration.GetValue("Reconciler:AbandonAfter", TimeSpan.FromHours(2));
+
+    private TimeSpan OpenPageLifetime => configuration.GetValue("Reconciler:OpenPageLifetime", TimeSpan.FromHours(24));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(log, e);
+            }
+        }
+    }
+
+    /// <summary>One pass; returns how many orders it looked at.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<Order> waiting;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CheckoutDbContext>();
+            var quietSince = now - MinimumAge;
+            waiting = await db.Orders.AsNoTracking()
+                .Where(o => o.Status == OrderStatus.AwaitingShopper && o.UpdatedAt <= quietSince)
+                .OrderBy(o => o.UpdatedAt)
+                .Take(100)
+                .ToListAsync(cancellationToken);
+            var pageExpiry = now - OpenPageLifetime;
+            await db.Orders
+                .Where(o => o.Status == OrderStatus.Open && o.CreatedAt <= pageExpiry)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(o => o.Status, OrderStatus.Expired)
+                    .SetProperty(o => o.StatusReason, "This checkout page expired. Nothing was charged.")
+                    .SetProperty(o => o.UpdatedAt, now), cancellationToken);
+        }
+
+        foreach (var order in waiting)
+        {
+            using var scope = scopes.CreateScope();
+            var reader = scope.ServiceProvider.GetRequiredService<KlarnaStatusReader>();
+            try
+            {
+                if (now - order.CreatedAt >= AbandonAfter)
+                {
+                    await reader.CancelAsync(order, cancellationToken);
+                    LogAbandoned(log, order.Id);
+                }
+                else
+                {
+                    await reader.RefreshAsync(order, cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogOrderFailed(log, e, order.Id);
+            }
+        }
+        return waiting.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reconciliation pass failed; it will run again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling order {OrderId} failed; it will be tried again")]
+    private static partial void LogOrderFailed(ILogger logger, Exception exception, Guid orderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled abandoned order {OrderId}")]
+    private static partial void LogAbandoned(ILogger logger, Guid orderId);
+}
