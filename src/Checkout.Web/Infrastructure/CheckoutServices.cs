@@ -59,6 +59,8 @@ public static class CheckoutServices
         services.AddScoped<WebhookInbox>();
         services.AddSingleton<WorkSignal>();
         services.AddHostedService<CheckoutWorker>();
+        services.AddSingleton<Reconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
 
         services.AddSingleton<Http.SecurityHeaders>();
         services.AddCheckoutRateLimits(configuration);
