@@ -33,6 +33,13 @@ public sealed partial class PaymentRequestService(
             return Problems.Conflict($"This checkout is already {order.Status}. Start a new checkout to try again.");
         }
 
+        // A second click reopens the journey already started rather than asking again.
+        if (order.Status == OrderStatus.AwaitingShopper
+            && await orders.FindLinkAsync(order.Id, cancellationToken) is { PaymentRequestUrl.Length: > 0 } link)
+        {
+            return TypedResults.Ok(new PaymentRequestResult(order.PaymentRequestId, link.PaymentRequestUrl, null));
+        }
+
         var returnUrl = CheckoutUrls.Return(siteBase, order.Id);
         var body = PaymentRequestFactory.Create(order, plan, input.PaymentOptionId!, returnUrl, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (options.Value.Flow == KlarnaFlow.AcquirerLed)
