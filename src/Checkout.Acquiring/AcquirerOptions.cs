@@ -5,18 +5,36 @@ public sealed class AcquirerOptions
 {
     public const string Section = "Acquirer";
 
-    /// <summary><c>Sandbox</c> (the in-process acquirer) or <c>Generic</c> (seed 000's <c>POST /payment</c>).</summary>
     public AcquirerKind Kind { get; set; } = AcquirerKind.Sandbox;
 
     public string? BaseUrl { get; set; }
 
+    /// <summary>Bearer key for <see cref="AcquirerKind.Generic"/> (and the sandbox).</summary>
     public string ApiKey { get; set; } = "";
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Worldline Connect merchant id: the <c>{merchantId}</c> in <c>/v1/{merchantId}/payments</c>.</summary>
+    public string? MerchantId { get; set; }
+
+    /// <summary>Worldline Connect API key id, sent in the clear in the Authorization header.</summary>
+    public string? ApiKeyId { get; set; }
+
+    /// <summary>Worldline Connect secret API key: signs requests, never sent, never logged.</summary>
+    public string? SecretApiKey { get; set; }
+
+    /// <summary>Where Worldline sends the shopper back if it ever redirects; left out of the request when empty.</summary>
+    public string? ReturnUrl { get; set; }
 }
 
 public enum AcquirerKind
 {
+    /// <summary>The in-process sandbox acquirer.</summary>
     Sandbox,
+
+    /// <summary>Seed 000's <c>POST {BaseUrl}/payment</c>.</summary>
     Generic,
+
+    /// <summary>Worldline Connect's <c>POST {BaseUrl}/v1/{merchantId}/payments</c> with product 838 (Klarna).</summary>
+    WorldlineConnect,
 }

@@ -2,6 +2,7 @@ namespace Checkout.Web.Infrastructure;
 
 using Checkout.Acquiring;
 using Checkout.Acquiring.Generic;
+using Checkout.Acquiring.WorldlineConnect;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Infrastructure.Http;
@@ -25,18 +26,31 @@ public static class OutboundClients
             .AddHttpMessageHandler(sp => new ResilienceHandler(ResilienceHandler.BuildPipeline(
                 sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Timeout, 3, sp.GetRequiredService<TimeProvider>())));
 
-        services.AddHttpClient<IAcquirer, GenericAcquirerClient>((sp, http) =>
-            {
-                var options = sp.GetRequiredService<IOptions<AcquirerOptions>>().Value;
-                http.BaseAddress = options.Kind == AcquirerKind.Sandbox
-                    ? new Uri(sp.GetRequiredService<ServerAddress>().Root, "sandbox/acquirer/")
-                    : WithTrailingSlash(options.BaseUrl!);
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(sp => new ResilienceHandler(ResilienceHandler.BuildPipeline(
-                sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Timeout, 3, sp.GetRequiredService<TimeProvider>())));
+        services.AddHttpClient<GenericAcquirerClient>(ConfigureAcquirer).AddHttpMessageHandler(AcquirerResilience);
+        // The signer sits inside the retries, so every attempt carries a fresh Date and signature.
+        services.AddHttpClient<WorldlineConnectClient>(ConfigureAcquirer)
+            .AddHttpMessageHandler(AcquirerResilience)
+            .AddHttpMessageHandler(sp => new GcsV1HmacHandler(
+                sp.GetRequiredService<IOptions<AcquirerOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<IAcquirer>(sp => sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Kind switch
+        {
+            AcquirerKind.WorldlineConnect => sp.GetRequiredService<WorldlineConnectClient>(),
+            _ => sp.GetRequiredService<GenericAcquirerClient>(),
+        });
         return services;
     }
+
+    private static void ConfigureAcquirer(IServiceProvider sp, HttpClient http)
+    {
+        var options = sp.GetRequiredService<IOptions<AcquirerOptions>>().Value;
+        http.BaseAddress = options.Kind == AcquirerKind.Sandbox
+            ? new Uri(sp.GetRequiredService<ServerAddress>().Root, "sandbox/acquirer/")
+            : WithTrailingSlash(options.BaseUrl!);
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    private static ResilienceHandler AcquirerResilience(IServiceProvider sp) => new(ResilienceHandler.BuildPipeline(
+        sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Timeout, 3, sp.GetRequiredService<TimeProvider>()));
 
     private static Uri WithTrailingSlash(string url) => new(url.EndsWith('/') ? url : url + "/");
 }

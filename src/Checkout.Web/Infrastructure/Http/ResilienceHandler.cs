@@ -22,9 +22,14 @@ public sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pi
         try
         {
             return await pipeline.ExecuteAsync(
-                static async (ctx, state) => await state.Handler.SendCoreAsync(state.Request, ctx.CancellationToken),
+                static async (ctx, state) => await state.Handler.SendAttemptAsync(state.Request, ctx.CancellationToken),
                 context,
                 (Handler: this, Request: request));
+        }
+        catch (TimeoutRejectedException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // As HttpClient reports its own timeout, so callers that catch HttpClient's failures catch this one too.
+            throw new TaskCanceledException(e.Message, new TimeoutException(e.Message, e));
         }
         finally
         {
@@ -32,8 +37,24 @@ public sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pi
         }
     }
 
-    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    /// <summary>
+    /// One attempt, body included: a connection that breaks mid-body or a body that stalls fails this attempt
+    /// (and is retried under its timeout) instead of failing later, outside the pipeline, in the caller's read.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     public static bool IsSafeToRepeat(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get || request.Method == HttpMethod.Delete || request.Method == HttpMethod.Head

@@ -9,19 +9,49 @@ public sealed class AcquirerOptionsValidator(IConfiguration configuration) : IVa
     public ValidateOptionsResult Validate(string? name, AcquirerOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            failures.Add("Acquirer:ApiKey is missing: the API key your acquiring partner issued.");
-        }
         switch (options.Kind)
         {
-            case AcquirerKind.Sandbox when !configuration.GetValue<bool>("Sandbox:Enabled"):
-                failures.Add("Acquirer:Kind is Sandbox but Sandbox:Enabled is false: set Acquirer:Kind=Generic and Acquirer:BaseUrl.");
+            case AcquirerKind.Sandbox:
+                if (!configuration.GetValue<bool>("Sandbox:Enabled"))
+                {
+                    failures.Add("Acquirer:Kind is Sandbox but Sandbox:Enabled is false: set Acquirer:Kind to Generic or WorldlineConnect and its keys.");
+                }
                 break;
-            case AcquirerKind.Generic when !KlarnaOptionsValidator.IsAbsoluteHttpUrl(options.BaseUrl):
-                failures.Add("Acquirer:BaseUrl is missing or not an absolute URL; it is required when Acquirer:Kind is Generic.");
+            case AcquirerKind.Generic:
+                RequireBaseUrl(options, failures);
+                if (string.IsNullOrWhiteSpace(options.ApiKey))
+                {
+                    failures.Add("Acquirer:ApiKey is missing: the API key your acquiring partner issued; it is required when Acquirer:Kind is Generic.");
+                }
+                break;
+            case AcquirerKind.WorldlineConnect:
+                RequireBaseUrl(options, failures);
+                Require(options.MerchantId, "Acquirer:MerchantId is missing: your Worldline Connect merchant id (the {merchantId} in /v1/{merchantId}/payments).", failures);
+                Require(options.ApiKeyId, "Acquirer:ApiKeyId is missing: the API key id from Worldline's Configuration Center.", failures);
+                Require(options.SecretApiKey, "Acquirer:SecretApiKey is missing: the secret API key from Worldline's Configuration Center (keep it in user-secrets or the environment).", failures);
+                if (!string.IsNullOrWhiteSpace(options.ReturnUrl) && !KlarnaOptionsValidator.IsAbsoluteHttpUrl(options.ReturnUrl))
+                {
+                    failures.Add("Acquirer:ReturnUrl is not an absolute URL; leave it empty or set e.g. https://<your host>/checkout/return.");
+                }
                 break;
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void RequireBaseUrl(AcquirerOptions options, List<string> failures)
+    {
+        if (!KlarnaOptionsValidator.IsAbsoluteHttpUrl(options.BaseUrl))
+        {
+            failures.Add($"Acquirer:BaseUrl is missing or not an absolute URL; it is required when Acquirer:Kind is {options.Kind}"
+                + (options.Kind == AcquirerKind.WorldlineConnect ? " (e.g. https://eu.sandbox.api-ingenico.com/)." : "."));
+        }
+    }
+
+    private static void Require(string? value, string failure, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add(failure);
+        }
     }
 }

@@ -1,0 +1,78 @@
+namespace Checkout.Contract.Tests.Generic;
+
+using Checkout.Acquiring;
+using Checkout.Acquiring.Generic;
+using Checkout.Contract.Tests.Resilience;
+using Checkout.Contract.Tests.Samples;
+using Checkout.Contract.Tests.WireMock;
+using Microsoft.Extensions.DependencyInjection;
+
+[Collection(SharedWireMock.Name)]
+public sealed class GenericAcquirerContractTests(WireMockServer wireMock) : IAsyncLifetime
+{
+    private const string Key = "order-3f2a9c1e7b5d4e6f8a0b1c2d3e4f5a6b-first-charge";
+
+    public Task InitializeAsync() => wireMock.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Authorization_body_uses_the_field_names_of_seed_000s_sample()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, Sample.Text(Sample.Seed002Completed)));
+
+        await AuthorizeAsync();
+
+        var sent = Assert.Single(await wireMock.ReceivedAsync("/payment"));
+        Assert.Equal($"Bearer {OutboundClientHost.AcquirerApiKey}", sent.Header("Authorization"));
+        Assert.Equal(Key, sent.Header("Idempotency-Key"));
+        var body = sent.Json;
+        Assert.Equal(999, body["amount"]!.GetValue<long>());
+        Assert.Equal("USD", body["currency"]!.GetValue<string>());
+        Assert.Equal("krn:network:session-token", body["payment_methods"]!["klarna"]!["klarna_interoperability_token"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Seed_002s_completed_answer_is_approved_with_its_payment_id_and_opaque_network_data()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, Sample.Text(Sample.Seed002Completed)));
+
+        var result = await AuthorizeAsync();
+
+        Assert.Equal(AuthorizationStatus.Approved, result.Status);
+        Assert.Equal("pr_27234RBQD9NAKD032BN", result.PaymentId);
+        Assert.Equal(
+            Sample.Json(Sample.Seed002Completed)["additional_data"]!["klarna_network_response_data"]!.GetValue<string>(),
+            result.NetworkResponseData);
+    }
+
+    [Fact]
+    public async Task Seed_002s_open_answer_is_pending()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, Sample.Text(Sample.Seed002Open)));
+
+        var result = await AuthorizeAsync();
+
+        Assert.Equal(AuthorizationStatus.Pending, result.Status);
+    }
+
+    [Fact]
+    public async Task A_failed_answer_is_a_decline()
+    {
+        var body = Sample.Json(Sample.Seed002Completed);
+        body["status"] = "failed";
+        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, body.ToJsonString()));
+
+        var result = await AuthorizeAsync();
+
+        Assert.Equal(AuthorizationStatus.Declined, result.Status);
+    }
+
+    private async Task<AuthorizationResult> AuthorizeAsync()
+    {
+        await using var services = OutboundClientHost.Create(wireMock.BaseAddress, AcquirerKind.Generic);
+        var acquirer = services.GetRequiredService<IAcquirer>();
+        Assert.IsType<GenericAcquirerClient>(acquirer);
+        return await acquirer.AuthorizeAsync(EffectfulCall.FirstCharge(Key), CancellationToken.None);
+    }
+}

@@ -1,0 +1,106 @@
+namespace Checkout.Contract.Tests.Klarna;
+
+using Checkout.Contract.Tests.Samples;
+using Checkout.Contract.Tests.WireMock;
+using Checkout.Klarna.PaymentRequests;
+using Microsoft.Extensions.DependencyInjection;
+
+[Collection(SharedWireMock.Name)]
+public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) : IAsyncLifetime
+{
+    private const string RequestId = "krn:payment:eu1:request:10be1d49-7beb-6b24-b9dd-8c14d0528503";
+    private const string RequestPath = "/v2/payment/requests/krn%3Apayment%3Aeu1%3Arequest%3A10be1d49-7beb-6b24-b9dd-8c14d0528503";
+
+    public Task InitializeAsync() => wireMock.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Create_sends_Klarnas_headers_and_reads_the_submitted_request()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", "/v2/payment/requests", 201, Sample.Text(Sample.Seed000Submitted)));
+        var body = new PaymentRequestBody
+        {
+            Currency = "USD",
+            Amount = 999,
+            PaymentRequestReference = "3f2a9c1e7b5d4e6f8a0b1c2d3e4f5a6b",
+            RequestCustomerToken = new RequestCustomerToken(["payment:customer_not_present"], "customer-42"),
+            CustomerInteractionConfig = new CustomerInteractionConfig("HANDOVER", "https://shop.example/checkout/return"),
+        };
+
+        var created = await WithClientAsync(c => c.CreateAsync(body, "pr-key-1", "krn:network:session-token", CancellationToken.None));
+
+        Assert.Equal(RequestId, created.PaymentRequestId);
+        Assert.Equal("SUBMITTED", created.State);
+        Assert.Equal("https://pay.klarna.com/l/ZjW2Xipgh0tjbrBGD7hzJM", created.StateContext?.CustomerInteraction?.PaymentRequestUrl);
+        Assert.Equal("2025-02-26T17:25:34", created.ExpiresAt?.UtcDateTime.ToString("s", System.Globalization.CultureInfo.InvariantCulture));
+        var sent = Assert.Single(await wireMock.ReceivedAsync("/v2/payment/requests"));
+        Assert.Equal($"Basic {OutboundClientHost.KlarnaApiKey}", sent.Header("Authorization"));
+        Assert.Equal("pr-key-1", sent.Header("Klarna-Idempotency-Key"));
+        Assert.Equal("krn:network:session-token", sent.Header("Klarna-Network-Session-Token"));
+        var json = sent.Json;
+        Assert.Equal("USD", json["currency"]!.GetValue<string>());
+        Assert.Equal(999, json["amount"]!.GetValue<long>());
+        Assert.Equal("payment:customer_not_present", json["request_customer_token"]!["scopes"]![0]!.GetValue<string>());
+        Assert.Equal("HANDOVER", json["customer_interaction_config"]!["method"]!.GetValue<string>());
+        Assert.Equal("https://shop.example/checkout/return", json["customer_interaction_config"]!["return_url"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Read_returns_the_completed_request_with_the_session_and_customer_tokens()
+    {
+        await wireMock.StubAsync(Stub.Json("GET", RequestPath, 200, Sample.Text(Sample.Seed000Completed)));
+
+        var read = await WithClientAsync(c => c.GetAsync(RequestId, CancellationToken.None));
+
+        Assert.Equal("COMPLETED", read?.State);
+        Assert.Equal("krn:network:eu1:live:session-token:[...]", read?.StateContext?.KlarnaNetworkSessionToken);
+        Assert.Equal("krn:customer-token:[...]", read?.StateContext?.KlarnaCustomer?.CustomerToken);
+        var sent = Assert.Single(await wireMock.ReceivedAsync(RequestPath));
+        Assert.Equal($"Basic {OutboundClientHost.KlarnaApiKey}", sent.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Read_of_a_request_Klarna_does_not_know_is_null()
+    {
+        await wireMock.StubAsync(Stub.Json("GET", RequestPath, 404,
+            """{"error_id":"e-1","error_type":"RESOURCE_ERROR","error_code":"NOT_FOUND","error_message":"Not found"}"""));
+
+        var read = await WithClientAsync(c => c.GetAsync(RequestId, CancellationToken.None));
+
+        Assert.Null(read);
+    }
+
+    [Fact]
+    public async Task Cancel_deletes_the_request_and_reads_its_canceled_state()
+    {
+        var canceled = Sample.Json(Sample.Seed000Submitted);
+        canceled["state"] = "CANCELED";
+        await wireMock.StubAsync(Stub.Json("DELETE", RequestPath, 200, canceled.ToJsonString()));
+
+        var read = await WithClientAsync(c => c.CancelAsync(RequestId, CancellationToken.None));
+
+        Assert.Equal("CANCELED", read?.State);
+        var sent = Assert.Single(await wireMock.ReceivedAsync(RequestPath));
+        Assert.Equal("DELETE", sent.Method);
+        Assert.Equal($"Basic {OutboundClientHost.KlarnaApiKey}", sent.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task Cancel_of_a_final_request_surfaces_Klarnas_conflict()
+    {
+        await wireMock.StubAsync(Stub.Json("DELETE", RequestPath, 409,
+            """{"error_id":"e-2","error_type":"INPUT_ERROR","error_code":"NOT_ALLOWED","error_message":"Payment request is COMPLETED"}"""));
+
+        var failure = await Assert.ThrowsAsync<KlarnaApiException>(() => WithClientAsync(c => c.CancelAsync(RequestId, CancellationToken.None)));
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, failure.StatusCode);
+        Assert.Equal("NOT_ALLOWED", failure.Error?.ErrorCode);
+    }
+
+    private async Task<T> WithClientAsync<T>(Func<KlarnaPaymentRequestsClient, Task<T>> call)
+    {
+        await using var services = OutboundClientHost.Create(wireMock.BaseAddress);
+        return await call(services.GetRequiredService<KlarnaPaymentRequestsClient>());
+    }
+}

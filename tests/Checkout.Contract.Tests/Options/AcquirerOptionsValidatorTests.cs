@@ -1,0 +1,62 @@
+namespace Checkout.Contract.Tests.Options;
+
+using Checkout.Acquiring;
+using Checkout.Web.Infrastructure.Options;
+using Microsoft.Extensions.Configuration;
+
+/// <summary>Start-up names each missing <c>Acquirer:</c> key for the kind chosen.</summary>
+public sealed class AcquirerOptionsValidatorTests
+{
+    [Fact]
+    public void Worldline_without_its_keys_names_each_missing_key()
+    {
+        var result = Validate(new AcquirerOptions { Kind = AcquirerKind.WorldlineConnect });
+
+        Assert.True(result.Failed);
+        foreach (var key in new[] { "Acquirer:BaseUrl", "Acquirer:MerchantId", "Acquirer:ApiKeyId", "Acquirer:SecretApiKey" })
+        {
+            Assert.Contains(result.Failures!, f => f.StartsWith(key, StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(result.Failures!, f => f.StartsWith("Acquirer:ApiKey ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Worldline_with_its_keys_needs_no_bearer_api_key()
+    {
+        var result = Validate(new AcquirerOptions
+        {
+            Kind = AcquirerKind.WorldlineConnect,
+            BaseUrl = "https://eu.sandbox.api-ingenico.com/",
+            MerchantId = "9991",
+            ApiKeyId = "5e45c937b9db33ae",
+            SecretApiKey = "secret",
+        });
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+    }
+
+    [Fact]
+    public void Generic_still_requires_its_bearer_api_key_and_base_url()
+    {
+        var result = Validate(new AcquirerOptions { Kind = AcquirerKind.Generic });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Acquirer:ApiKey ", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Acquirer:BaseUrl", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Sandbox_takes_its_api_key_from_the_sandbox()
+    {
+        var result = Validate(new AcquirerOptions { Kind = AcquirerKind.Sandbox }, sandboxEnabled: true);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+    }
+
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(AcquirerOptions options, bool sandboxEnabled = false)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Enabled"] = sandboxEnabled.ToString() })
+            .Build();
+        return new AcquirerOptionsValidator(configuration).Validate(null, options);
+    }
+}

@@ -1,0 +1,146 @@
+namespace Checkout.Contract.Tests.Worldline;
+
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Checkout.Acquiring;
+using Checkout.Acquiring.WorldlineConnect;
+using Checkout.Contract.Tests.Resilience;
+using Checkout.Contract.Tests.Samples;
+using Checkout.Contract.Tests.WireMock;
+using Microsoft.Extensions.DependencyInjection;
+
+[Collection(SharedWireMock.Name)]
+public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAsyncLifetime
+{
+    private const string PaymentsPath = $"/v1/{OutboundClientHost.MerchantId}/payments";
+    private const string Key = "order-3f2a9c1e7b5d4e6f8a0b1c2d3e4f5a6b-first-charge";
+
+    public Task InitializeAsync() => wireMock.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Authorization_posts_Klarna_product_838_with_the_token_amount_reference_and_return_url()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)));
+
+        await AuthorizeAsync();
+
+        var sent = Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        Assert.Equal("POST", sent.Method);
+        Assert.Equal("application/json", sent.Header("Content-Type"));
+        Assert.Equal(Key, sent.Header("X-GCS-Idempotence-Key"));
+        var body = sent.Json;
+        Assert.Equal(999, body["order"]!["amountOfMoney"]!["amount"]!.GetValue<long>());
+        Assert.Equal("USD", body["order"]!["amountOfMoney"]!["currencyCode"]!.GetValue<string>());
+        Assert.Equal("3f2a9c1e7b5d4e6f8a0b1c2d3e4f5a6b", body["order"]!["references"]!["merchantReference"]!.GetValue<string>());
+        var input = body["redirectPaymentMethodSpecificInput"]!.AsObject();
+        Assert.Equal(838, input["paymentProductId"]!.GetValue<int>());
+        Assert.Equal("krn:network:session-token", input["paymentProduct838SpecificInput"]!["interoperabilityToken"]!.GetValue<string>());
+        Assert.False(input["paymentProduct838SpecificInput"]!.AsObject().ContainsKey("interoperabilityData"));
+        Assert.Equal(OutboundClientHost.ReturnUrl, input["redirectionData"]!["returnUrl"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Authorization_header_verifies_against_what_Worldline_received()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)));
+
+        await AuthorizeAsync();
+
+        var sent = Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        var date = sent.Header("Date")!;
+        Assert.True(DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), $"Date '{date}' is not RFC 1123");
+        // Rebuilt by hand from the received headers, with the framework's HMAC rather than the signer's.
+        var stringToSign = $"POST\n{sent.Header("Content-Type")}\n{date}\nx-gcs-idempotence-key:{sent.Header("X-GCS-Idempotence-Key")}\n{sent.Url}\n";
+        var expected = Convert.ToBase64String(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(OutboundClientHost.SecretApiKey), Encoding.UTF8.GetBytes(stringToSign)));
+        Assert.Equal($"GCS v1HMAC:{OutboundClientHost.ApiKeyId}:{expected}", sent.Header("Authorization"));
+        Assert.DoesNotContain(sent.Headers, h => h.Value.Contains(OutboundClientHost.SecretApiKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(OutboundClientHost.SecretApiKey, sent.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_return_url_the_redirection_data_is_left_out()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)));
+
+        await AuthorizeAsync(new Dictionary<string, string?> { ["Acquirer:ReturnUrl"] = "" });
+
+        var sent = Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        Assert.False(sent.Json["redirectPaymentMethodSpecificInput"]!.AsObject().ContainsKey("redirectionData"));
+    }
+
+    [Theory]
+    [InlineData("PENDING_APPROVAL", AuthorizationStatus.Approved)]
+    [InlineData("PENDING_CAPTURE", AuthorizationStatus.Approved)]
+    [InlineData("CAPTURED", AuthorizationStatus.Approved)]
+    [InlineData("PAID", AuthorizationStatus.Approved)]
+    [InlineData("REJECTED", AuthorizationStatus.Declined)]
+    [InlineData("CANCELLED", AuthorizationStatus.Declined)]
+    [InlineData("CREATED", AuthorizationStatus.Pending)]
+    [InlineData("REDIRECTED", AuthorizationStatus.Pending)]
+    public async Task Payment_status_maps_to_our_authorization_status(string worldlineStatus, AuthorizationStatus expected)
+    {
+        await StubCreatedWithStatusAsync(worldlineStatus);
+
+        var result = await AuthorizeAsync();
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal("000000999910000012340000100001", result.PaymentId);
+    }
+
+    [Fact]
+    public async Task An_unknown_payment_status_is_an_error_rather_than_a_guess()
+    {
+        await StubCreatedWithStatusAsync("SOMETHING_NEW");
+
+        var failure = await Assert.ThrowsAsync<AcquirerUnavailableException>(() => AuthorizeAsync());
+
+        Assert.Contains("SOMETHING_NEW", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_402_carrying_a_rejected_payment_is_a_decline_with_its_payment_id()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 402, Sample.Text(Sample.WorldlineRejected)));
+
+        var result = await AuthorizeAsync();
+
+        Assert.Equal(AuthorizationStatus.Declined, result.Status);
+        Assert.Equal("000000999910000012350000100001", result.PaymentId);
+        Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+    }
+
+    [Fact]
+    public async Task Another_client_error_is_reported_with_Worldlines_error_and_never_the_secret()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 400, Sample.Text(Sample.WorldlineInvalidRequest)));
+
+        var failure = await Assert.ThrowsAsync<AcquirerUnavailableException>(() => AuthorizeAsync());
+
+        Assert.Contains("400", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("21000020", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("order.amountOfMoney.currencyCode", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("7f3e1a9c-2d4b-4c8e-a1f0-3b5d6e7f8a90", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(OutboundClientHost.SecretApiKey, failure.ToString(), StringComparison.Ordinal);
+        Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+    }
+
+    private async Task StubCreatedWithStatusAsync(string status)
+    {
+        var body = Sample.Json(Sample.WorldlineCreated);
+        body["payment"]!["status"] = status;
+        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, body.ToJsonString()));
+    }
+
+    private async Task<AuthorizationResult> AuthorizeAsync(IDictionary<string, string?>? overrides = null)
+    {
+        await using var services = OutboundClientHost.Create(wireMock.BaseAddress, AcquirerKind.WorldlineConnect, overrides: overrides);
+        var acquirer = services.GetRequiredService<IAcquirer>();
+        Assert.IsType<WorldlineConnectClient>(acquirer);
+        return await acquirer.AuthorizeAsync(EffectfulCall.FirstCharge(Key), CancellationToken.None);
+    }
+}
