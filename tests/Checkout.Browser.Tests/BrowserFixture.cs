@@ -15,11 +15,11 @@ public class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public BrowserFixture()
-        : this(initiationMode: "DEVICE_BEST")
+        : this(new Dictionary<string, string>())
     {
     }
 
-    protected BrowserFixture(string initiationMode) => _app = new AppFactory(initiationMode);
+    protected BrowserFixture(Dictionary<string, string> settings) => _app = new AppFactory(settings);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -58,12 +58,12 @@ public class BrowserFixture : IAsyncLifetime
 
     private sealed class AppFactory : WebApplicationFactory<global::Program>
     {
-        private readonly string _initiationMode;
+        private readonly Dictionary<string, string> _settings;
         private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"checkout-browser-{Guid.NewGuid():N}.db");
 
-        public AppFactory(string initiationMode)
+        public AppFactory(Dictionary<string, string> settings)
         {
-            _initiationMode = initiationMode;
+            _settings = settings;
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         }
 
@@ -71,7 +71,10 @@ public class BrowserFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:Checkout", $"Data Source={_databasePath}");
-            builder.UseSetting("Klarna:InitiationMode", _initiationMode);
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }
@@ -80,7 +83,16 @@ public class BrowserFixture : IAsyncLifetime
 public sealed class RedirectBrowserFixture : BrowserFixture
 {
     public RedirectBrowserFixture()
-        : base("REDIRECT")
+        : base(new() { ["Klarna:InitiationMode"] = "REDIRECT" })
+    {
+    }
+}
+
+/// <summary>The same app with <c>Klarna:Flow=AcquirerLed</c>: the acquirer creates Klarna's payment request (seed 002).</summary>
+public sealed class AcquirerLedBrowserFixture : BrowserFixture
+{
+    public AcquirerLedBrowserFixture()
+        : base(new() { ["Klarna:Flow"] = "AcquirerLed" })
     {
     }
 }
