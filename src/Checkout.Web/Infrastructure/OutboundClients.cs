@@ -14,6 +14,7 @@ public static class OutboundClients
     public static IServiceCollection AddOutboundClients(this IServiceCollection services)
     {
         services.AddSingleton<ServerAddress>();
+        services.AddSingleton<OutboundPipelines>();
 
         services.AddHttpClient<KlarnaPaymentRequestsClient>((sp, http) =>
             {
@@ -23,8 +24,7 @@ public static class OutboundClients
                     : WithTrailingSlash(options.BaseUrl);
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(sp => new ResilienceHandler(ResilienceHandler.BuildPipeline(
-                sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Timeout, 3, sp.GetRequiredService<TimeProvider>())));
+            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredService<OutboundPipelines>().Klarna));
 
         services.AddHttpClient<GenericAcquirerClient>(ConfigureAcquirer).AddHttpMessageHandler(AcquirerResilience);
         // The signer sits inside the retries, so every attempt carries a fresh Date and signature.
@@ -40,7 +40,7 @@ public static class OutboundClients
         return services;
     }
 
-    private static void ConfigureAcquirer(IServiceProvider sp, HttpClient http)
+    public static void ConfigureAcquirer(IServiceProvider sp, HttpClient http)
     {
         var options = sp.GetRequiredService<IOptions<AcquirerOptions>>().Value;
         http.BaseAddress = options.Kind == AcquirerKind.Sandbox
@@ -49,8 +49,7 @@ public static class OutboundClients
         http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    private static ResilienceHandler AcquirerResilience(IServiceProvider sp) => new(ResilienceHandler.BuildPipeline(
-        sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Timeout, 3, sp.GetRequiredService<TimeProvider>()));
+    public static ResilienceHandler AcquirerResilience(IServiceProvider sp) => new(sp.GetRequiredService<OutboundPipelines>().Acquirer);
 
     private static Uri WithTrailingSlash(string url) => new(url.EndsWith('/') ? url : url + "/");
 }

@@ -2,6 +2,7 @@ namespace Checkout.Web.Infrastructure.Http;
 
 using System.Net;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -30,6 +31,11 @@ public sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pi
         {
             // As HttpClient reports its own timeout, so callers that catch HttpClient's failures catch this one too.
             throw new TaskCanceledException(e.Message, new TimeoutException(e.Message, e));
+        }
+        catch (BrokenCircuitException e)
+        {
+            // Reported as a transport failure: every client already treats those as "not now, try later".
+            throw new HttpRequestException($"Calls to {request.RequestUri?.Host} are paused after repeated failures.", e);
         }
         finally
         {
@@ -73,6 +79,15 @@ public sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pi
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Context.Properties.GetValue(Retryable, false) && IsTransient(args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
+            })
+            // Stops hammering an upstream that keeps failing; the breaker sees every attempt, retries included.
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 10,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(15),
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
             })
             .AddTimeout(attemptTimeout)
             .Build();
