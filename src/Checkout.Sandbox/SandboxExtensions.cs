@@ -1,7 +1,9 @@
 using Checkout.Sandbox.Acquirer;
 using Checkout.Sandbox.Acquirer.GenericPayments;
+using Checkout.Sandbox.Acquirer.Payments;
 using Checkout.Sandbox.Klarna;
 using Checkout.Sandbox.Klarna.Journey;
+using Checkout.Sandbox.Klarna.PaymentAuthorize;
 using Checkout.Sandbox.Klarna.PaymentRequests;
 using Checkout.Sandbox.Klarna.Webhooks;
 using Checkout.Sandbox.Klarna.WebSdk;
@@ -48,6 +50,9 @@ public static class SandboxExtensions
         services.AddSingleton<KlarnaIdempotency>();
         services.AddSingleton<CreatePaymentRequestHandler>();
         services.AddSingleton<KlarnaApiKeyFilter>();
+        services.AddSingleton<AcquirerKlarnaApiKeyFilter>();
+        services.AddSingleton<PaymentAuthorizeIdempotency>();
+        services.AddSingleton<PaymentAuthorizer>();
         services.AddSingleton<JourneySteps>();
         services.AddSingleton<PresentationBuilder>();
         services.AddSingleton<WebhookQueue>();
@@ -61,6 +66,18 @@ public static class SandboxExtensions
         services.AddSingleton<AcquirerApiKeyFilter>();
         services.AddSingleton<AcquirerIdempotency>();
         services.AddSingleton<KlarnaAuthorizer>();
+        services.AddSingleton<PartnerPaymentIdempotency>();
+        services.AddSingleton<PartnerPaymentStore>();
+        services.AddSingleton<CustomerTokenVault>();
+        services.AddSingleton<KlarnaAuthorizeClient>();
+        services.AddSingleton<PaymentCreation>();
+        services.AddSingleton<PaymentCompletion>();
+        services.AddSingleton<PartnerCallbacks>();
+        services.AddHttpClient(KlarnaAuthorizeClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(LoopbackCertificates.CreateHandler);
+        services.AddHttpClient(PartnerCallbackSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(LoopbackCertificates.CreateHandler);
+        services.AddHostedService<PartnerCallbackSender>();
         return builder;
     }
 
@@ -73,6 +90,11 @@ public static class SandboxExtensions
 
         app.MapKlarnaEmulator();
         app.MapSandboxAcquirer();
+        if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            app.MapSandboxCredentials();
+        }
+
         return app;
     }
 

@@ -47,4 +47,28 @@ public sealed class SandboxAcquirerOptions
 {
     /// <summary>Defaults to <c>Acquirer:ApiKey</c>.</summary>
     public string ApiKey { get; set; } = "";
+
+    /// <summary>The acquirer's own Klarna API key, accepted only by the Payment Authorize API; generated when absent.</summary>
+    public string KlarnaApiKey { get; set; } = "";
+
+    /// <summary>Signs the partner callbacks; defaults to <c>Acquirer:WebhookSecret</c>.</summary>
+    public string WebhookSecret { get; set; } = "";
+
+    /// <summary>Where the acquirer reaches Klarna; when empty, the origin of the create call + <c>/sandbox/klarna/</c>.</summary>
+    public string? KlarnaBaseUrl { get; set; }
+
+    /// <summary>The merchant's account at Klarna, the <c>{partner_account_id}</c> of the Payment Authorize path.</summary>
+    public string PartnerAccountId { get; set; } = "krn:partner:global:account:test:SANDBOX1";
+
+    /// <summary>Absolute URL; when empty, the origin of the create call + <c>/api/webhooks/acquirer</c>.</summary>
+    public string? CallbackUrl { get; set; }
+
+    /// <summary>Delays between callback attempts; when absent, <see cref="SandboxKlarnaOptions.DefaultWebhookRetryDelays"/>.</summary>
+    public TimeSpan[]? CallbackRetryDelays { get; set; }
+
+    /// <summary>
+    /// Test hook: after Klarna's completed webhook, wait for <c>POST /v1/payments/{id}/finalize</c> instead of
+    /// finalizing at once, so a test can move the clock between completion and finalization.
+    /// </summary>
+    public bool HoldFinalization { get; set; }
 }

@@ -11,6 +11,8 @@ internal static class SandboxSecrets
     public const string KlarnaClientId = "Klarna:ClientId";
     public const string KlarnaSigningKeys = "Klarna:WebhookSigningKeys";
     public const string AcquirerApiKey = "Acquirer:ApiKey";
+    public const string AcquirerWebhookSecret = "Acquirer:WebhookSecret";
+    public const string AcquirerKlarnaApiKey = "Sandbox:Acquirer:KlarnaApiKey";
 
     public static void FillMissing(IConfigurationManager configuration)
     {
@@ -28,6 +30,16 @@ internal static class SandboxSecrets
         if (string.IsNullOrEmpty(configuration[AcquirerApiKey]))
         {
             missing[AcquirerApiKey] = $"acquirer_test_{RandomText.Hex(32)}";
+        }
+
+        if (string.IsNullOrEmpty(configuration[AcquirerWebhookSecret]))
+        {
+            missing[AcquirerWebhookSecret] = RandomText.Hex(64);
+        }
+
+        if (string.IsNullOrEmpty(configuration[AcquirerKlarnaApiKey]))
+        {
+            missing[AcquirerKlarnaApiKey] = $"klarna_test_api_acquirer_{RandomText.Hex(32)}";
         }
 
         if (string.IsNullOrEmpty(configuration[KlarnaClientId]))
@@ -68,6 +80,11 @@ internal sealed class SandboxOptionsDefaults(IConfiguration configuration) : IPo
         {
             options.Acquirer.ApiKey = configuration[SandboxSecrets.AcquirerApiKey] ?? "";
         }
+
+        if (string.IsNullOrEmpty(options.Acquirer.WebhookSecret))
+        {
+            options.Acquirer.WebhookSecret = configuration[SandboxSecrets.AcquirerWebhookSecret] ?? "";
+        }
     }
 }
 
@@ -84,7 +101,17 @@ internal sealed class SandboxOptionsValidation : IValidateOptions<SandboxOptions
             failures.Add("Sandbox:Klarna:SigningKeyId/SigningKey (or one Klarna:WebhookSigningKeys:<keyId>) is empty.");
         }
 
-        if (string.IsNullOrEmpty(options.Acquirer.ApiKey)) failures.Add("Sandbox:Acquirer:ApiKey (or Acquirer:ApiKey) is empty.");
+        var acquirer = options.Acquirer;
+        if (string.IsNullOrEmpty(acquirer.ApiKey)) failures.Add("Sandbox:Acquirer:ApiKey (or Acquirer:ApiKey) is empty.");
+        if (string.IsNullOrEmpty(acquirer.WebhookSecret)) failures.Add("Sandbox:Acquirer:WebhookSecret (or Acquirer:WebhookSecret) is empty.");
+        if (string.IsNullOrEmpty(acquirer.KlarnaApiKey) || acquirer.KlarnaApiKey == klarna.ApiKey)
+        {
+            failures.Add("Sandbox:Acquirer:KlarnaApiKey must be set and differ from the merchant's Klarna API key.");
+        }
+
+        if (string.IsNullOrEmpty(acquirer.PartnerAccountId)) failures.Add("Sandbox:Acquirer:PartnerAccountId is empty.");
+        AbsoluteIfSet(acquirer.KlarnaBaseUrl, "Sandbox:Acquirer:KlarnaBaseUrl", failures);
+        AbsoluteIfSet(acquirer.CallbackUrl, "Sandbox:Acquirer:CallbackUrl", failures);
         if (!string.IsNullOrEmpty(klarna.WebhookUrl) && !Uri.TryCreate(klarna.WebhookUrl, UriKind.Absolute, out _))
         {
             failures.Add("Sandbox:Klarna:WebhookUrl must be an absolute URL.");
@@ -92,5 +119,13 @@ internal sealed class SandboxOptionsValidation : IValidateOptions<SandboxOptions
 
         if (klarna.PaymentRequestLifetime <= TimeSpan.Zero) failures.Add("Sandbox:Klarna:PaymentRequestLifetime must be positive.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void AbsoluteIfSet(string? url, string key, List<string> failures)
+    {
+        if (!string.IsNullOrEmpty(url) && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            failures.Add($"{key} must be an absolute URL.");
+        }
     }
 }

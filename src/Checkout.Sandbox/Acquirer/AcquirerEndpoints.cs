@@ -1,4 +1,5 @@
 using Checkout.Sandbox.Acquirer.GenericPayments;
+using Checkout.Sandbox.Acquirer.Payments;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,7 +8,7 @@ namespace Checkout.Sandbox.Acquirer;
 
 internal static class AcquirerEndpoints
 {
-    /// <summary>Seed 000's generic call today; seed 002's <c>/v1/payments</c> belongs beside it.</summary>
+    /// <summary>Seed 000's generic call, seed 002's <c>/v1/payments</c>, and the receiver for Klarna's webhooks.</summary>
     public static void MapSandboxAcquirer(this IEndpointRouteBuilder app)
     {
         var acquirer = app.MapGroup("/sandbox/acquirer")
@@ -15,5 +16,9 @@ internal static class AcquirerEndpoints
             .DisableAntiforgery()
             .ExcludeFromDescription();
         acquirer.MapGenericPayment();
+        acquirer.MapPartnerPayments();
+
+        // Klarna authenticates with its signature, not the partner's bearer key.
+        app.MapAcquirerKlarnaWebhooks();
     }
 }

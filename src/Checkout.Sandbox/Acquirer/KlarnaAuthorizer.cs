@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Checkout.Sandbox.Klarna;
 using Checkout.Sandbox.Klarna.PaymentRequests;
 using Microsoft.Extensions.Logging;
@@ -18,8 +17,6 @@ internal sealed partial class KlarnaAuthorizer(
 {
     public const string DeclineMarker = "DECLINE";
     public const long DecliningMinorUnits = 13;
-
-    private readonly ConcurrentDictionary<string, string> _usedTokens = new(StringComparer.Ordinal);
 
     public AuthorizationDecision Authorize(AuthorizationAttempt attempt)
     {
@@ -59,7 +56,7 @@ internal sealed partial class KlarnaAuthorizer(
 
         var transaction = new NetworkPaymentTransaction(
             $"krn:payment:eu1:transaction:{Guid.NewGuid():D}", attempt.Amount, attempt.Currency);
-        return _usedTokens.TryAdd(attempt.SessionToken, transaction.PaymentTransactionId)
+        return sessionTokens.TryConsume(attempt.SessionToken)
             ? new AuthorizationDecision(true, transaction, "approved")
             : Declined("the token was already used for an authorization");
     }

@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Checkout.Sandbox.Common;
 
 namespace Checkout.Sandbox.Acquirer;
@@ -28,6 +30,24 @@ internal static class KlarnaNetworkResponseData
         JsonSerializer.Serialize(
             new NetworkData(ContentType, new NetworkContent("authorize", new NetworkResponse(result, transaction))),
             SandboxJson.SnakeCase);
+
+    /// <summary>
+    /// Seed 002's form: Klarna's Payment Authorize answer under <c>content.response</c>, less Klarna's customer
+    /// token, which stays with the acquirer (the partner gets <c>customer_token_id</c>).
+    /// </summary>
+    public static string ForPaymentRequest(JsonObject klarnaResponse)
+    {
+        var response = klarnaResponse.DeepClone().AsObject();
+        (response["customer_token_response"] as JsonObject)?.Remove("customer_token");
+        return new JsonObject
+        {
+            ["content_type"] = ContentType,
+            ["content"] = new JsonObject { ["operation"] = "payment_request", ["response"] = response },
+        }.ToJsonString(Unescaped);
+    }
+
+    // Escape only what JSON requires: the partner may compare content_type as text.
+    private static readonly JsonSerializerOptions Unescaped = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private sealed record NetworkData(string ContentType, NetworkContent Content);
 

@@ -11,6 +11,7 @@ internal sealed class NetworkSessionTokens(TimeProvider time)
     public static readonly TimeSpan Validity = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, IssuedSessionToken> _issued = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
 
     public IssuedSessionToken Issue(Guid? paymentRequestId = null)
     {
@@ -20,13 +21,15 @@ internal sealed class NetworkSessionTokens(TimeProvider time)
         return issued;
     }
 
-    public IssuedSessionToken? FindValid(string? token)
-    {
-        if (token is null || !_issued.TryGetValue(token, out var issued))
-        {
-            return null;
-        }
+    public IssuedSessionToken? FindValid(string? token) =>
+        Find(token) is { } issued && !IsExpired(issued) ? issued : null;
 
-        return time.GetUtcNow() - issued.IssuedAt <= Validity ? issued : null;
-    }
+    /// <summary>Known tokens, fresh or not.</summary>
+    public IssuedSessionToken? Find(string? token) =>
+        token is not null && _issued.TryGetValue(token, out var issued) ? issued : null;
+
+    public bool IsExpired(IssuedSessionToken issued) => time.GetUtcNow() - issued.IssuedAt > Validity;
+
+    /// <summary>A token authorizes one payment transaction: true only for the first caller.</summary>
+    public bool TryConsume(string token) => _used.TryAdd(token, 0);
 }

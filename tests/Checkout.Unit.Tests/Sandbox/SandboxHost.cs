@@ -17,6 +17,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Checkout.Unit.Tests.Sandbox;
 
+internal sealed record ReceivedCallback(byte[] Body, string? Signature)
+{
+    public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
+}
+
 internal sealed record ReceivedWebhook(byte[] Body, string? KeyId, string? Signature, string? ContentType)
 {
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
@@ -31,10 +36,12 @@ internal sealed class SandboxHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _webhookAttempts;
+    private int _callbackAttempts;
 
-    private SandboxHost(WebApplication app, Uri address)
+    private SandboxHost(WebApplication app, Uri address, KlarnaTraffic traffic)
     {
         _app = app;
+        KlarnaTraffic = traffic;
         Address = address;
         Client = new HttpClient { BaseAddress = address };
     }
@@ -48,7 +55,20 @@ internal sealed class SandboxHost : IAsyncDisposable
     /// <summary>Status the receiver answers for the n-th delivery attempt (1-based).</summary>
     public Func<int, int> WebhookStatus { get; set; } = _ => StatusCodes.Status200OK;
 
+    /// <summary>Callbacks the sandbox acquirer posted to the partner (every attempt).</summary>
+    public ConcurrentQueue<ReceivedCallback> Callbacks { get; } = new();
+
+    /// <summary>Status the partner's callback receiver answers for the n-th attempt (1-based).</summary>
+    public Func<int, int> CallbackStatus { get; set; } = _ => StatusCodes.Status200OK;
+
+    /// <summary>What the sandbox acquirer sent to Klarna's Payment Authorize API, and what came back.</summary>
+    public KlarnaTraffic KlarnaTraffic { get; }
+
     public string KlarnaApiKey => Setting("Klarna:ApiKey");
+
+    public string AcquirerKlarnaApiKey => Setting("Sandbox:Acquirer:KlarnaApiKey");
+
+    public string AcquirerWebhookSecret => Setting("Acquirer:WebhookSecret");
 
     public string AcquirerApiKey => Setting("Acquirer:ApiKey");
 
@@ -73,6 +93,8 @@ internal sealed class SandboxHost : IAsyncDisposable
         builder.Configuration["Sandbox:Enabled"] = "true";
         builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:0"] = "00:00:00.050";
         builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:1"] = "00:00:00.050";
+        builder.Configuration["Sandbox:Acquirer:CallbackRetryDelays:0"] = "00:00:00.050";
+        builder.Configuration["Sandbox:Acquirer:CallbackRetryDelays:1"] = "00:00:00.050";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;
@@ -83,6 +105,8 @@ internal sealed class SandboxHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
+        var traffic = new KlarnaTraffic();
+        builder.Services.AddHttpClient(KlarnaTraffic.AcquirerClientName).AddHttpMessageHandler(() => new KlarnaTrafficHandler(traffic));
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.AddCheckoutSandbox();
         var app = builder.Build();
@@ -100,9 +124,17 @@ internal sealed class SandboxHost : IAsyncDisposable
                 request.ContentType));
             return Results.StatusCode(host.WebhookStatus(attempt));
         });
+        app.MapPost("/api/webhooks/acquirer", async (HttpRequest request) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            var attempt = Interlocked.Increment(ref host!._callbackAttempts);
+            host.Callbacks.Enqueue(new ReceivedCallback(buffer.ToArray(), request.Headers["Acquirer-Signature"].ToString()));
+            return Results.StatusCode(host.CallbackStatus(attempt));
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        host = new SandboxHost(app, new Uri(address));
+        host = new SandboxHost(app, new Uri(address), traffic);
         return host;
     }
 

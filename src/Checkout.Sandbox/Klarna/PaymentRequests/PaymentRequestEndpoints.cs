@@ -13,13 +13,17 @@ internal static class PaymentRequestEndpoints
     {
         var requests = klarna.MapGroup("/v2/payment/requests").AddEndpointFilter<KlarnaApiKeyFilter>();
         requests.MapPost("", (HttpRequest request, CreatePaymentRequestHandler handler) => handler.HandleAsync(request));
-        requests.MapGet("/{id}", Read);
+        requests.MapGet("/{id}", Read).WithMetadata(new AcquirerKeyAccepted());
         requests.MapDelete("/{id}", Cancel);
         requests.MapPost("/{id}/simulate", SimulateAsync);
     }
 
-    private static IResult Read(string id, PaymentRequestLifecycle lifecycle) =>
-        Find(id, lifecycle) is { } record ? Ok(lifecycle.Read(record)) : NotFound();
+    /// <summary>The acquirer's key reads only the requests the acquirer created through Payment Authorize.</summary>
+    private static IResult Read(string id, HttpContext context, PaymentRequestLifecycle lifecycle) =>
+        Find(id, lifecycle) is { } record
+        && (KlarnaCallers.Of(context) != KlarnaCaller.Acquirer || record.ViaPaymentAuthorize)
+            ? Ok(lifecycle.Read(record))
+            : NotFound();
 
     private static IResult Cancel(string id, PaymentRequestLifecycle lifecycle)
     {

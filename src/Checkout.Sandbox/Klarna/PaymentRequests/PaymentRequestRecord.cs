@@ -23,6 +23,14 @@ internal sealed class PaymentRequestRecord
 
     public JsonElement? CustomerInteractionConfig { get; init; }
 
+    /// <summary>Created by the acquirer's Payment Authorize call (step-up), not by the merchant's create.</summary>
+    public bool ViaPaymentAuthorize { get; init; }
+
+    /// <summary>The acquirer's opaque <c>klarna_network_data</c>, stored untouched.</summary>
+    public string? KlarnaNetworkData { get; init; }
+
+    public string? PaymentTransactionReference { get; init; }
+
     public required string PaymentRequestUrl { get; init; }
 
     public required Uri WebhookUrl { get; init; }

@@ -57,12 +57,12 @@ internal sealed partial class WebhookDelivery(
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Sandbox webhook {EventType} {EventId} delivered to {Url} on attempt {Attempt}")]
-    private partial void LogDelivered(string eventType, string eventId, Uri url, int attempt);
+    [LoggerMessage(LogLevel.Information, "Sandbox webhook {EventType} {WebhookEventId} delivered to {Url} on attempt {Attempt}")]
+    private partial void LogDelivered(string eventType, string webhookEventId, Uri url, int attempt);
 
-    [LoggerMessage(LogLevel.Warning, "Sandbox webhook {EventType} {EventId} to {Url} failed on attempt {Attempt} ({Failure}); retrying in {Delay}")]
-    private partial void LogRetrying(string eventType, string eventId, Uri url, int attempt, string failure, TimeSpan delay);
+    [LoggerMessage(LogLevel.Warning, "Sandbox webhook {EventType} {WebhookEventId} to {Url} failed on attempt {Attempt} ({Failure}); retrying in {Delay}")]
+    private partial void LogRetrying(string eventType, string webhookEventId, Uri url, int attempt, string failure, TimeSpan delay);
 
-    [LoggerMessage(LogLevel.Error, "Sandbox webhook {EventType} {EventId} to {Url} given up after {Attempt} attempts ({Failure})")]
-    private partial void LogGaveUp(string eventType, string eventId, Uri url, int attempt, string failure);
+    [LoggerMessage(LogLevel.Error, "Sandbox webhook {EventType} {WebhookEventId} to {Url} given up after {Attempt} attempts ({Failure})")]
+    private partial void LogGaveUp(string eventType, string webhookEventId, Uri url, int attempt, string failure);
 }

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Checkout.Sandbox.Acquirer.Payments;
+
+/// <summary>
+/// Posts each signed callback until a 2xx, retrying after each configured delay; callbacks of one payment
+/// go in order, like the Klarna emulator's webhook sender.
+/// </summary>
+internal sealed partial class PartnerCallbackSender(
+    PartnerCallbacks callbacks,
+    IHttpClientFactory httpClients,
+    IOptions<SandboxOptions> options,
+    TimeProvider time,
+    ILogger<PartnerCallbackSender> logger) : BackgroundService
+{
+    public const string HttpClientName = "sandbox-acquirer-callbacks";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
+        try
+        {
+            while (await callbacks.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (callbacks.Reader.TryRead(out var callback))
+                {
+                    tails.TryGetValue(callback.PaymentId, out var previous);
+                    tails[callback.PaymentId] = DeliverAfterAsync(previous, callback, stoppingToken);
+                }
+
+                foreach (var finished in tails.Where(pair => pair.Value.IsCompleted).Select(pair => pair.Key).ToList())
+                {
+                    tails.Remove(finished);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DeliverAfterAsync(Task? previous, PartnerCallback callback, CancellationToken stoppingToken)
+    {
+        if (previous is not null)
+        {
+            await previous;
+        }
+
+        try
+        {
+            await DeliverAsync(callback, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DeliverAsync(PartnerCallback callback, CancellationToken cancellationToken)
+    {
+        var acquirer = options.Value.Acquirer;
+        var delays = acquirer.CallbackRetryDelays ?? SandboxKlarnaOptions.DefaultWebhookRetryDelays;
+        var signature = PartnerCallbacks.Sign(acquirer.WebhookSecret, callback.Body);
+        for (var attempt = 1; ; attempt++)
+        {
+            var failure = await TrySendAsync(callback, signature, cancellationToken);
+            if (failure is null)
+            {
+                LogDelivered(callback.EventId, callback.Url, attempt);
+                return;
+            }
+
+            if (attempt > delays.Length)
+            {
+                LogGaveUp(callback.EventId, callback.Url, attempt, failure);
+                return;
+            }
+
+            LogRetrying(callback.EventId, callback.Url, attempt, failure, delays[attempt - 1]);
+            await Task.Delay(delays[attempt - 1], time, cancellationToken);
+        }
+    }
+
+    private async Task<string?> TrySendAsync(PartnerCallback callback, string signature, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, callback.Url);
+            request.Content = new ByteArrayContent(callback.Body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.Add(PartnerCallbacks.SignatureHeader, signature);
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return exception.GetType().Name + ": " + exception.Message;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Sandbox acquirer callback {CallbackEventId} delivered to {Url} on attempt {Attempt}")]
+    private partial void LogDelivered(string callbackEventId, Uri url, int attempt);
+
+    [LoggerMessage(LogLevel.Warning, "Sandbox acquirer callback {CallbackEventId} to {Url} failed on attempt {Attempt} ({Failure}); retrying in {Delay}")]
+    private partial void LogRetrying(string callbackEventId, Uri url, int attempt, string failure, TimeSpan delay);
+
+    [LoggerMessage(LogLevel.Error, "Sandbox acquirer callback {CallbackEventId} to {Url} given up after {Attempt} attempts ({Failure})")]
+    private partial void LogGaveUp(string callbackEventId, Uri url, int attempt, string failure);
+}

@@ -1,0 +1,89 @@
+using Checkout.Sandbox.Acquirer.GenericPayments;
+using Checkout.Sandbox.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Checkout.Sandbox.Acquirer.Payments;
+
+internal sealed class PartnerPaymentIdempotency : IdempotencyTable;
+
+/// <summary>Seed 002's partner-facing API: <c>POST /v1/payments</c> and <c>GET /v1/payments/{payment_id}</c>.</summary>
+internal static class PaymentsEndpoints
+{
+    public static void MapPartnerPayments(this IEndpointRouteBuilder acquirer)
+    {
+        var payments = acquirer.MapGroup("/v1/payments");
+        payments.MapPost("", CreateAsync);
+        payments.MapGet("/{payment_id}", Read);
+        payments.MapPost("/{payment_id}/finalize", FinalizeAsync);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, PartnerPaymentIdempotency idempotency, PaymentCreation creation)
+    {
+        var key = request.Headers[GenericPaymentEndpoint.IdempotencyKeyHeader].ToString();
+        if (key.Length == 0)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Idempotency-Key is required",
+                detail: "Send an Idempotency-Key header that stays the same across retries of this payment.");
+        }
+
+        var body = await RequestBody.ReadAllAsync(request);
+        var (payment, errors) = NewPayment.Parse(body);
+        if (payment is null)
+        {
+            return Results.ValidationProblem(errors, title: "The payment request is not valid.");
+        }
+
+        var origin = RequestOrigin.Of(request);
+        var (outcome, response) = await idempotency.RunAsync(
+            key, body, () => creation.CreateAsync(payment, origin, request.HttpContext.RequestAborted));
+        return outcome == IdempotencyOutcome.KeyReusedWithDifferentBody
+            ? Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Idempotency-Key reused",
+                detail: "This Idempotency-Key was already used with a different body.")
+            : new StoredResponseResult(response);
+    }
+
+    private static IResult Read([FromRoute(Name = "payment_id")] string paymentId, PartnerPaymentStore store)
+    {
+        if (store.Find(paymentId) is not { } payment)
+        {
+            return NotFound();
+        }
+
+        lock (payment)
+        {
+            return Results.Json(PartnerPaymentView.Of(payment), SandboxJson.SnakeCase);
+        }
+    }
+
+    /// <summary>Test hook for <c>Sandbox:Acquirer:HoldFinalization</c>: finalize a held payment now.</summary>
+    private static async Task<IResult> FinalizeAsync(
+        [FromRoute(Name = "payment_id")] string paymentId, PartnerPaymentStore store, PaymentCompletion completion)
+    {
+        if (store.Find(paymentId) is not { } payment)
+        {
+            return NotFound();
+        }
+
+        return await completion.FinalizeAsync(payment, CancellationToken.None) switch
+        {
+            FinalizeOutcome.Finalized => Read(paymentId, store),
+            FinalizeOutcome.TryAgainLater => Results.Problem(
+                statusCode: StatusCodes.Status502BadGateway, title: "Klarna is not available.", detail: "Try again."),
+            _ => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Nothing to finalize",
+                detail: "The payment is not waiting for finalization (Klarna has not completed it, or it is final)."),
+        };
+    }
+
+    private static IResult NotFound() => Results.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Payment not found", detail: "No payment has this payment_id.");
+}
