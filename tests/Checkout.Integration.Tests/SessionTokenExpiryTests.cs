@@ -1,0 +1,61 @@
+namespace Checkout.Integration.Tests;
+
+using Checkout.Acquiring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+/// <summary>Klarna's network session token lasts one hour: an acquirer down past that ends in a clear, retryable state.</summary>
+public sealed class SessionTokenExpiryTests
+{
+    [Fact]
+    public async Task Order_expires_when_the_acquirer_is_down_longer_than_the_session_token_lives()
+    {
+        var clock = new ShiftedClock();
+        var acquirerDown = true;
+        var ledger = new AcquirerLedger();
+        using var app = CheckoutAppFactory.With(null, 0, null, s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(clock);
+            s.Decorate<IAcquirer>((_, inner) => new UnavailableWhile(new RecordingAcquirer(inner, ledger), () => acquirerDown));
+        });
+        var shopper = Shopper.Start(app);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        var paymentRequestId = (await shopper.InitiateAsync()).GetProperty("paymentRequestId").GetString()!;
+        await shopper.SimulateJourneyAsync(paymentRequestId, "approve");
+        await WaitForStatusAsync(shopper, "Authorizing");
+
+        clock.Shift(TimeSpan.FromMinutes(61));
+        acquirerDown = false;
+        var status = await shopper.WaitForFinalStatusAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Expired", status.GetProperty("status").GetString());
+        Assert.Empty(ledger.Answers);
+        Assert.Contains("try again", await shopper.ConfirmationPageAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task WaitForStatusAsync(Shopper shopper, string expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await shopper.StatusAsync()).GetProperty("status").GetString() != expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The order never reached {expected}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private sealed class ShiftedClock : TimeProvider
+    {
+        private TimeSpan _shift;
+
+        public void Shift(TimeSpan by) => _shift += by;
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
+    }
+
+    private sealed class UnavailableWhile(IAcquirer inner, Func<bool> down) : IAcquirer
+    {
+        public Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken) =>
+            down() ? throw new AcquirerUnavailableException("The acquirer is down (test).") : inner.AuthorizeAsync(request, cancellationToken);
+    }
+}
