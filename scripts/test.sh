@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need first (Debian's Chromium for the browser tests, WireMock
-# standalone for the contract tests).
+# standalone for the contract tests, PostgreSQL's server for the scale-out tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,13 @@ fi
 if [ ! -f tests/.tools/node_modules/wiremock/build/wiremock-standalone-3.13.2.jar ]; then
   echo "Installing WireMock standalone for the contract tests..."
   npm install --prefix tests/.tools --no-audit --no-fund --loglevel=error wiremock@3.13.2 >/dev/null
+fi
+
+# The scale-out tests start a private PostgreSQL cluster of their own (initdb + pg_ctl on a loopback port).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  echo "Installing PostgreSQL for the scale-out tests..."
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
 fi
 
 dotnet build Checkout.sln -c Release -warnaserror --nologo -v quiet

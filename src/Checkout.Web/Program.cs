@@ -15,6 +15,12 @@ builder.AddCheckout();
 
 var app = builder.Build();
 
+// `dotnet Checkout.Web.dll migrate` (or `dotnet run --project src/Checkout.Web -- migrate`): migrate the database and exit.
+if (args is ["migrate", ..])
+{
+    return await app.MigrateAndExitAsync();
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler();
@@ -36,6 +42,7 @@ app.MapCheckoutSandbox();
 
 await app.InitializeDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program

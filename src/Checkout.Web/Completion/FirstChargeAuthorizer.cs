@@ -7,27 +7,57 @@ using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 /// <summary>
 /// Asks the acquirer to authorize an order's first charge with Klarna's session token. The idempotency
-/// key is derived from the order, so retries and restarts can never charge twice.
+/// key is derived from the order, so retries and restarts can never charge twice. Each attempt first claims
+/// the order's pending authorization in the database, so two instances (or a webhook and the worker) never
+/// call the acquirer for it at the same time.
 /// </summary>
 public sealed partial class FirstChargeAuthorizer(
     OrderStore orders,
     CheckoutDbContext db,
     SecretProtector protector,
     IAcquirer acquirer,
+    WorkLease lease,
     TimeProvider clock,
     ILogger<FirstChargeAuthorizer> log)
 {
     public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-first-charge";
 
+    /// <summary>Authorizes when the order's pending authorization is due and nobody else holds it; otherwise does nothing.</summary>
     public async Task AuthorizeAsync(Guid orderId, CancellationToken cancellationToken)
     {
+        var claim = lease.NewClaim();
+        var due = claim.Now;
+        var claimed = await db.PendingAuthorizations
+            .Where(p => p.OrderId == orderId && p.CompletedAt == null && p.NextAttemptAt <= due
+                && (p.ClaimedUntil == null || p.ClaimedUntil < due))
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.ClaimedBy, claim.Owner).SetProperty(p => p.ClaimedUntil, claim.Until), cancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+        try
+        {
+            await AuthorizeClaimedAsync(orderId, claim, cancellationToken);
+        }
+        catch
+        {
+            await ReleaseAsync(orderId, claim, _ => { }, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task AuthorizeClaimedAsync(Guid orderId, WorkClaim claim, CancellationToken cancellationToken)
+    {
         var order = await orders.FindAsync(orderId, cancellationToken);
-        var pending = await db.PendingAuthorizations.FirstOrDefaultAsync(p => p.OrderId == orderId, cancellationToken);
+        var pending = await db.PendingAuthorizations.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.OrderId == orderId && p.ClaimedBy == claim.Owner, cancellationToken);
         if (order is not { Status: OrderStatus.Authorizing } || pending is null || pending.CompletedAt is not null)
         {
+            await ReleaseAsync(orderId, claim, _ => { }, cancellationToken);
             return;
         }
 
@@ -38,7 +68,7 @@ public sealed partial class FirstChargeAuthorizer(
             await orders.TryMoveAsync(orderId, OrderStatus.Authorizing, OrderStatus.Expired,
                 "Klarna's approval ran out before the payment was authorized. Nothing was charged; please try again.",
                 cancellationToken);
-            await FinishAsync(pending, cancellationToken);
+            await FinishAsync(orderId, claim, cancellationToken);
             return;
         }
 
@@ -51,8 +81,8 @@ public sealed partial class FirstChargeAuthorizer(
         }
         catch (AcquirerUnavailableException e)
         {
-            await RetryLaterAsync(pending, cancellationToken);
-            LogAcquirerUnavailable(log, orderId, pending.Attempts, e.Message);
+            var attempts = await RetryLaterAsync(pending, claim, cancellationToken);
+            LogAcquirerUnavailable(log, orderId, attempts, e.Message);
             return;
         }
 
@@ -67,26 +97,42 @@ public sealed partial class FirstChargeAuthorizer(
                     cancellationToken, result.PaymentId);
                 break;
             default:
-                await RetryLaterAsync(pending, cancellationToken);
+                await RetryLaterAsync(pending, claim, cancellationToken);
                 return;
         }
         LogAuthorized(log, orderId, result.Status, result.PaymentId);
-        await FinishAsync(pending, cancellationToken);
+        await FinishAsync(orderId, claim, cancellationToken);
     }
 
-    private async Task RetryLaterAsync(PendingAuthorization pending, CancellationToken cancellationToken)
+    private async Task<int> RetryLaterAsync(PendingAuthorization pending, WorkClaim claim, CancellationToken cancellationToken)
     {
-        pending.Attempts++;
-        var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(pending.Attempts, 9))));
-        pending.NextAttemptAt = clock.GetUtcNow() + backoff;
-        await db.SaveChangesAsync(cancellationToken);
+        var attempts = pending.Attempts + 1;
+        var backoff = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 9))));
+        var nextAttemptAt = clock.GetUtcNow() + backoff;
+        await ReleaseAsync(pending.OrderId, claim, set => set
+            .SetProperty(p => p.Attempts, attempts)
+            .SetProperty(p => p.NextAttemptAt, nextAttemptAt), cancellationToken);
+        return attempts;
     }
 
-    private async Task FinishAsync(PendingAuthorization pending, CancellationToken cancellationToken)
+    private Task FinishAsync(Guid orderId, WorkClaim claim, CancellationToken cancellationToken)
     {
-        pending.CompletedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
+        var completedAt = clock.GetUtcNow();
+        return ReleaseAsync(orderId, claim, set => set.SetProperty(p => p.CompletedAt, completedAt), cancellationToken);
     }
+
+    /// <summary>Records the attempt's result while the claim still holds the row, and clears the claim.</summary>
+    private async Task ReleaseAsync(
+        Guid orderId, WorkClaim claim, Action<UpdateSettersBuilder<PendingAuthorization>> result, CancellationToken cancellationToken) =>
+        await db.PendingAuthorizations
+            .Where(p => p.OrderId == orderId && p.ClaimedBy == claim.Owner)
+            .ExecuteUpdateAsync(
+                set =>
+                {
+                    result(set);
+                    set.SetProperty(p => p.ClaimedBy, (string?)null).SetProperty(p => p.ClaimedUntil, (DateTimeOffset?)null);
+                },
+                cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acquirer unavailable for order {OrderId} (attempt {Attempts}): {Reason}")]
     private static partial void LogAcquirerUnavailable(ILogger logger, Guid orderId, int attempts, string reason);

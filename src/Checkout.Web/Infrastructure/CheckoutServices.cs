@@ -14,7 +14,6 @@ using Checkout.Web.Tokens;
 using Checkout.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -33,9 +32,8 @@ public static class CheckoutServices
 
         services.TryAddSingleton(PlanCatalog.Default);
 
-        var connectionString = configuration.GetConnectionString("Checkout") ?? "Data Source=checkout.db";
-        services.AddDbContext<CheckoutDbContext>(o => o.UseSqlite(connectionString));
-        services.AddHealthChecks().AddDbContextCheck<CheckoutDbContext>();
+        // SQLite by default; Database:Provider=Postgres for several instances on one database.
+        services.AddCheckoutDatabase(configuration);
 
         // Keys live in the database with the tokens they protect, so a restart can still read every token.
         services.AddDataProtection().SetApplicationName("Checkout");

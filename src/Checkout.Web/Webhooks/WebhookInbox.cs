@@ -7,6 +7,7 @@ using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 /// <summary>Klarna's events, stored once by event id before they are acknowledged, processed after.</summary>
 public sealed partial class WebhookInbox(
@@ -21,83 +22,137 @@ public sealed partial class WebhookInbox(
     public Task<bool> StoreAsync(WebhookMetadata metadata, byte[] body, CancellationToken cancellationToken) =>
         StoreAsync(metadata.EventId!, metadata.EventType!, body, cancellationToken);
 
-    /// <summary>Stores any verified event; false when it was stored before (a duplicate delivery).</summary>
+    /// <summary>
+    /// Stores any verified event; false when it was stored before (a duplicate delivery). One statement,
+    /// <c>INSERT … ON CONFLICT DO NOTHING</c>, so instances receiving the same event at once neither fail nor log errors.
+    /// </summary>
     public async Task<bool> StoreAsync(string eventId, string eventType, byte[] body, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var record = new WebhookEventRecord
-        {
-            EventId = eventId,
-            EventType = eventType,
-            ProtectedBody = protector.Protect(Encoding.UTF8.GetString(body)),
-            ReceivedAt = now,
-            NextAttemptAt = now,
-        };
-        db.WebhookEvents.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.Entry(record).State = EntityState.Detached;
-            return false;
-        }
+        var protectedBody = protector.Protect(Encoding.UTF8.GetString(body));
+        var now = db.ToProviderValue<WebhookEventRecord>(nameof(WebhookEventRecord.ReceivedAt), clock.GetUtcNow());
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "Attempts", "NextAttemptAt")
+            VALUES ({eventId}, {eventType}, {protectedBody}, {now}, 0, {now})
+            ON CONFLICT ("EventId") DO NOTHING
+            """,
+            cancellationToken);
+        return inserted == 1;
     }
 
-    public Task<List<string>> DueEventIdsAsync(int max, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due events for this instance with one conditional UPDATE (only rows
+    /// nobody holds or whose lease lapsed) and returns those it won; other instances get the rest.
+    /// </summary>
+    public async Task<List<string>> ClaimDueAsync(WorkClaim claim, int max, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        return db.WebhookEvents
-            .Where(e => e.ProcessedAt == null && e.NextAttemptAt <= now)
+        var now = claim.Now;
+        var candidates = await db.WebhookEvents
+            .Where(e => e.ProcessedAt == null && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .OrderBy(e => e.ReceivedAt)
             .Select(e => e.EventId)
             .Take(max)
             .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+        await db.WebhookEvents
+            .Where(e => candidates.Contains(e.EventId) && e.ProcessedAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, claim.Owner).SetProperty(e => e.ClaimedUntil, claim.Until), cancellationToken);
+        return await db.WebhookEvents
+            .Where(e => candidates.Contains(e.EventId) && e.ClaimedBy == claim.Owner)
+            .OrderBy(e => e.ReceivedAt)
+            .Select(e => e.EventId)
+            .ToListAsync(cancellationToken);
     }
 
-    public async Task ProcessAsync(string eventId, CancellationToken cancellationToken)
+    /// <summary>Processes one event this instance claimed, then records the result and gives the claim up.</summary>
+    public async Task ProcessAsync(string eventId, WorkClaim claim, CancellationToken cancellationToken)
     {
-        var record = await db.WebhookEvents.FirstOrDefaultAsync(e => e.EventId == eventId && e.ProcessedAt == null, cancellationToken);
+        var record = await db.WebhookEvents.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.EventId == eventId && e.ProcessedAt == null && e.ClaimedBy == claim.Owner, cancellationToken);
         if (record is null)
         {
             return;
         }
         try
         {
-            var body = Encoding.UTF8.GetBytes(protector.Unprotect(record.ProtectedBody));
-            if (record.EventType.StartsWith(AcquirerPaymentCompletion.EventTypePrefix, StringComparison.Ordinal))
-            {
-                await acquirerCompletion.ApplyCallbackAsync(body, cancellationToken);
-            }
-            else
-            {
-                var envelope = WebhookEnvelope.TryParse(body);
-                var outcome = envelope?.Payload?.ToOutcome(envelope.Metadata?.OccurredAt ?? record.ReceivedAt);
-                if (outcome is null)
-                {
-                    LogUnusableEvent(log, record.EventId, record.EventType);
-                }
-                else
-                {
-                    await completion.ApplyAsync(outcome, cancellationToken);
-                }
-            }
-            record.ProcessedAt = clock.GetUtcNow();
+            await ApplyAsync(record, cancellationToken);
+            var processedAt = clock.GetUtcNow();
+            await ReleaseAsync(record, claim, set => set.SetProperty(e => e.ProcessedAt, processedAt), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            record.Attempts++;
-            record.LastError = $"{e.GetType().Name}: {e.Message}"[..Math.Min(500, e.GetType().Name.Length + 2 + e.Message.Length)];
-            record.NextAttemptAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(record.Attempts, 9))));
-            LogProcessingFailed(log, e, record.EventId, record.Attempts);
+            // Shutting down: hand the event straight to another instance instead of waiting out the lease.
+            await ReleaseAsync(record, claim, _ => { }, CancellationToken.None);
+            throw;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        catch (Exception e)
+        {
+            var attempts = record.Attempts + 1;
+            var error = $"{e.GetType().Name}: {e.Message}";
+            error = error[..Math.Min(500, error.Length)];
+            var nextAttemptAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 9))));
+            LogProcessingFailed(log, e, record.EventId, attempts);
+            await ReleaseAsync(record, claim, set => set
+                .SetProperty(r => r.Attempts, attempts)
+                .SetProperty(r => r.LastError, error)
+                .SetProperty(r => r.NextAttemptAt, nextAttemptAt), cancellationToken);
+        }
+    }
+
+    /// <summary>Gives back every event still held by <paramref name="claim"/>.</summary>
+    public Task<int> ReleaseAsync(WorkClaim claim, CancellationToken cancellationToken) =>
+        db.WebhookEvents
+            .Where(e => e.ClaimedBy == claim.Owner)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, (string?)null).SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+
+    private async Task ApplyAsync(WebhookEventRecord record, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(protector.Unprotect(record.ProtectedBody));
+        if (record.EventType.StartsWith(AcquirerPaymentCompletion.EventTypePrefix, StringComparison.Ordinal))
+        {
+            await acquirerCompletion.ApplyCallbackAsync(body, cancellationToken);
+            return;
+        }
+        var envelope = WebhookEnvelope.TryParse(body);
+        var outcome = envelope?.Payload?.ToOutcome(envelope.Metadata?.OccurredAt ?? record.ReceivedAt);
+        if (outcome is null)
+        {
+            LogUnusableEvent(log, record.EventId, record.EventType);
+            return;
+        }
+        await completion.ApplyAsync(outcome, cancellationToken);
+    }
+
+    /// <summary>Writes the result only while this claim still holds the row, and clears the claim.</summary>
+    private async Task ReleaseAsync(
+        WebhookEventRecord record,
+        WorkClaim claim,
+        Action<UpdateSettersBuilder<WebhookEventRecord>> result,
+        CancellationToken cancellationToken)
+    {
+        var released = await db.WebhookEvents
+            .Where(e => e.EventId == record.EventId && e.ClaimedBy == claim.Owner)
+            .ExecuteUpdateAsync(
+                set =>
+                {
+                    result(set);
+                    set.SetProperty(e => e.ClaimedBy, (string?)null).SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null);
+                },
+                cancellationToken);
+        if (released == 0)
+        {
+            LogLeaseLost(log, record.EventId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} ({EventType}) has no payment request to act on")]
     private static partial void LogUnusableEvent(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} was taken over by another instance after its lease ran out")]
+    private static partial void LogLeaseLost(ILogger logger, string eventId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook event {EventId} failed (attempt {Attempts}); it will be retried")]
     private static partial void LogProcessingFailed(ILogger logger, Exception exception, string eventId, int attempts);

@@ -25,6 +25,11 @@ public sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> option
             // SQLite cannot compare or order DateTimeOffset text; store it as a sortable number.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
+        else
+        {
+            // PostgreSQL's timestamp with time zone holds an instant; Npgsql accepts only UTC offsets.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -43,6 +48,7 @@ public sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> option
             order.Ignore(o => o.ChargesNow);
             order.Ignore(o => o.Reference);
             order.HasIndex(o => o.PaymentRequestId);
+            order.HasIndex(o => o.AcquirerPaymentId);
             order.HasIndex(o => o.Status);
         });
         modelBuilder.Entity<OrderKlarnaLink>().HasKey(l => l.OrderId);

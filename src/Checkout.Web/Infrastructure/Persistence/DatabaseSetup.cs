@@ -1,18 +1,36 @@
 namespace Checkout.Web.Infrastructure.Persistence;
 
-using Microsoft.EntityFrameworkCore;
-
 public static class DatabaseSetup
 {
-    /// <summary>Creates the schema when the database is new, and turns on SQLite's write-ahead log.</summary>
+    /// <summary>
+    /// Brings the schema up to date (or, with <c>Database:MigrateAtStartup=false</c>, checks that it is) and
+    /// makes sure every instance shares one Data Protection key.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CheckoutDbContext>();
-        await db.Database.EnsureCreatedAsync();
-        if (db.Database.IsSqlite())
+        var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+        if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await migrator.MigrateAsync(app.Lifetime.ApplicationStopping);
         }
+        else
+        {
+            await migrator.EnsureCurrentAsync(app.Lifetime.ApplicationStopping);
+        }
+        await scope.ServiceProvider.GetRequiredService<SharedKeyRing>().EnsureActiveKeyAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>The <c>migrate</c> command: applies pending migrations, reports them, and returns the exit code.</summary>
+    public static async Task<int> MigrateAndExitAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var applied = await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SharedKeyRing>().EnsureActiveKeyAsync(CancellationToken.None);
+        var provider = DatabaseProviders.Read(app.Configuration);
+        await Console.Out.WriteLineAsync(applied.Count == 0
+            ? $"The {provider} schema is up to date."
+            : $"Applied {applied.Count} {provider} migration(s): {string.Join(", ", applied)}.");
+        return 0;
     }
 }

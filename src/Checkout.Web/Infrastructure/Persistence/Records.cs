@@ -38,6 +38,13 @@ public sealed class WebhookEventRecord
 
     [MaxLength(500)]
     public string? LastError { get; set; }
+
+    /// <summary>The instance working on this row now (see <see cref="WorkLease"/>); null when nobody is.</summary>
+    [MaxLength(200)]
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the claim lapses and another instance may take the row over.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 /// <summary>An authorization the acquirer still owes us; survives restarts.</summary>
@@ -55,6 +62,13 @@ public sealed class PendingAuthorization
     public DateTimeOffset NextAttemptAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The instance working on this row now (see <see cref="WorkLease"/>); null when nobody is.</summary>
+    [MaxLength(200)]
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the claim lapses and another instance may take the row over.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 public sealed class CustomerTokenRecord

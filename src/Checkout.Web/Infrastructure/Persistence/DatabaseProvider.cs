@@ -1,0 +1,53 @@
+namespace Checkout.Web.Infrastructure.Persistence;
+
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>The database behind the checkout: <c>Database:Provider</c> is <c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseProviders
+{
+    public const string SettingKey = "Database:Provider";
+    public const string DefaultSqliteConnection = "Data Source=checkout.db";
+
+    public static DatabaseProvider Read(IConfiguration configuration) => configuration[SettingKey]?.Trim() switch
+    {
+        null or "" => DatabaseProvider.Sqlite,
+        var value when value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Sqlite,
+        var value when value.Equals("Postgres", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
+        var value => throw new InvalidOperationException($"{SettingKey} is '{value}': use Sqlite or Postgres."),
+    };
+
+    public static DatabaseProvider Of(DbContext db) => db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>Registers the DbContext for the configured provider; fails at once when the connection string cannot work.</summary>
+    public static IServiceCollection AddCheckoutDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = Read(configuration);
+        var connectionString = configuration.GetConnectionString("Checkout");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString) || connectionString.Trim() == DefaultSqliteConnection)
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Checkout is missing or still the SQLite default; "
+                    + "set it to e.g. Host=db.internal;Database=checkout;Username=checkout;Password=...");
+            }
+            services.AddDbContext<CheckoutDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            services.AddDbContext<CheckoutDbContext>(o => o.UseSqlite(connectionString ?? DefaultSqliteConnection));
+        }
+        services.AddHealthChecks().AddDbContextCheck<CheckoutDbContext>();
+        services.AddSingleton<WorkLease>();
+        services.AddScoped<SchemaMigrator>();
+        services.AddScoped<SharedKeyRing>();
+        return services;
+    }
+}

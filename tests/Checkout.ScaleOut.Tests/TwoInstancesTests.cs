@@ -1,0 +1,177 @@
+namespace Checkout.ScaleOut.Tests;
+
+using System.Diagnostics;
+using System.Text.Json;
+using Checkout.Domain.Tokens;
+using Checkout.Web.Completion;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+/// <summary>
+/// Two app instances on one PostgreSQL database behind a (simulated) load balancer, sharing one Klarna
+/// emulator and acquirer: many checkouts at once, every webhook delivered to both instances at once, twice.
+/// </summary>
+[Collection(PostgresGroup.Name)]
+public sealed class TwoInstancesTests(PostgresServer postgres, ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int OrderCount = 40;
+    private const string TrialPlan = "family-trial";
+    private static readonly string[] Plans = ["premium-monthly", "rides-on-demand", "premium-monthly", TrialPlan];
+
+    private readonly AcquirerCalls _acquirerCalls = new();
+    private SandboxServer _sandbox = null!;
+    private AppInstance _a = null!;
+    private AppInstance _b = null!;
+
+    private AppInstance[] Instances => [_a, _b];
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("scaleout");
+        _sandbox = await SandboxServer.StartAsync();
+        _a = new AppInstance("A", connectionString, _sandbox, _acquirerCalls);
+        _b = new AppInstance("B", connectionString, _sandbox, _acquirerCalls);
+        // Both start at once on an empty database: migrations and the first Data Protection key race.
+        await Task.WhenAll(Task.Run(_a.Start), Task.Run(_b.Start));
+        _sandbox.DeliverTo(_a.Root, _b.Root);
+    }
+
+    [Fact]
+    public async Task Every_order_is_authorized_exactly_once_and_no_webhook_is_lost()
+    {
+        var clock = Stopwatch.StartNew();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+
+        var orders = await Task.WhenAll(Enumerable.Range(0, OrderCount).Select(async i =>
+        {
+            using var shopper = new Shopper(_sandbox);
+            var plan = Plans[i % Plans.Length];
+            return (Id: await shopper.CheckOutAsync(plan, Instances[i % 2], Instances[(i + 1) % 2]), Plan: plan);
+        }));
+        output.WriteLine($"{OrderCount} checkouts approved after {clock.Elapsed.TotalSeconds:F1} s");
+        var statuses = await Task.WhenAll(orders.Select(async order =>
+        {
+            using var shopper = new Shopper(_sandbox);
+            return await shopper.WaitForFinalStatusAsync(order.Id, Instances, deadline);
+        }));
+        Assert.All(statuses, status => Assert.Equal("Completed", status));
+        output.WriteLine($"{OrderCount} checkouts final after {clock.Elapsed.TotalSeconds:F1} s");
+
+        await WaitForEveryCompletedWebhookAsync(deadline);
+        output.WriteLine($"every completed webhook delivered after {clock.Elapsed.TotalSeconds:F1} s");
+        // Klarna's retries may land on any instance: send every event again, to both at once.
+        using var http = new HttpClient();
+        var replays = await Task.WhenAll(_sandbox.Webhooks.ToArray().Select(w => WebhookRelay.DeliverToAllAsync(http, [_a.Root, _b.Root], w)));
+        Assert.All(replays.SelectMany(r => r), status => Assert.Equal(200, status));
+        output.WriteLine($"replayed after {clock.Elapsed.TotalSeconds:F1} s");
+        await WaitForInboxToDrainAsync(deadline);
+        output.WriteLine($"replayed and drained after {clock.Elapsed.TotalSeconds:F1} s");
+
+        await AssertOneAuthorizationPerChargedOrderAsync(orders);
+        await AssertEveryWebhookStoredOnceAndProcessedAsync();
+        await AssertBothInstancesReadEveryTokenAsync(orders.Select(o => o.Id));
+        await AssertSchemaAndKeyRingMadeOnceAsync();
+
+        var byInstance = _acquirerCalls.All.GroupBy(c => c.Instance).Select(g => $"{g.Key}: {g.Count()}");
+        output.WriteLine($"{OrderCount} orders, {_sandbox.Webhooks.Count} webhook deliveries (each to both instances, then again), "
+            + $"acquirer calls by instance {string.Join(", ", byInstance)}, in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        await _sandbox.DisposeAsync();
+    }
+
+    private async Task AssertOneAuthorizationPerChargedOrderAsync((Guid Id, string Plan)[] orders)
+    {
+        var charged = orders.Where(o => o.Plan != TrialPlan).Select(o => o.Id).ToList();
+        var stored = await _a.WithDatabaseAsync(async (db, _) => await db.Orders.AsNoTracking().ToDictionaryAsync(o => o.Id));
+        var pending = await _a.WithDatabaseAsync(async (db, _) => await db.PendingAuthorizations.AsNoTracking().ToListAsync());
+        var calls = _acquirerCalls.All.ToArray();
+
+        // The acquirer was asked exactly once per charged order (the leases kept the other instance away),
+        // answered with a payment, and that payment is the order's.
+        Assert.Equal(
+            charged.Select(FirstChargeAuthorizer.IdempotencyKeyFor).Order(StringComparer.Ordinal),
+            calls.Select(c => c.IdempotencyKey).Order(StringComparer.Ordinal));
+        foreach (var orderId in charged)
+        {
+            var call = Assert.Single(calls, c => c.IdempotencyKey == FirstChargeAuthorizer.IdempotencyKeyFor(orderId));
+            Assert.Equal(200, call.Status);
+            Assert.Equal(call.PaymentId, stored[orderId].AcquirerPaymentId);
+        }
+        Assert.Equal(charged.Count, calls.Select(c => c.PaymentId).Distinct().Count());
+        Assert.All(orders.Where(o => o.Plan == TrialPlan), o => Assert.Null(stored[o.Id].AcquirerPaymentId));
+
+        Assert.Equal(charged.Order(), pending.Select(p => p.OrderId).Order());
+        Assert.All(pending, p => Assert.True(p.CompletedAt is not null && p.ClaimedBy is null && p.ClaimedUntil is null));
+    }
+
+    private async Task AssertEveryWebhookStoredOnceAndProcessedAsync()
+    {
+        var delivered = _sandbox.Webhooks.Select(EventIdOf).Distinct().Order(StringComparer.Ordinal).ToList();
+        var stored = await _a.WithDatabaseAsync(async (db, _) => await db.WebhookEvents.AsNoTracking().ToListAsync());
+
+        Assert.Equal(delivered, stored.Select(e => e.EventId).Order(StringComparer.Ordinal));
+        Assert.All(stored, e => Assert.True(
+            e.ProcessedAt is not null && e.LastError is null && e.ClaimedBy is null && e.ClaimedUntil is null,
+            $"{e.EventId} ({e.EventType}): processed {e.ProcessedAt}, error {e.LastError}, claimed by {e.ClaimedBy}"));
+    }
+
+    private async Task AssertBothInstancesReadEveryTokenAsync(IEnumerable<Guid> orderIds)
+    {
+        foreach (var orderId in orderIds)
+        {
+            var fromA = await _a.WithDatabaseAsync((_, s) => s.GetRequiredService<ICustomerTokenVault>().FindAsync(orderId, CancellationToken.None));
+            var fromB = await _b.WithDatabaseAsync((_, s) => s.GetRequiredService<ICustomerTokenVault>().FindAsync(orderId, CancellationToken.None));
+            Assert.NotNull(fromA);
+            Assert.Equal(fromA.Value, fromB?.Value);
+        }
+    }
+
+    private async Task AssertSchemaAndKeyRingMadeOnceAsync()
+    {
+        var keys = await _a.WithDatabaseAsync(async (db, _) => await db.DataProtectionKeys.CountAsync());
+        var migrations = await _a.WithDatabaseAsync(async (db, _) =>
+            await db.Database.SqlQueryRaw<string>("SELECT version AS \"Value\" FROM schema_migrations").ToListAsync());
+        Assert.Equal(1, keys);
+        Assert.Equal(SqlMigration.For(DatabaseProvider.Postgres).Select(m => m.Version), migrations.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Each payment request's events arrive in order; its completed event is the last.</summary>
+    private async Task WaitForEveryCompletedWebhookAsync(DateTime deadline)
+    {
+        var requests = await _a.WithDatabaseAsync(async (db, _) => await db.Orders.Select(o => o.PaymentRequestId!).ToListAsync());
+        while (true)
+        {
+            var completed = _sandbox.Webhooks
+                .Select(w => JsonDocument.Parse(w.Body).RootElement)
+                .Where(e => e.GetProperty("metadata").GetProperty("event_type").GetString() == "payment.request.state-change.completed")
+                .Select(e => e.GetProperty("payload").GetProperty("payment_request_id").GetString())
+                .ToHashSet(StringComparer.Ordinal);
+            var missing = requests.Count(r => !completed.Contains(r));
+            if (missing == 0)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{missing} payment requests never had their completed webhook delivered.");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task WaitForInboxToDrainAsync(DateTime deadline)
+    {
+        while (await _a.WithDatabaseAsync(async (db, _) => await db.WebhookEvents.CountAsync(e => e.ProcessedAt == null)) is var left and > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{left} webhook events stayed unprocessed.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string EventIdOf(SignedWebhook webhook) =>
+        JsonDocument.Parse(webhook.Body).RootElement.GetProperty("metadata").GetProperty("event_id").GetString()!;
+}
