@@ -55,7 +55,13 @@ public sealed partial class FirstChargeAuthorizer(
         var order = await orders.FindAsync(orderId, cancellationToken);
         var pending = await db.PendingAuthorizations.AsNoTracking()
             .FirstOrDefaultAsync(p => p.OrderId == orderId && p.ClaimedBy == claim.Owner, cancellationToken);
-        if (order is not { Status: OrderStatus.Authorizing } || pending is null || pending.CompletedAt is not null)
+        if (order is null || order.Status.IsFinal())
+        {
+            // Nothing is owed any more: the order ended another way. Stop asking.
+            await FinishAsync(orderId, claim, cancellationToken);
+            return;
+        }
+        if (order.Status != OrderStatus.Authorizing || pending is null || pending.CompletedAt is not null)
         {
             await ReleaseAsync(orderId, claim, _ => { }, cancellationToken);
             return;
