@@ -24,15 +24,7 @@ public sealed class GenericAcquirerClient(HttpClient http, IOptions<AcquirerOpti
         message.Headers.Add(IdempotencyKeyHeader, request.IdempotencyKey);
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new AcquirerUnavailableException("The acquirer could not be reached.", e);
-        }
+        var response = await AcquirerTransport.SendAsync(http, message, cancellationToken);
 
         using (response)
         {

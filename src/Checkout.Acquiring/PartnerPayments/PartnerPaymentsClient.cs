@@ -58,15 +58,7 @@ public sealed class PartnerPaymentsClient(HttpClient http, IOptions<AcquirerOpti
 
     private async Task<PartnerPayment?> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new AcquirerUnavailableException("The acquirer could not be reached.", e);
-        }
+        var response = await AcquirerTransport.SendAsync(http, message, cancellationToken);
         using (response)
         {
             if (response.StatusCode == HttpStatusCode.NotFound && message.Method == HttpMethod.Get)

@@ -25,15 +25,7 @@ public sealed class WorldlineConnectClient(HttpClient http, IOptions<AcquirerOpt
         message.Headers.Add(IdempotencyKeyHeader, request.IdempotencyKey);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new AcquirerUnavailableException("Worldline could not be reached.", e);
-        }
+        var response = await AcquirerTransport.SendAsync(http, message, cancellationToken);
 
         using (response)
         {

@@ -92,22 +92,15 @@ public sealed partial class OrderCompletion(
         {
             return;
         }
-        var pending = new PendingAuthorization
-        {
-            OrderId = orderId,
-            ProtectedSessionToken = protector.Protect(sessionToken.Value),
-            SessionTokenReceivedAt = sessionToken.ReceivedAt,
-            NextAttemptAt = clock.GetUtcNow(),
-        };
-        db.PendingAuthorizations.Add(pending);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.Entry(pending).State = EntityState.Detached;
-        }
+        await db.TryInsertOnceAsync(
+            new PendingAuthorization
+            {
+                OrderId = orderId,
+                ProtectedSessionToken = protector.Protect(sessionToken.Value),
+                SessionTokenReceivedAt = sessionToken.ReceivedAt,
+                NextAttemptAt = clock.GetUtcNow(),
+            },
+            cancellationToken);
     }
 
     private async Task<Order?> FindOrderAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken) =>

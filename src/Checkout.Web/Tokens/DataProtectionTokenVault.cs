@@ -16,23 +16,16 @@ public sealed class DataProtectionTokenVault(CheckoutDbContext db, SecretProtect
         {
             return;
         }
-        var record = new CustomerTokenRecord
-        {
-            OrderId = orderId,
-            Scope = PaymentRequestFactory.ScopeName(scope),
-            ProtectedToken = protector.Protect(token.Value),
-            Reference = token.Reference,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.CustomerTokens.Add(record);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            db.Entry(record).State = EntityState.Detached;
-        }
+        await db.TryInsertOnceAsync(
+            new CustomerTokenRecord
+            {
+                OrderId = orderId,
+                Scope = PaymentRequestFactory.ScopeName(scope),
+                ProtectedToken = protector.Protect(token.Value),
+                Reference = token.Reference,
+                CreatedAt = clock.GetUtcNow(),
+            },
+            cancellationToken);
     }
 
     public async Task<CustomerToken?> FindAsync(Guid orderId, CancellationToken cancellationToken)

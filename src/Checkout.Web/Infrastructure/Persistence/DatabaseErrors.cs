@@ -17,3 +17,23 @@ public static class DatabaseErrors
         _ => false,
     };
 }
+
+public static class InsertOnce
+{
+    /// <summary>Inserts the row unless one with the same key exists or wins a race to it; true when this call stored it.</summary>
+    public static async Task<bool> TryInsertOnceAsync<T>(this CheckoutDbContext db, T row, CancellationToken cancellationToken)
+        where T : class
+    {
+        db.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.Entry(row).State = EntityState.Detached;
+            return false;
+        }
+    }
+}
