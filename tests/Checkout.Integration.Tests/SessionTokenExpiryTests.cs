@@ -44,7 +44,7 @@ public sealed class SessionTokenExpiryTests
         }
     }
 
-    private sealed class ShiftedClock : TimeProvider
+    internal sealed class ShiftedClock : TimeProvider
     {
         private TimeSpan _shift;
 

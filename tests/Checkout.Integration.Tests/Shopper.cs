@@ -6,6 +6,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Drives the checkout over HTTP the way the page's JavaScript and the shopper would.</summary>
 public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http, ExternalSandbox? sandbox = null)
@@ -116,4 +118,13 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http, Ext
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
+
+    /// <summary>The acquirer's payment id the order was given (acquirer-led flow), read from the database.</summary>
+    public async Task<string?> AcquirerPaymentIdAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Checkout.Web.Infrastructure.Persistence.CheckoutDbContext>();
+        var id = Guid.Parse(CheckoutId);
+        return await db.Orders.Where(o => o.Id == id).Select(o => o.AcquirerPaymentId).SingleAsync();
+    }
 }

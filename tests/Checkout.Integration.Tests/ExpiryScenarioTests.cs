@@ -1,0 +1,88 @@
+namespace Checkout.Integration.Tests;
+
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Checkout.Domain.Tokens;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+/// <summary>The expiry scenarios the seeds name, in both flows: an expired payment request, and a session token too old to finalize.</summary>
+public sealed class ExpiryScenarioTests
+{
+    [Theory]
+    [InlineData("Direct")]
+    [InlineData("AcquirerLed")]
+    public async Task Payment_request_left_until_it_expires_ends_the_order_Expired(string flow)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Klarna:Flow"] = flow,
+            ["Sandbox:Klarna:PaymentRequestLifetime"] = "00:00:01",
+        };
+        using var app = CheckoutAppFactory.With(null, 0, settings, null);
+        var shopper = Shopper.Start(app);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        await shopper.InitiateAsync();
+
+        var status = await shopper.WaitForFinalStatusAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Expired", status.GetProperty("status").GetString());
+        Assert.Contains("timed out", await shopper.ConfirmationPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Acquirer_finalizing_after_the_session_token_expired_ends_Expired_with_the_token_kept()
+    {
+        var clock = new SessionTokenExpiryTests.ShiftedClock();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Klarna:Flow"] = "AcquirerLed",
+            ["Sandbox:Acquirer:HoldFinalization"] = "true",
+        };
+        using var app = CheckoutAppFactory.With(null, 0, settings, s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(clock);
+        });
+        var shopper = Shopper.Start(app);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        var url = (await shopper.InitiateAsync()).GetProperty("paymentRequestUrl").GetString()!;
+        await shopper.SimulateJourneyAsync("krn:payment:eu1:request:" + new Uri(url).Segments[^1], "approve");
+
+        using var acquirer = new HttpClient { BaseAddress = new Uri(app.RootUri, "sandbox/acquirer/") };
+        acquirer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Services.GetRequiredService<IConfiguration>()["Acquirer:ApiKey"]);
+        var paymentId = await WaitForHeldPaymentAsync(acquirer, shopper);
+        clock.Shift(TimeSpan.FromMinutes(61));
+        var finalized = await acquirer.PostAsync($"v1/payments/{paymentId}/finalize", null);
+        Assert.True(finalized.IsSuccessStatusCode, await finalized.Content.ReadAsStringAsync());
+
+        var status = await shopper.WaitForFinalStatusAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("Expired", status.GetProperty("status").GetString());
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<ICustomerTokenVault>().FindAsync(Guid.Parse(shopper.CheckoutId), CancellationToken.None));
+    }
+
+    private static async Task<string> WaitForHeldPaymentAsync(HttpClient acquirer, Shopper shopper)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var order = await shopper.StatusAsync();
+            Assert.Equal("AwaitingShopper", order.GetProperty("status").GetString());
+            var paymentId = await shopper.AcquirerPaymentIdAsync();
+            if (paymentId is not null)
+            {
+                var payment = await acquirer.GetFromJsonAsync<JsonElement>($"v1/payments/{paymentId}");
+                if (payment.TryGetProperty("customer_token_id", out var token) && token.ValueKind == JsonValueKind.String)
+                {
+                    return paymentId;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, "Klarna's completion never reached the acquirer.");
+            await Task.Delay(100);
+        }
+    }
+}
