@@ -1,0 +1,28 @@
+namespace Checkout.Benchmarks;
+
+using System.Globalization;
+
+/// <summary>
+/// Command-line knobs: <c>--seconds</c> per level, <c>--clients 1,16,64</c>, <c>--loads</c> (page), <c>--checkouts</c>
+/// and <c>--webhooks</c> prepared per level, <c>--filter</c> (scenario or BenchmarkDotNet glob), <c>--app-env "NAME=VALUE;…"</c>.
+/// </summary>
+public sealed record BenchOptions(int Seconds, int[] Clients, int Loads, int Port, int Checkouts, int Webhooks, string? Filter, Dictionary<string, string> AppEnvironment)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+        int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var clients = values.TryGetValue("clients", out var c)
+            ? c.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToArray()
+            : [1, 16, 64];
+        var environment = values.TryGetValue("app-env", out var e)
+            ? e.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        return new BenchOptions(
+            Int("seconds", 10), clients, Int("loads", 40), Int("port", 0), Int("checkouts", 4000), Int("webhooks", 150_000), values.GetValueOrDefault("filter"), environment);
+    }
+}

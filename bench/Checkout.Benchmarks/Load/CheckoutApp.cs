@@ -1,0 +1,116 @@
+namespace Checkout.Benchmarks.Load;
+
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+/// <summary>
+/// The real app (Release build of Checkout.Web) in its own process on Kestrel, with the in-process sandbox
+/// at zero latency, a fresh SQLite file, rate limits raised out of the way and Serilog at Warning.
+/// </summary>
+public sealed class CheckoutApp : IAsyncDisposable
+{
+    public const string SigningKeyId = "bench";
+
+    private CheckoutApp(ChildProcess process, string databasePath, string signingKey)
+    {
+        Process = process;
+        DatabasePath = databasePath;
+        SigningKey = signingKey;
+    }
+
+    public ChildProcess Process { get; }
+
+    public string DatabasePath { get; }
+
+    public string SigningKey { get; }
+
+    public Uri Root => Process.Root;
+
+    /// <summary>Settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides.</summary>
+    public static async Task<CheckoutApp> StartAsync(IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null)
+    {
+        if (!File.Exists(Repo.AppDll))
+        {
+            throw new FileNotFoundException($"Build the app first: dotnet build -c {Repo.Configuration} (looked for {Repo.AppDll}).");
+        }
+        var port = Repo.FreePort();
+        var databasePath = Path.Combine(Path.GetTempPath(), $"checkout-bench-{Guid.NewGuid():N}.db");
+        var signingKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            // Not Development (no developer pages), not Production (the sandbox refuses it).
+            ["environment"] = "Staging",
+            ["ConnectionStrings:Checkout"] = $"Data Source={databasePath}",
+            [$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = signingKey,
+            ["RateLimits:PaymentsPerMinute"] = "100000000",
+            ["RateLimits:ReadsPerMinute"] = "100000000",
+            ["RateLimits:WebhooksPerMinute"] = "100000000",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            // The benchmark's webhooks name payment requests the app never made; one warning each would be console I/O, not ingestion.
+            ["Serilog:MinimumLevel:Override:Checkout.Web.Completion.OrderCompletion"] = "Error",
+            ["Serilog:MinimumLevel:Override:Checkout.Web.Webhooks.WebhookInbox"] = "Error",
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+        var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToList();
+        var process = await ChildProcess.StartAsync(Repo.AppDll, arguments, port, "/healthz", environment);
+        return new CheckoutApp(process, databasePath, signingKey);
+    }
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The table name is the benchmark's own constant.
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+#pragma warning restore CA2100
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Copies the lines of a webhook data file whose event is already in the inbox.</summary>
+    public async Task<string> KeepStoredEventsAsync(string dataFile, string path)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"EventId\" FROM \"WebhookEvents\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+        var lines = new List<string>();
+        await foreach (var line in File.ReadLinesAsync(dataFile))
+        {
+            var at = line.IndexOf("\"event_id\":\"", StringComparison.Ordinal) + "\"event_id\":\"".Length;
+            if (stored.Contains(line[at..line.IndexOf('"', at)]))
+            {
+                lines.Add(line);
+            }
+        }
+        await File.WriteAllLinesAsync(path, lines);
+        return path;
+    }
+
+    public long DatabaseBytes() =>
+        new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+namespace Checkout.Benchmarks.Load;
+
+using System.Globalization;
+using System.Text;
+
+/// <summary>
+/// <c>load</c>: bare Kestrel (the ceiling) and the real app, each in its own process, driven by wrk at each
+/// concurrency on the same machine; prints Markdown tables for docs/performance.md.
+/// </summary>
+public static class LoadCommand
+{
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        var results = new List<LoadResult>();
+        var notes = new List<string>();
+        var work = Directory.CreateTempSubdirectory("checkout-load-").FullName;
+        Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {Warmup.TotalSeconds:F0} s warm-up; files in {work}");
+        try
+        {
+            if (Wants(options, "bare"))
+            {
+                await using var bare = await BareServer.StartAsync();
+                foreach (var clients in options.Clients)
+                {
+                    results.Add(await Wrk.RunAsync("bare Kestrel GET /", bare, "/", clients, duration, Warmup, Scenarios.BareGet(work)));
+                }
+                foreach (var clients in options.Clients)
+                {
+                    results.Add(await Wrk.RunAsync("bare Kestrel POST /echo", bare, "/echo", clients, duration, Warmup, Scenarios.BarePost(work)));
+                }
+                notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
+            }
+
+            await using var app = await CheckoutApp.StartAsync(environment: options.AppEnvironment);
+            notes.Add($"app idle after start-up: working set {Mb(app.Process.Memory().Rss)}");
+
+            if (Wants(options, "payment"))
+            {
+                foreach (var clients in options.Clients)
+                {
+                    var threads = Math.Min(Environment.ProcessorCount, clients);
+                    var opened = DateTime.UtcNow;
+                    var warm = await Scenarios.OpenCheckoutsAsync(app.Root, work, $"checkouts-warm-{clients}", options.Checkouts / 8, "premium-monthly");
+                    var timed = await Scenarios.OpenCheckoutsAsync(app.Root, work, $"checkouts-{clients}", options.Checkouts, "premium-monthly");
+                    Console.Error.WriteLine($"  opened {options.Checkouts * 9 / 8} checkouts in {(DateTime.UtcNow - opened).TotalSeconds:F1} s");
+                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, Warmup, TimeSpan.Zero,
+                        Scenarios.PaymentRequest(work, $"payment-warm-{clients}", warm, threads));
+                    var result = await Wrk.RunAsync("POST /api/payment-request", app.Process, "/api/payment-request", clients, duration, TimeSpan.Zero,
+                        Scenarios.PaymentRequest(work, $"payment-{clients}", timed, threads));
+                    results.Add(result);
+                    if (result.Requests + result.Errors > options.Checkouts)
+                    {
+                        notes.Add($"POST /api/payment-request c={clients}: {result.Requests + result.Errors - options.Checkouts} requests reused an opened checkout (Klarna's idempotent replay): raise --checkouts.");
+                    }
+                }
+            }
+
+            if (Wants(options, "webhook"))
+            {
+                string? last = null;
+                var lastClients = 0;
+                foreach (var clients in options.Clients)
+                {
+                    var threads = Math.Min(Environment.ProcessorCount, clients);
+                    var warm = await Scenarios.SignWebhooksAsync(work, $"webhooks-warm-{clients}", options.Webhooks / 8, app.SigningKey);
+                    var timed = await Scenarios.SignWebhooksAsync(work, $"webhooks-{clients}", options.Webhooks, app.SigningKey);
+                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/webhooks/klarna", clients, Warmup, TimeSpan.Zero,
+                        Scenarios.Webhook(work, $"webhook-warm-{clients}", warm, threads));
+                    var before = await app.CountAsync("WebhookEvents");
+                    var result = await Wrk.RunAsync("POST /api/webhooks/klarna (new)", app.Process, "/api/webhooks/klarna", clients, duration, TimeSpan.Zero,
+                        Scenarios.Webhook(work, $"webhook-{clients}", timed, threads));
+                    results.Add(result);
+                    var stored = await app.CountAsync("WebhookEvents") - before;
+                    notes.Add($"webhooks c={clients}: {result.Requests} acknowledged in the timed run, {stored} new inbox rows"
+                        + (result.Requests > options.Webhooks ? $" (only {options.Webhooks} distinct events were prepared: raise --webhooks)" : "") + ".");
+                    (last, lastClients) = (timed, clients);
+                }
+                if (last is not null)
+                {
+                    // Only events already in the inbox, so every request of this run is a duplicate delivery; the sandbox's
+                    // own webhooks for the payment requests above settle first.
+                    await Task.Delay(TimeSpan.FromSeconds(3));
+                    var duplicates = await app.KeepStoredEventsAsync(last, Path.Combine(work, "webhooks-duplicates.tsv"));
+                    var rows = await app.CountAsync("WebhookEvents");
+                    var bytes = app.DatabaseBytes();
+                    var result = await Wrk.RunAsync("POST /api/webhooks/klarna (duplicates)", app.Process, "/api/webhooks/klarna", lastClients, duration, TimeSpan.Zero,
+                        Scenarios.Webhook(work, "webhook-duplicates", duplicates, Math.Min(Environment.ProcessorCount, lastClients)));
+                    results.Add(result);
+                    notes.Add($"duplicates c={lastClients}: {result.Requests} deliveries of events already stored; inbox rows {rows} before, {await app.CountAsync("WebhookEvents")} after; "
+                        + $"database + WAL {Mb(bytes)} before, {Mb(app.DatabaseBytes())} after.");
+                }
+            }
+            notes.Add($"app peak working set over the whole run (VmHWM): {Mb(app.Process.Memory().Peak)}");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        Console.WriteLine(Report(results, notes));
+    }
+
+    private static bool Wants(BenchOptions options, string scenario) => options.Filter is null || options.Filter.Contains(scenario, StringComparison.Ordinal);
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MB");
+
+    public static string Report(IReadOnlyList<LoadResult> results, IReadOnlyList<string> notes)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Load ({Repo.Machine()}, wrk on the same cores)");
+        text.AppendLine();
+        text.AppendLine("| scenario | clients | req/s | p50 ms | p99 ms | max ms | errors | server CPU | CPU µs/req | peak RSS |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.Clients} | {r.Rps:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.Errors} | {r.ServerCpuPercent:F0} % | {r.ServerCpuMicrosPerRequest:F0} | {Mb(r.PeakRssBytes)} |");
+        }
+        text.AppendLine();
+        foreach (var clients in results.Select(r => r.Clients).Distinct())
+        {
+            var get = results.FirstOrDefault(r => r.Clients == clients && r.Scenario.StartsWith("bare Kestrel GET", StringComparison.Ordinal));
+            var post = results.FirstOrDefault(r => r.Clients == clients && r.Scenario.StartsWith("bare Kestrel POST", StringComparison.Ordinal));
+            if (get is null || post is null)
+            {
+                continue;
+            }
+            foreach (var r in results.Where(r => r.Clients == clients && !r.Scenario.StartsWith("bare", StringComparison.Ordinal)))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Scenario}, {clients} clients: {r.Rps / get.Rps:P1} of bare GET, {r.Rps / post.Rps:P1} of bare POST");
+            }
+        }
+        foreach (var note in notes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+        }
+        return text.ToString();
+    }
+}

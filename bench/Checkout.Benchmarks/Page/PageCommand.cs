@@ -1,0 +1,162 @@
+namespace Checkout.Benchmarks.Page;
+
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Checkout.Benchmarks.Load;
+using Microsoft.Playwright;
+
+/// <summary>
+/// <c>page</c>: headless Debian Chromium loads /checkout repeatedly; checkout.js marks <c>methods-rendered</c>
+/// and <c>klarna-rendered</c> (performance.mark, ms since navigation start), read back after each load.
+/// Cold: a new browser context (empty cache) per load. Warm: one context, so the scripts come from its cache.
+/// </summary>
+public static class PageCommand
+{
+    private const string CheckoutPath = "checkout?plan=premium-monthly";
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private const string ReadMarks = """
+        () => {
+          const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+          const nav = performance.getEntriesByType("navigation")[0];
+          const resources = performance.getEntriesByType("resource").map((r) => ({
+            name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd }));
+          return { methods: mark("methods-rendered"), klarna: mark("klarna-rendered"),
+                   response: nav?.responseEnd ?? null, domContentLoaded: nav?.domContentLoadedEventEnd ?? null, resources };
+        }
+        """;
+
+    public static async Task RunAsync(BenchOptions options)
+    {
+        Console.Error.WriteLine($"page: {Repo.Machine()}; {options.Loads} loads cold, {options.Loads} warm");
+        await using var app = await CheckoutApp.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+        // One unrecorded load so the server's JIT and the browser's process start are not in the figures.
+        await LoadOnceAsync(browser, null, app.Root);
+
+        var cold = new List<Marks>();
+        for (var i = 0; i < options.Loads; i++)
+        {
+            cold.Add(await LoadOnceAsync(browser, null, app.Root));
+        }
+        var warm = new List<Marks>();
+        await using (var context = await NewContextAsync(browser, app.Root))
+        {
+            await LoadOnceAsync(browser, context, app.Root);
+            for (var i = 0; i < options.Loads; i++)
+            {
+                warm.Add(await LoadOnceAsync(browser, context, app.Root));
+            }
+        }
+        Console.WriteLine(Report(cold, warm));
+    }
+
+    private sealed record Resource(string Name, double Start, double End);
+
+    private sealed record Marks(double? Methods, double? Klarna, double? Response, double? DomContentLoaded, Resource[] Resources);
+
+    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri root)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = root.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    private static async Task<Marks> LoadOnceAsync(IBrowser browser, IBrowserContext? shared, Uri root)
+    {
+        var context = shared ?? await NewContextAsync(browser, root);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(CheckoutPath);
+            await page.WaitForSelectorAsync("#checkout[data-ready='true']", new() { State = WaitForSelectorState.Attached });
+            var marks = await page.EvaluateAsync<JsonElement>(ReadMarks);
+            await page.CloseAsync();
+            return marks.Deserialize<Marks>(Web)!;
+        }
+        finally
+        {
+            if (shared is null)
+            {
+                await context.DisposeAsync();
+            }
+        }
+    }
+
+    private static string Report(List<Marks> cold, List<Marks> warm)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"### Checkout page ({Repo.Machine()}, Chromium headless)");
+        text.AppendLine();
+        text.AppendLine("| cache | loads | other methods rendered, median / p95 ms | Klarna rendered, median / p95 ms | Klarna after the others, median / p95 / max ms |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, loads) in new[] { ("cold", cold), ("warm", warm) })
+        {
+            var methods = loads.Select(l => l.Methods ?? double.NaN).ToArray();
+            var klarna = loads.Select(l => l.Klarna ?? double.NaN).ToArray();
+            var delta = loads.Select(l => (l.Klarna ?? double.NaN) - (l.Methods ?? double.NaN)).ToArray();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {name} | {loads.Count} | {P(methods, 0.5):F1} / {P(methods, 0.95):F1} | {P(klarna, 0.5):F1} / {P(klarna, 0.95):F1} | {P(delta, 0.5):F1} / {P(delta, 0.95):F1} / {P(delta, 1):F1} |");
+        }
+        text.AppendLine();
+        text.AppendLine("Where the time goes (cold, median ms since navigation start: request start → response end):");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- document response end {P(cold.Select(l => l.Response ?? double.NaN).ToArray(), 0.5):F1}, DOMContentLoaded {P(cold.Select(l => l.DomContentLoaded ?? double.NaN).ToArray(), 0.5):F1}");
+        foreach (var name in cold.SelectMany(l => l.Resources).Select(r => r.Name).Distinct())
+        {
+            var matching = cold.SelectMany(l => l.Resources.Where(r => r.Name == name).Take(1)).ToArray();
+            text.AppendLine(CultureInfo.InvariantCulture, $"- `{name}` {P(matching.Select(r => r.Start).ToArray(), 0.5):F1} → {P(matching.Select(r => r.End).ToArray(), 0.5):F1}");
+        }
+        text.AppendLine();
+        text.AppendLine(AssetSizes());
+        return text.ToString();
+    }
+
+    /// <summary>The checkout's own JS and CSS (wwwroot), raw and gzip.</summary>
+    public static string AssetSizes()
+    {
+        var root = Path.Combine(Repo.Root, "wwwroot");
+        var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var text = new StringBuilder("| wwwroot file | bytes | gzip bytes |\n|---|---:|---:|\n");
+        long raw = 0, zipped = 0;
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            var gz = Gzip(bytes);
+            raw += bytes.Length;
+            zipped += gz;
+            text.Append(CultureInfo.InvariantCulture, $"| `{Path.GetRelativePath(Repo.Root, file)}` | {bytes.Length} | {gz} |\n");
+        }
+        text.Append(CultureInfo.InvariantCulture, $"| **total** | **{raw}** ({raw / 1024.0:F1} KB) | **{zipped}** |\n");
+        return text.ToString();
+    }
+
+    private static long Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+        return output.Length;
+    }
+
+    private static double P(double[] values, double p)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
