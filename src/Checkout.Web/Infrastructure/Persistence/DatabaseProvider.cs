@@ -42,7 +42,7 @@ public static class DatabaseProviders
         }
         else
         {
-            services.AddDbContext<CheckoutDbContext>(o => o.UseSqlite(connectionString ?? DefaultSqliteConnection));
+            services.AddDbContext<CheckoutDbContext>(o => o.UseSqlite(connectionString ?? DefaultSqliteConnection).AddInterceptors(new SqliteBusyTimeout()));
         }
         services.AddHealthChecks().AddDbContextCheck<CheckoutDbContext>();
         services.AddSingleton<WorkLease>();
