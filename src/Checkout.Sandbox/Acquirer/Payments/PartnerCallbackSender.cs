@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Hosting;
+using Checkout.Sandbox.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,51 +14,11 @@ internal sealed partial class PartnerCallbackSender(
     IHttpClientFactory httpClients,
     IOptions<SandboxOptions> options,
     TimeProvider time,
-    ILogger<PartnerCallbackSender> logger) : BackgroundService
+    ILogger<PartnerCallbackSender> logger) : InOrderSender<string, PartnerCallback>(callbacks.Reader, callback => callback.PaymentId)
 {
     public const string HttpClientName = "sandbox-acquirer-callbacks";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
-        try
-        {
-            while (await callbacks.Reader.WaitToReadAsync(stoppingToken))
-            {
-                while (callbacks.Reader.TryRead(out var callback))
-                {
-                    tails.TryGetValue(callback.PaymentId, out var previous);
-                    tails[callback.PaymentId] = DeliverAfterAsync(previous, callback, stoppingToken);
-                }
-
-                foreach (var finished in tails.Where(pair => pair.Value.IsCompleted).Select(pair => pair.Key).ToList())
-                {
-                    tails.Remove(finished);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task DeliverAfterAsync(Task? previous, PartnerCallback callback, CancellationToken stoppingToken)
-    {
-        if (previous is not null)
-        {
-            await previous;
-        }
-
-        try
-        {
-            await DeliverAsync(callback, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task DeliverAsync(PartnerCallback callback, CancellationToken cancellationToken)
+    protected override async Task DeliverAsync(PartnerCallback callback, CancellationToken cancellationToken)
     {
         var acquirer = options.Value.Acquirer;
         var delays = acquirer.CallbackRetryDelays ?? SandboxKlarnaOptions.DefaultWebhookRetryDelays;
