@@ -15,21 +15,26 @@ export async function KlarnaSDK(options = {}) {
     throw new Error("KlarnaSDK: clientId is required.");
   }
 
-  const response = await fetch(new URL("session", apiBase), {
+  // The session is fetched while the caller goes on to ask for the presentation: the two requests run
+  // side by side instead of one after the other. An unknown client id still fails every later call.
+  const session = fetch(new URL("session", apiBase), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ clientId }),
+  }).then(async (response) => {
+    if (!response.ok) {
+      throw new Error(`KlarnaSDK: the client id is not known to the sandbox (HTTP ${response.status}).`);
+    }
+    return (await response.json()).klarna_network_session_token;
   });
-  if (!response.ok) {
-    throw new Error(`KlarnaSDK: the client id is not known to the sandbox (HTTP ${response.status}).`);
-  }
-
-  const sessionToken = (await response.json()).klarna_network_session_token;
+  session.catch(() => undefined);
+  let sessionToken;
+  session.then((token) => { sessionToken = token; }, () => undefined);
   const listeners = new Map();
   const context = {
     clientId,
     locale,
-    sessionToken,
+    session,
     emit(event, payload) {
       const callbacks = [...(listeners.get(event) ?? [])];
       for (const callback of callbacks) {
@@ -62,7 +67,8 @@ export async function KlarnaSDK(options = {}) {
     },
   };
 
-  return { Payment, Network: { Session: { token: () => sessionToken } } };
+  // Synchronous once the session has arrived, as the typings say; a promise before then, so awaiting is always safe.
+  return { Payment, Network: { Session: { token: () => sessionToken ?? session } } };
 }
 
 export default KlarnaSDK;
@@ -247,7 +253,7 @@ async function startJourney(context, paymentOptionId, options, button) {
     if (typeof options.initiate !== "function") {
       throw new Error("paymentButton needs an initiate function.");
     }
-    result = await options.initiate({ klarnaNetworkSessionToken: context.sessionToken, paymentOptionId });
+    result = await options.initiate({ klarnaNetworkSessionToken: await context.session, paymentOptionId });
   } catch (error) {
     popup?.close();
     emitError(context, error?.message ?? String(error));
