@@ -34,7 +34,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");
-app.MapRazorPages();
+app.MapRazorPages().RequireRateLimiting(RateLimits.Reads);
 app.MapCheckoutApi();
 app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
