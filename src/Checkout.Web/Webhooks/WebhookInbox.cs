@@ -16,6 +16,7 @@ public sealed partial class WebhookInbox(
     OrderCompletion completion,
     AcquirerPaymentCompletion acquirerCompletion,
     TimeProvider clock,
+    SqliteInboxWriter sqliteWriter,
     ILogger<WebhookInbox> log)
 {
     /// <summary>Stores the event; false when it was stored before (a duplicate delivery).</summary>
@@ -30,6 +31,10 @@ public sealed partial class WebhookInbox(
     {
         var protectedBody = protector.Protect(Encoding.UTF8.GetString(body));
         var now = db.ToProviderValue<WebhookEventRecord>(nameof(WebhookEventRecord.ReceivedAt), clock.GetUtcNow());
+        if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
+        {
+            return await sqliteWriter.StoreAsync(db.Database.GetConnectionString()!, eventId, eventType, protectedBody, now, cancellationToken);
+        }
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "Attempts", "NextAttemptAt")
