@@ -26,4 +26,11 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
 fi
 
 dotnet build Checkout.sln -c Release -warnaserror --nologo -v quiet
-dotnet test Checkout.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+status=0
+dotnet test Checkout.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+passed=$({ grep -E '^\s+Passed: [0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+failed=$({ grep -E '^\s+Failed: [0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "Tests: $passed passed, $failed failed"
+exit "$status"
