@@ -11,20 +11,15 @@ internal sealed class AcquirerIdempotency : IdempotencyTable;
 /// <summary><c>POST /sandbox/acquirer/payment</c>: authorize with the Klarna interoperability token, once per idempotency key.</summary>
 internal static class GenericPaymentEndpoint
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static void MapGenericPayment(this IEndpointRouteBuilder acquirer) =>
         acquirer.MapPost("/payment", HandleAsync);
 
     private static async Task<IResult> HandleAsync(HttpRequest request, AcquirerIdempotency idempotency, KlarnaAuthorizer authorizer)
     {
-        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        var key = request.Headers[PartnerIdempotency.Header].ToString();
         if (key.Length == 0)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Idempotency-Key is required",
-                detail: "Send an Idempotency-Key header that stays the same across retries of this payment.");
+            return PartnerIdempotency.MissingKey();
         }
 
         var body = await RequestBody.ReadAllAsync(request);
@@ -35,12 +30,7 @@ internal static class GenericPaymentEndpoint
         }
 
         var (outcome, response) = idempotency.Run(key, body, () => Authorize(payment, authorizer));
-        return outcome == IdempotencyOutcome.KeyReusedWithDifferentBody
-            ? Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Idempotency-Key reused",
-                detail: "This Idempotency-Key was already used with a different body.")
-            : new StoredResponseResult(response);
+        return PartnerIdempotency.Answer(outcome, response);
     }
 
     private static StoredResponse Authorize(GenericPaymentRequest payment, KlarnaAuthorizer authorizer)

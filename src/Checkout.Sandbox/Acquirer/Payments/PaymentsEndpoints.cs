@@ -23,13 +23,10 @@ internal static class PaymentsEndpoints
     private static async Task<IResult> CreateAsync(
         HttpRequest request, PartnerPaymentIdempotency idempotency, PaymentCreation creation)
     {
-        var key = request.Headers[GenericPaymentEndpoint.IdempotencyKeyHeader].ToString();
+        var key = request.Headers[PartnerIdempotency.Header].ToString();
         if (key.Length == 0)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Idempotency-Key is required",
-                detail: "Send an Idempotency-Key header that stays the same across retries of this payment.");
+            return PartnerIdempotency.MissingKey();
         }
 
         var body = await RequestBody.ReadAllAsync(request);
@@ -42,12 +39,7 @@ internal static class PaymentsEndpoints
         var origin = RequestOrigin.Of(request);
         var (outcome, response) = await idempotency.RunAsync(
             key, body, () => creation.CreateAsync(payment, origin, request.HttpContext.RequestAborted));
-        return outcome == IdempotencyOutcome.KeyReusedWithDifferentBody
-            ? Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Idempotency-Key reused",
-                detail: "This Idempotency-Key was already used with a different body.")
-            : new StoredResponseResult(response);
+        return PartnerIdempotency.Answer(outcome, response);
     }
 
     private static IResult Read([FromRoute(Name = "payment_id")] string paymentId, PartnerPaymentStore store)
