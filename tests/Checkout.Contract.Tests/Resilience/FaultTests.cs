@@ -115,7 +115,15 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
 
     private async Task<IReadOnlyList<ReceivedRequest>> AssertAttemptsAsync(EffectfulCall call, int expected, string key)
     {
+        // WireMock may journal the last attempt a moment after the client gave up on it (a delayed stub):
+        // wait, within a bound, for the journal to catch up before counting.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
         var attempts = await wireMock.ReceivedAsync(call.Path);
+        while (attempts.Count < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            attempts = await wireMock.ReceivedAsync(call.Path);
+        }
         Assert.Equal(expected, attempts.Count);
         Assert.All(attempts, a => Assert.Equal(key, a.Header(call.IdempotencyHeader)));
         return attempts;
