@@ -55,7 +55,7 @@ public sealed partial class KlarnaStatusReader(
     {
         if (order.Status == OrderStatus.Open)
         {
-            await orders.TryMoveAsync(order.Id, OrderStatus.Open, OrderStatus.Cancelled, "You left before paying. Nothing was charged.", cancellationToken);
+            await orders.TryMoveAsync(order.Id, OrderStatus.Open, OrderStatus.Cancelled, ShopperReasons.LeftBeforePaying, cancellationToken);
             return;
         }
         if (order is { Status: OrderStatus.AwaitingShopper, PaymentRequestId: null, AcquirerPaymentId: { } paymentId })
@@ -92,7 +92,7 @@ public sealed partial class KlarnaStatusReader(
             return;
         }
         await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Cancelled,
-            "You left Klarna before finishing. Nothing was charged.", cancellationToken);
+            ShopperReasons.LeftKlarna, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read Klarna's payment request for order {OrderId}: {Error}")]

@@ -60,13 +60,13 @@ public sealed partial class AcquirerPaymentCompletion(
         "completed" => (OrderStatus.Completed, null),
         "failed" => payment.FailureReason switch
         {
-            "CUSTOMER_ABORTED" => (OrderStatus.Cancelled, "You left Klarna before finishing. Nothing was charged."),
-            "EXPIRED" => (OrderStatus.Expired, "The Klarna session timed out. Nothing was charged."),
+            "CUSTOMER_ABORTED" => (OrderStatus.Cancelled, ShopperReasons.LeftKlarna),
+            "EXPIRED" => (OrderStatus.Expired, ShopperReasons.KlarnaSessionTimedOut),
             "SESSION_TOKEN_EXPIRED" when payment.CustomerTokenId is not null =>
-                (OrderStatus.Expired, "Klarna's approval ran out before the payment was authorized. Nothing was charged; please try again."),
+                (OrderStatus.Expired, ShopperReasons.ApprovalRanOut),
             _ when chargesNow && payment.CustomerTokenId is not null =>
-                (OrderStatus.PaymentDeclined, "The first payment was declined. Your Klarna account is saved; you can update it and try again."),
-            _ => (OrderStatus.KlarnaDeclined, "Klarna could not approve this purchase. Please choose another payment method."),
+                (OrderStatus.PaymentDeclined, ShopperReasons.FirstPaymentDeclined),
+            _ => (OrderStatus.KlarnaDeclined, ShopperReasons.KlarnaDeclined),
         },
         _ => (null, null),
     };

@@ -72,7 +72,7 @@ public sealed partial class FirstChargeAuthorizer(
         if (sessionToken.IsExpired(now))
         {
             await orders.TryMoveAsync(orderId, OrderStatus.Authorizing, OrderStatus.Expired,
-                "Klarna's approval ran out before the payment was authorized. Nothing was charged; please try again.",
+                ShopperReasons.ApprovalRanOut,
                 cancellationToken);
             await FinishAsync(orderId, claim, cancellationToken);
             return;
@@ -99,7 +99,7 @@ public sealed partial class FirstChargeAuthorizer(
                 break;
             case AuthorizationStatus.Declined:
                 await orders.TryMoveAsync(orderId, OrderStatus.Authorizing, OrderStatus.PaymentDeclined,
-                    "The first payment was declined. Your Klarna account is saved; you can update it and try again.",
+                    ShopperReasons.FirstPaymentDeclined,
                     cancellationToken, result.PaymentId);
                 break;
             default:

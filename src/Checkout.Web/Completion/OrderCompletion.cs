@@ -109,9 +109,9 @@ public sealed partial class OrderCompletion(
 
     private static string? ReasonFor(OrderStatus status) => status switch
     {
-        OrderStatus.KlarnaDeclined => "Klarna could not approve this purchase. Please choose another payment method.",
-        OrderStatus.Cancelled => "You left Klarna before finishing. Nothing was charged.",
-        OrderStatus.Expired => "The Klarna session timed out. Nothing was charged.",
+        OrderStatus.KlarnaDeclined => ShopperReasons.KlarnaDeclined,
+        OrderStatus.Cancelled => ShopperReasons.LeftKlarna,
+        OrderStatus.Expired => ShopperReasons.KlarnaSessionTimedOut,
         _ => null,
     };
 

@@ -56,7 +56,7 @@ public sealed partial class Reconciler(IServiceScopeFactory scopes, IConfigurati
                 .Where(o => o.Status == OrderStatus.Open && o.CreatedAt <= pageExpiry)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(o => o.Status, OrderStatus.Expired)
-                    .SetProperty(o => o.StatusReason, "This checkout page expired. Nothing was charged.")
+                    .SetProperty(o => o.StatusReason, ShopperReasons.PageExpired)
                     .SetProperty(o => o.UpdatedAt, now), cancellationToken);
         }
 
