@@ -9,10 +9,7 @@ public sealed class AcquirerLedJourneyTests(AcquirerLedBrowserFixture browser) :
     public async Task Shopper_subscribes_through_the_acquirer_led_flow()
     {
         var page = await browser.NewPageAsync();
-        await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
-        await KlarnaJourney.SelectKlarnaAsync(page);
-        var popup = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
-        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail);
+        await KlarnaJourney.PayInPopupAsync(page, "premium-monthly", KlarnaJourney.ApprovedEmail);
 
         Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your subscription is active");
@@ -22,16 +19,10 @@ public sealed class AcquirerLedJourneyTests(AcquirerLedBrowserFixture browser) :
     public async Task Shopper_starts_a_trial_and_is_declined_by_Klarna_on_the_next_try()
     {
         var page = await browser.NewPageAsync();
-        await KlarnaJourney.OpenCheckoutAsync(page, "family-trial");
-        await KlarnaJourney.SelectKlarnaAsync(page);
-        var popup = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
-        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail);
+        await KlarnaJourney.PayInPopupAsync(page, "family-trial", KlarnaJourney.ApprovedEmail);
         Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
 
-        await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
-        await KlarnaJourney.SelectKlarnaAsync(page);
-        popup = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
-        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.DeniedEmail);
+        await KlarnaJourney.PayInPopupAsync(page, "premium-monthly", KlarnaJourney.DeniedEmail);
         Assert.Equal("KlarnaDeclined", await KlarnaJourney.ConfirmationStatusAsync(page));
     }
 }

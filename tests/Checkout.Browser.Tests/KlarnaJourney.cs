@@ -22,6 +22,20 @@ public static class KlarnaJourney
 
     public static Task ClickKlarnaButtonAsync(IPage page) => page.Locator("#klarna-payment-button button").ClickAsync();
 
+    /// <summary>Selects Klarna, clicks its button and returns the purchase journey's pop-up.</summary>
+    public static async Task<IPage> OpenPopupJourneyAsync(IPage page)
+    {
+        await SelectKlarnaAsync(page);
+        return await page.RunAndWaitForPopupAsync(() => ClickKlarnaButtonAsync(page));
+    }
+
+    /// <summary>The whole desktop journey: open the plan's checkout, then finish Klarna's pop-up as <paramref name="email"/>.</summary>
+    public static async Task PayInPopupAsync(IPage page, string planId, string email, bool approve = true)
+    {
+        await OpenCheckoutAsync(page, planId);
+        await CompleteAsync(await OpenPopupJourneyAsync(page), email, approve);
+    }
+
     /// <summary>Email, one-time code, then approve or abort, in whichever page holds the journey.</summary>
     public static async Task CompleteAsync(IPage journey, string email, bool approve = true)
     {

@@ -14,8 +14,7 @@ public sealed class PopupJourneyTests(BrowserFixture browser) : IClassFixture<Br
         Assert.True(await page.Locator("#klarna-payment-method").IsVisibleAsync());
         Assert.False(await page.Locator("#klarna-details").IsVisibleAsync());
 
-        await KlarnaJourney.SelectKlarnaAsync(page);
-        var popup = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
+        var popup = await KlarnaJourney.OpenPopupJourneyAsync(page);
         await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail);
 
         Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
@@ -26,10 +25,7 @@ public sealed class PopupJourneyTests(BrowserFixture browser) : IClassFixture<Br
     public async Task Shopper_Klarna_declines_sees_a_way_to_try_again()
     {
         var page = await browser.NewPageAsync();
-        await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
-        await KlarnaJourney.SelectKlarnaAsync(page);
-        var popup = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
-        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.DeniedEmail);
+        await KlarnaJourney.PayInPopupAsync(page, "premium-monthly", KlarnaJourney.DeniedEmail);
 
         Assert.Equal("KlarnaDeclined", await KlarnaJourney.ConfirmationStatusAsync(page));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Try again" })).ToBeVisibleAsync();
@@ -39,10 +35,7 @@ public sealed class PopupJourneyTests(BrowserFixture browser) : IClassFixture<Br
     public async Task Shopper_who_aborts_is_told_nothing_was_charged()
     {
         var page = await browser.NewPageAsync();
-        await KlarnaJourney.OpenCheckoutAsync(page, "rides-on-demand");
-        await KlarnaJourney.SelectKlarnaAsync(page);
-        var popup = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
-        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail, approve: false);
+        await KlarnaJourney.PayInPopupAsync(page, "rides-on-demand", KlarnaJourney.ApprovedEmail, approve: false);
 
         Assert.Equal("Cancelled", await KlarnaJourney.ConfirmationStatusAsync(page));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("You cancelled");
@@ -53,8 +46,7 @@ public sealed class PopupJourneyTests(BrowserFixture browser) : IClassFixture<Br
     {
         var page = await browser.NewPageAsync();
         await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
-        await KlarnaJourney.SelectKlarnaAsync(page);
-        var popup = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
+        var popup = await KlarnaJourney.OpenPopupJourneyAsync(page);
         await popup.Locator("#klarna-email").WaitForAsync();
         await popup.CloseAsync();
 
