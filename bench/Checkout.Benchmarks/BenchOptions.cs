@@ -3,10 +3,10 @@ namespace Checkout.Benchmarks;
 using System.Globalization;
 
 /// <summary>
-/// Command-line knobs: <c>--seconds</c> per level, <c>--clients 1,16,64</c>, <c>--loads</c> (page), <c>--checkouts</c>
+/// Command-line knobs: <c>--seconds</c> per level after <c>--warmup</c> seconds (default 2), <c>--clients 1,16,64</c>, <c>--loads</c> (page), <c>--checkouts</c>
 /// and <c>--webhooks</c> prepared per level, <c>--filter</c> (scenario or BenchmarkDotNet glob), <c>--app-env "NAME=VALUE;…"</c>.
 /// </summary>
-public sealed record BenchOptions(int Seconds, int[] Clients, int Loads, int Port, int Checkouts, int Webhooks, string? Filter, Dictionary<string, string> AppEnvironment)
+public sealed record BenchOptions(int Seconds, int Warmup, int[] Clients, int Loads, int Port, int Checkouts, int Webhooks, string? Filter, Dictionary<string, string> AppEnvironment)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -23,6 +23,6 @@ public sealed record BenchOptions(int Seconds, int[] Clients, int Loads, int Por
             ? e.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
         return new BenchOptions(
-            Int("seconds", 10), clients, Int("loads", 40), Int("port", 0), Int("checkouts", 4000), Int("webhooks", 150_000), values.GetValueOrDefault("filter"), environment);
+            Int("seconds", 10), Int("warmup", 2), clients, Int("loads", 40), Int("port", 0), Int("checkouts", 4000), Int("webhooks", 150_000), values.GetValueOrDefault("filter"), environment);
     }
 }

@@ -9,15 +9,14 @@ using System.Text;
 /// </summary>
 public static class LoadCommand
 {
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
-
     public static async Task RunAsync(BenchOptions options)
     {
+        var warmup = TimeSpan.FromSeconds(options.Warmup);
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var results = new List<LoadResult>();
         var notes = new List<string>();
         var work = Directory.CreateTempSubdirectory("checkout-load-").FullName;
-        Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {Warmup.TotalSeconds:F0} s warm-up; files in {work}");
+        Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {warmup.TotalSeconds:F0} s warm-up; files in {work}");
         try
         {
             if (Wants(options, "bare"))
@@ -25,11 +24,11 @@ public static class LoadCommand
                 await using var bare = await BareServer.StartAsync();
                 foreach (var clients in options.Clients)
                 {
-                    results.Add(await Wrk.RunAsync("bare Kestrel GET /", bare, "/", clients, duration, Warmup, Scenarios.BareGet(work)));
+                    results.Add(await Wrk.RunAsync("bare Kestrel GET /", bare, "/", clients, duration, warmup, Scenarios.BareGet(work)));
                 }
                 foreach (var clients in options.Clients)
                 {
-                    results.Add(await Wrk.RunAsync("bare Kestrel POST /echo", bare, "/echo", clients, duration, Warmup, Scenarios.BarePost(work)));
+                    results.Add(await Wrk.RunAsync("bare Kestrel POST /echo", bare, "/echo", clients, duration, warmup, Scenarios.BarePost(work)));
                 }
                 notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
             }
@@ -46,7 +45,7 @@ public static class LoadCommand
                     var warm = await Scenarios.OpenCheckoutsAsync(app.Root, work, $"checkouts-warm-{clients}", options.Checkouts / 8, "premium-monthly");
                     var timed = await Scenarios.OpenCheckoutsAsync(app.Root, work, $"checkouts-{clients}", options.Checkouts, "premium-monthly");
                     Console.Error.WriteLine($"  opened {options.Checkouts * 9 / 8} checkouts in {(DateTime.UtcNow - opened).TotalSeconds:F1} s");
-                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, Warmup, TimeSpan.Zero,
+                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, warmup, TimeSpan.Zero,
                         Scenarios.PaymentRequest(work, $"payment-warm-{clients}", warm, threads));
                     var result = await Wrk.RunAsync("POST /api/payment-request", app.Process, "/api/payment-request", clients, duration, TimeSpan.Zero,
                         Scenarios.PaymentRequest(work, $"payment-{clients}", timed, threads));
@@ -67,7 +66,7 @@ public static class LoadCommand
                     var threads = Math.Min(Environment.ProcessorCount, clients);
                     var warm = await Scenarios.SignWebhooksAsync(work, $"webhooks-warm-{clients}", options.Webhooks / 8, app.SigningKey);
                     var timed = await Scenarios.SignWebhooksAsync(work, $"webhooks-{clients}", options.Webhooks, app.SigningKey);
-                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/webhooks/klarna", clients, Warmup, TimeSpan.Zero,
+                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/webhooks/klarna", clients, warmup, TimeSpan.Zero,
                         Scenarios.Webhook(work, $"webhook-warm-{clients}", warm, threads));
                     var before = await app.CountAsync("WebhookEvents");
                     var result = await Wrk.RunAsync("POST /api/webhooks/klarna (new)", app.Process, "/api/webhooks/klarna", clients, duration, TimeSpan.Zero,

@@ -13,7 +13,7 @@ public sealed partial class CheckoutWorker(
     IServiceScopeFactory scopes, WorkSignal signal, WorkLease lease, TimeProvider clock, ILogger<CheckoutWorker> log)
     : BackgroundService
 {
-    private const int BatchSize = 10;
+    private const int BatchSize = 64;
     private const int AuthorizationBatchSize = 50;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -49,11 +49,15 @@ public sealed partial class CheckoutWorker(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claim = lease.NewClaim();
-        List<string> eventIds;
+        List<WebhookEventRecord> events = [];
         List<Guid> orderIds;
         using (var scope = scopes.CreateScope())
         {
-            eventIds = await scope.ServiceProvider.GetRequiredService<WebhookInbox>().ClaimDueAsync(claim, BatchSize, cancellationToken);
+            var inbox = scope.ServiceProvider.GetRequiredService<WebhookInbox>();
+            if ((await inbox.ClaimDueAsync(claim, BatchSize, cancellationToken)).Count > 0)
+            {
+                events = await inbox.LoadClaimedAsync(claim, cancellationToken);
+            }
             var now = clock.GetUtcNow();
             orderIds = await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().PendingAuthorizations
                 .Where(p => p.CompletedAt == null && p.NextAttemptAt <= now && (p.ClaimedUntil == null || p.ClaimedUntil < now))
@@ -62,21 +66,26 @@ public sealed partial class CheckoutWorker(
                 .Take(AuthorizationBatchSize)
                 .ToListAsync(cancellationToken);
         }
+        var processed = new List<string>(events.Count);
         try
         {
-            foreach (var eventId in eventIds)
+            foreach (var record in events)
             {
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<WebhookInbox>().ProcessAsync(eventId, claim, cancellationToken);
+                if (await scope.ServiceProvider.GetRequiredService<WebhookInbox>().ProcessAsync(record, claim, cancellationToken))
+                {
+                    processed.Add(record.EventId);
+                }
             }
         }
         finally
         {
-            if (eventIds.Count > 0)
+            if (events.Count > 0)
             {
-                // Stopped or failed part-way: give back what is left of the batch instead of letting its lease run out.
+                // Marks what was done and, when stopped or failed part-way, gives back the rest at once instead of
+                // letting its lease run out.
                 using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<WebhookInbox>().ReleaseAsync(claim, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<WebhookInbox>().FinishAsync(claim, processed, CancellationToken.None);
             }
         }
         foreach (var orderId in orderIds)
@@ -84,7 +93,7 @@ public sealed partial class CheckoutWorker(
             using var scope = scopes.CreateScope();
             await scope.ServiceProvider.GetRequiredService<FirstChargeAuthorizer>().AuthorizeAsync(orderId, cancellationToken);
         }
-        return eventIds.Count;
+        return events.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The checkout worker failed; it will try again")]

@@ -72,25 +72,27 @@ public sealed partial class WebhookInbox(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Processes one event this instance claimed, then records the result and gives the claim up.</summary>
-    public async Task ProcessAsync(string eventId, WorkClaim claim, CancellationToken cancellationToken)
+    /// <summary>The unprocessed events <paramref name="claim"/> holds, oldest first, read in one query.</summary>
+    public Task<List<WebhookEventRecord>> LoadClaimedAsync(WorkClaim claim, CancellationToken cancellationToken) =>
+        db.WebhookEvents.AsNoTracking()
+            .Where(e => e.ClaimedBy == claim.Owner && e.ProcessedAt == null)
+            .OrderBy(e => e.ReceivedAt)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Processes one event this instance claimed. True when it was applied and only waits for
+    /// <see cref="FinishAsync"/> to be marked processed; false when there was nothing to do or it failed, in
+    /// which case the failure and the next attempt are recorded and the claim given up at once.
+    /// </summary>
+    public async Task<bool> ProcessAsync(WebhookEventRecord record, WorkClaim claim, CancellationToken cancellationToken)
     {
-        var record = await db.WebhookEvents.AsNoTracking()
-            .FirstOrDefaultAsync(e => e.EventId == eventId && e.ProcessedAt == null && e.ClaimedBy == claim.Owner, cancellationToken);
-        if (record is null)
-        {
-            return;
-        }
         try
         {
             await ApplyAsync(record, cancellationToken);
-            var processedAt = clock.GetUtcNow();
-            await ReleaseAsync(record, claim, set => set.SetProperty(e => e.ProcessedAt, processedAt), cancellationToken);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: hand the event straight to another instance instead of waiting out the lease.
-            await ReleaseAsync(record, claim, _ => { }, CancellationToken.None);
             throw;
         }
         catch (Exception e)
@@ -104,14 +106,27 @@ public sealed partial class WebhookInbox(
                 .SetProperty(r => r.Attempts, attempts)
                 .SetProperty(r => r.LastError, error)
                 .SetProperty(r => r.NextAttemptAt, nextAttemptAt), cancellationToken);
+            return false;
         }
     }
 
-    /// <summary>Gives back every event still held by <paramref name="claim"/>.</summary>
-    public Task<int> ReleaseAsync(WorkClaim claim, CancellationToken cancellationToken) =>
-        db.WebhookEvents
+    /// <summary>
+    /// Ends a claim with one statement: the <paramref name="processed"/> events are marked processed and every
+    /// other event still held goes back for another attempt (after a stop part-way, say). One write per batch
+    /// instead of one per event, so the worker hardly competes with the inbox for the database's write lock.
+    /// </summary>
+    public Task<int> FinishAsync(WorkClaim claim, IReadOnlyCollection<string> processed, CancellationToken cancellationToken)
+    {
+        var processedAt = clock.GetUtcNow();
+        return db.WebhookEvents
             .Where(e => e.ClaimedBy == claim.Owner)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, (string?)null).SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(e => e.ProcessedAt, e => processed.Contains(e.EventId) ? processedAt : e.ProcessedAt)
+                    .SetProperty(e => e.ClaimedBy, (string?)null)
+                    .SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null),
+                cancellationToken);
+    }
 
     private async Task ApplyAsync(WebhookEventRecord record, CancellationToken cancellationToken)
     {

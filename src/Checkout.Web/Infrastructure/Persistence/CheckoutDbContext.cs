@@ -55,7 +55,8 @@ public sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> option
         modelBuilder.Entity<WebhookEventRecord>(e =>
         {
             e.HasKey(w => w.EventId);
-            e.HasIndex(w => w.ProcessedAt);
+            e.HasIndex(w => w.ReceivedAt, "IX_WebhookEvents_Unprocessed").HasFilter("\"ProcessedAt\" IS NULL");
+            e.HasIndex(w => w.ClaimedBy).HasFilter("\"ClaimedBy\" IS NOT NULL");
         });
         modelBuilder.Entity<PendingAuthorization>().HasKey(p => p.OrderId);
         modelBuilder.Entity<CustomerTokenRecord>().HasKey(t => t.OrderId);
