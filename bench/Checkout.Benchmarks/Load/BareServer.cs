@@ -10,7 +10,9 @@ using Microsoft.Extensions.Logging;
 /// <summary>
 /// The ceiling: bare Kestrel on the same machine, in its own process, with Server GC like any Web SDK app.
 /// <c>GET /</c> answers a short text; <c>POST /echo</c> reads the body and answers a small JSON, the shape of
-/// <c>POST /api/payment-request</c> without any of its work.
+/// <c>POST /api/payment-request</c> without any of its work; <c>POST /relay</c> does the same after passing the
+/// body on to its own <c>/echo</c> through an <c>HttpClient</c>: the two HTTP exchanges of a payment request
+/// (the shopper's and ours to Klarna) with nothing else, the ceiling for that endpoint on this machine.
 /// </summary>
 public static class BareServer
 {
@@ -28,6 +30,16 @@ public static class BareServer
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
             return Results.Text("""{"paymentRequestId":"krn:payment:eu1:request:bench","paymentRequestUrl":"http://127.0.0.1/x"}""", "application/json");
+        });
+        using var loopback = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri($"http://127.0.0.1:{options.Port}/") };
+        app.MapPost("/relay", async (HttpRequest request) =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            using var content = new ByteArrayContent(buffer.ToArray());
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            using var response = await loopback.PostAsync(new Uri("echo", UriKind.Relative), content);
+            return Results.Text(await response.Content.ReadAsStringAsync(), "application/json");
         });
         await app.RunAsync();
     }

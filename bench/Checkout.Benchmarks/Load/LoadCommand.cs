@@ -30,10 +30,14 @@ public static class LoadCommand
                 {
                     results.Add(await Wrk.RunAsync("bare Kestrel POST /echo", bare, "/echo", clients, duration, warmup, Scenarios.BarePost(work)));
                 }
+                foreach (var clients in options.Clients)
+                {
+                    results.Add(await Wrk.RunAsync("bare Kestrel POST /relay (two exchanges)", bare, "/relay", clients, duration, warmup, Scenarios.BarePost(work)));
+                }
                 notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
             }
 
-            await using var app = await CheckoutApp.StartAsync(environment: options.AppEnvironment);
+            await using var app = await CheckoutApp.StartAsync(options.AppSettings, options.AppEnvironment);
             notes.Add($"app idle after start-up: working set {Mb(app.Process.Memory().Rss)}");
 
             if (Wants(options, "payment"))
@@ -121,14 +125,20 @@ public static class LoadCommand
         foreach (var clients in results.Select(r => r.Clients).Distinct())
         {
             var get = results.FirstOrDefault(r => r.Clients == clients && r.Scenario.StartsWith("bare Kestrel GET", StringComparison.Ordinal));
-            var post = results.FirstOrDefault(r => r.Clients == clients && r.Scenario.StartsWith("bare Kestrel POST", StringComparison.Ordinal));
+            var post = results.FirstOrDefault(r => r.Clients == clients && r.Scenario.StartsWith("bare Kestrel POST /echo", StringComparison.Ordinal));
+            var relay = results.FirstOrDefault(r => r.Clients == clients && r.Scenario.StartsWith("bare Kestrel POST /relay", StringComparison.Ordinal));
             if (get is null || post is null)
             {
                 continue;
             }
+            if (relay is not null)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- bare POST /relay (two exchanges), {clients} clients: {relay.Rps / get.Rps:P1} of bare GET, {relay.Rps / post.Rps:P1} of bare POST");
+            }
             foreach (var r in results.Where(r => r.Clients == clients && !r.Scenario.StartsWith("bare", StringComparison.Ordinal)))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Scenario}, {clients} clients: {r.Rps / get.Rps:P1} of bare GET, {r.Rps / post.Rps:P1} of bare POST");
+                var ofRelay = relay is null ? "" : $", {r.Rps / relay.Rps:P1} of bare relay";
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Scenario}, {clients} clients: {r.Rps / get.Rps:P1} of bare GET, {r.Rps / post.Rps:P1} of bare POST{ofRelay}");
             }
         }
         foreach (var note in notes)
