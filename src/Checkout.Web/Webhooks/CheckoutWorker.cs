@@ -71,6 +71,11 @@ public sealed partial class CheckoutWorker(
         {
             foreach (var record in events)
             {
+                if (clock.GetUtcNow() >= claim.Now + ((claim.Until - claim.Now) / 2))
+                {
+                    // Slow completions (each may call the acquirer): give the rest back well before the lease could lapse.
+                    break;
+                }
                 using var scope = scopes.CreateScope();
                 if (await scope.ServiceProvider.GetRequiredService<WebhookInbox>().ProcessAsync(record, claim, cancellationToken))
                 {
