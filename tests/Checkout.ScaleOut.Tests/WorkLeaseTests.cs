@@ -73,6 +73,7 @@ public sealed class WorkLeaseTests(PostgresServer postgres) : IAsyncLifetime
         });
     }
 
-    private Task<List<string>> ClaimAsync(WorkClaim claim, int max) =>
-        _app.WithDatabaseAsync((_, services) => services.GetRequiredService<WebhookInbox>().ClaimDueAsync(claim, max, CancellationToken.None));
+    private async Task<List<string>> ClaimAsync(WorkClaim claim, int max) =>
+        (await _app.WithDatabaseAsync((_, services) => services.GetRequiredService<WebhookInbox>().ClaimDueAsync(claim, max, CancellationToken.None)))
+            .ConvertAll(e => e.EventId);
 }

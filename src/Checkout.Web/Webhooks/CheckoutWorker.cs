@@ -49,15 +49,11 @@ public sealed partial class CheckoutWorker(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claim = lease.NewClaim();
-        List<WebhookEventRecord> events = [];
+        List<WebhookEventRecord> events;
         List<Guid> orderIds;
         using (var scope = scopes.CreateScope())
         {
-            var inbox = scope.ServiceProvider.GetRequiredService<WebhookInbox>();
-            if ((await inbox.ClaimDueAsync(claim, BatchSize, cancellationToken)).Count > 0)
-            {
-                events = await inbox.LoadClaimedAsync(claim, cancellationToken);
-            }
+            events = await scope.ServiceProvider.GetRequiredService<WebhookInbox>().ClaimDueAsync(claim, BatchSize, cancellationToken);
             var now = clock.GetUtcNow();
             orderIds = await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().PendingAuthorizations
                 .Where(p => p.CompletedAt == null && p.NextAttemptAt <= now && (p.ClaimedUntil == null || p.ClaimedUntil < now))

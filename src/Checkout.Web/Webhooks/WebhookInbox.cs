@@ -47,9 +47,9 @@ public sealed partial class WebhookInbox(
 
     /// <summary>
     /// Claims up to <paramref name="max"/> due events for this instance with one conditional UPDATE (only rows
-    /// nobody holds or whose lease lapsed) and returns those it won; other instances get the rest.
+    /// nobody holds or whose lease lapsed) and returns the events it won, oldest first; other instances get the rest.
     /// </summary>
-    public async Task<List<string>> ClaimDueAsync(WorkClaim claim, int max, CancellationToken cancellationToken)
+    public async Task<List<WebhookEventRecord>> ClaimDueAsync(WorkClaim claim, int max, CancellationToken cancellationToken)
     {
         var now = claim.Now;
         var candidates = await db.WebhookEvents
@@ -60,24 +60,16 @@ public sealed partial class WebhookInbox(
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
-            return candidates;
+            return [];
         }
         await db.WebhookEvents
             .Where(e => candidates.Contains(e.EventId) && e.ProcessedAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, claim.Owner).SetProperty(e => e.ClaimedUntil, claim.Until), cancellationToken);
-        return await db.WebhookEvents
-            .Where(e => candidates.Contains(e.EventId) && e.ClaimedBy == claim.Owner)
-            .OrderBy(e => e.ReceivedAt)
-            .Select(e => e.EventId)
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The unprocessed events <paramref name="claim"/> holds, oldest first, read in one query.</summary>
-    public Task<List<WebhookEventRecord>> LoadClaimedAsync(WorkClaim claim, CancellationToken cancellationToken) =>
-        db.WebhookEvents.AsNoTracking()
+        return await db.WebhookEvents.AsNoTracking()
             .Where(e => e.ClaimedBy == claim.Owner && e.ProcessedAt == null)
             .OrderBy(e => e.ReceivedAt)
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// Processes one event this instance claimed. True when it was applied and only waits for
