@@ -5,7 +5,7 @@ using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 /// <summary>Orders in the database. Every status change is conditional on the status it leaves.</summary>
-public sealed class OrderStore(CheckoutDbContext db, TimeProvider clock)
+public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, TimeProvider clock)
 {
     public async Task AddAsync(Order order, CancellationToken cancellationToken)
     {
@@ -37,8 +37,46 @@ public sealed class OrderStore(CheckoutDbContext db, TimeProvider clock)
     private async Task<bool> TryAttachAsync(
         Guid id, string? paymentRequestId, string? acquirerPaymentId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
+        {
+            // One durable commit per request was this endpoint's ceiling on SQLite (docs/performance.md, F8).
+            var model = db.Model;
+            return await sqliteWrites.WriteAsync(
+                db.Database.GetConnectionString()!,
+                transaction =>
+                {
+                    using var move = transaction.Command(
+                        """
+                        UPDATE "Orders" SET "Status" = $Status, "PaymentRequestId" = $PaymentRequestId,
+                            "AcquirerPaymentId" = $AcquirerPaymentId, "UpdatedAt" = $UpdatedAt
+                        WHERE "Id" = $Id AND "Status" = $From
+                        """)
+                        .With<Order>(model, nameof(Order.Status), OrderStatus.AwaitingShopper)
+                        .With<Order>(model, nameof(Order.PaymentRequestId), paymentRequestId)
+                        .With<Order>(model, nameof(Order.AcquirerPaymentId), acquirerPaymentId)
+                        .With<Order>(model, nameof(Order.UpdatedAt), now)
+                        .With<Order>(model, nameof(Order.Id), id)
+                        .With<Order>(model, nameof(Order.Status), OrderStatus.Open, "$From");
+                    if (move.ExecuteNonQuery() == 0)
+                    {
+                        return false;
+                    }
+                    using var link = transaction.Command(
+                        """
+                        INSERT INTO "OrderKlarnaLinks" ("OrderId", "PaymentRequestUrl", "ExpiresAt", "LastReadAt")
+                        VALUES ($OrderId, $PaymentRequestUrl, $ExpiresAt, $LastReadAt)
+                        """)
+                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.OrderId), id)
+                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.PaymentRequestUrl), paymentRequestUrl)
+                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.ExpiresAt), expiresAt)
+                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.LastReadAt), now);
+                    link.ExecuteNonQuery();
+                    return true;
+                },
+                cancellationToken);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.Orders
             .Where(o => o.Id == id && o.Status == OrderStatus.Open)
             .ExecuteUpdateAsync(

@@ -55,7 +55,7 @@ public static class CheckoutServices
         services.AddScoped<AcquirerPaymentCompletion>();
         services.AddScoped<KlarnaStatusReader>();
         services.AddScoped<WebhookInbox>();
-        services.AddSingleton<SqliteInboxWriter>();
+        services.AddSingleton<SqliteGroupCommit>();
         services.AddSingleton<WorkSignal>();
         services.AddHostedService<CheckoutWorker>();
         services.AddSingleton<Reconciler>();

@@ -16,7 +16,7 @@ public sealed partial class WebhookInbox(
     OrderCompletion completion,
     AcquirerPaymentCompletion acquirerCompletion,
     TimeProvider clock,
-    SqliteInboxWriter sqliteWriter,
+    SqliteGroupCommit sqliteWrites,
     ILogger<WebhookInbox> log)
 {
     /// <summary>Stores the event; false when it was stored before (a duplicate delivery).</summary>
@@ -30,15 +30,34 @@ public sealed partial class WebhookInbox(
     public async Task<bool> StoreAsync(string eventId, string eventType, byte[] body, CancellationToken cancellationToken)
     {
         var protectedBody = protector.Protect(Encoding.UTF8.GetString(body));
-        var now = db.ToProviderValue<WebhookEventRecord>(nameof(WebhookEventRecord.ReceivedAt), clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
-            return await sqliteWriter.StoreAsync(db.Database.GetConnectionString()!, eventId, eventType, protectedBody, now, cancellationToken);
+            var model = db.Model;
+            return await sqliteWrites.WriteAsync(
+                db.Database.GetConnectionString()!,
+                transaction =>
+                {
+                    using var insert = transaction.Command(
+                        """
+                        INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "Attempts", "NextAttemptAt")
+                        VALUES ($EventId, $EventType, $ProtectedBody, $ReceivedAt, 0, $NextAttemptAt)
+                        ON CONFLICT ("EventId") DO NOTHING
+                        """)
+                        .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.EventId), eventId)
+                        .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.EventType), eventType)
+                        .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.ProtectedBody), protectedBody)
+                        .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.ReceivedAt), now)
+                        .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.NextAttemptAt), now);
+                    return insert.ExecuteNonQuery() == 1;
+                },
+                cancellationToken);
         }
+        var providerNow = db.ToProviderValue<WebhookEventRecord>(nameof(WebhookEventRecord.ReceivedAt), now);
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "Attempts", "NextAttemptAt")
-            VALUES ({eventId}, {eventType}, {protectedBody}, {now}, 0, {now})
+            VALUES ({eventId}, {eventType}, {protectedBody}, {providerNow}, 0, {providerNow})
             ON CONFLICT ("EventId") DO NOTHING
             """,
             cancellationToken);
