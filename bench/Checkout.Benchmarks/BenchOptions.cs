@@ -4,9 +4,9 @@ using System.Globalization;
 
 /// <summary>
 /// Command-line knobs: <c>--seconds</c> per level after <c>--warmup</c> seconds (default 2), <c>--clients 1,16,64</c>, <c>--loads</c> (page), <c>--checkouts</c>
-/// and <c>--webhooks</c> prepared per level, <c>--filter</c> (scenario or BenchmarkDotNet glob), <c>--app-env "NAME=VALUE;…"</c> (the app's environment), <c>--app-settings "Key:Sub=VALUE|…"</c> (its configuration, e.g. PostgreSQL; <c>|</c> between pairs, as connection strings hold <c>;</c>).
+/// and <c>--webhooks</c> prepared per level, <c>--filter</c> (scenario or BenchmarkDotNet glob), <c>--app-env "NAME=VALUE;…"</c> (the app's environment), <c>--app-settings "Key:Sub=VALUE|…"</c> (its configuration, e.g. PostgreSQL; <c>|</c> between pairs, as connection strings hold <c>;</c>), <c>--sandbox app|process</c> (the Klarna and acquirer sandbox inside the app, the default, or in a process of its own).
 /// </summary>
-public sealed record BenchOptions(int Seconds, int Warmup, int[] Clients, int Loads, int Port, int Checkouts, int Webhooks, string? Filter, Dictionary<string, string> AppEnvironment, Dictionary<string, string> AppSettings)
+public sealed record BenchOptions(int Seconds, int Warmup, int[] Clients, int Loads, int Port, int Checkouts, int Webhooks, string? Filter, Dictionary<string, string> AppEnvironment, Dictionary<string, string> AppSettings, bool SeparateSandbox)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -23,6 +23,12 @@ public sealed record BenchOptions(int Seconds, int Warmup, int[] Clients, int Lo
             ? e.Split(separator, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
         return new BenchOptions(
-            Int("seconds", 10), Int("warmup", 2), clients, Int("loads", 40), Int("port", 0), Int("checkouts", 4000), Int("webhooks", 150_000), values.GetValueOrDefault("filter"), Pairs("app-env", ';'), Pairs("app-settings", '|'));
+            Int("seconds", 10), Int("warmup", 2), clients, Int("loads", 40), Int("port", 0), Int("checkouts", 4000), Int("webhooks", 150_000), values.GetValueOrDefault("filter"), Pairs("app-env", ';'), Pairs("app-settings", '|'),
+            values.GetValueOrDefault("sandbox", "app") switch
+            {
+                "app" => false,
+                "process" => true,
+                var other => throw new ArgumentException($"--sandbox is '{other}': use app or process."),
+            });
     }
 }

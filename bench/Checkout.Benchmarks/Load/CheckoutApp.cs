@@ -12,14 +12,21 @@ public sealed class CheckoutApp : IAsyncDisposable
 {
     public const string SigningKeyId = "bench";
 
-    private CheckoutApp(ChildProcess process, string databasePath, string signingKey)
+    private CheckoutApp(ChildProcess process, ChildProcess? sandbox, string databasePath, string signingKey)
     {
         Process = process;
+        Sandbox = sandbox;
         DatabasePath = databasePath;
         SigningKey = signingKey;
     }
 
     public ChildProcess Process { get; }
+
+    /// <summary>The sandbox's own process, when it runs outside the app (<c>load --sandbox process</c>).</summary>
+    public ChildProcess? Sandbox { get; }
+
+    /// <summary>Where the Klarna emulator answers: the app itself, or the sandbox's own process.</summary>
+    public Uri SandboxRoot => Sandbox?.Root ?? Root;
 
     public string DatabasePath { get; }
 
@@ -27,8 +34,12 @@ public sealed class CheckoutApp : IAsyncDisposable
 
     public Uri Root => Process.Root;
 
-    /// <summary>Settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides.</summary>
-    public static async Task<CheckoutApp> StartAsync(IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides. With <paramref name="separateSandbox"/>
+    /// the app reaches Klarna's emulator and the acquirer in a process of their own, as it would reach Klarna.
+    /// </summary>
+    public static async Task<CheckoutApp> StartAsync(
+        IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null, bool separateSandbox = false)
     {
         if (!File.Exists(Repo.AppDll))
         {
@@ -53,13 +64,22 @@ public sealed class CheckoutApp : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Checkout.Web.Webhooks.WebhookInbox"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
+        ChildProcess? sandbox = null;
+        if (separateSandbox)
+        {
+            (sandbox, var sandboxSettings) = await SandboxHost.StartAsync(port, SigningKeyId, signingKey);
+            foreach (var (key, value) in sandboxSettings)
+            {
+                settings[key] = value;
+            }
+        }
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
             settings[key] = value;
         }
         var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToList();
         var process = await ChildProcess.StartAsync(Repo.AppDll, arguments, port, "/healthz", environment);
-        return new CheckoutApp(process, databasePath, signingKey);
+        return new CheckoutApp(process, sandbox, databasePath, signingKey);
     }
 
     public async Task<long> CountAsync(string table)
@@ -107,6 +127,10 @@ public sealed class CheckoutApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
         {

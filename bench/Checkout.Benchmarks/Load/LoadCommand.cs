@@ -16,7 +16,8 @@ public static class LoadCommand
         var results = new List<LoadResult>();
         var notes = new List<string>();
         var work = Directory.CreateTempSubdirectory("checkout-load-").FullName;
-        Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {warmup.TotalSeconds:F0} s warm-up; files in {work}");
+        Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {warmup.TotalSeconds:F0} s warm-up; "
+            + $"sandbox {(options.SeparateSandbox ? "in its own process" : "inside the app")}; files in {work}");
         try
         {
             if (Wants(options, "bare"))
@@ -37,7 +38,7 @@ public static class LoadCommand
                 notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
             }
 
-            await using var app = await CheckoutApp.StartAsync(options.AppSettings, options.AppEnvironment);
+            await using var app = await CheckoutApp.StartAsync(options.AppSettings, options.AppEnvironment, options.SeparateSandbox);
             notes.Add($"app idle after start-up: working set {Mb(app.Process.Memory().Rss)}");
 
             if (Wants(options, "payment"))
@@ -46,8 +47,8 @@ public static class LoadCommand
                 {
                     var threads = Math.Min(Environment.ProcessorCount, clients);
                     var opened = DateTime.UtcNow;
-                    var warm = await Scenarios.OpenCheckoutsAsync(app.Root, work, $"checkouts-warm-{clients}", options.Checkouts / 8, "premium-monthly");
-                    var timed = await Scenarios.OpenCheckoutsAsync(app.Root, work, $"checkouts-{clients}", options.Checkouts, "premium-monthly");
+                    var warm = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-warm-{clients}", options.Checkouts / 8, "premium-monthly");
+                    var timed = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-{clients}", options.Checkouts, "premium-monthly");
                     Console.Error.WriteLine($"  opened {options.Checkouts * 9 / 8} checkouts in {(DateTime.UtcNow - opened).TotalSeconds:F1} s");
                     await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, warmup, TimeSpan.Zero,
                         Scenarios.PaymentRequest(work, $"payment-warm-{clients}", warm, threads));
@@ -97,6 +98,10 @@ public static class LoadCommand
                 }
             }
             notes.Add($"app peak working set over the whole run (VmHWM): {Mb(app.Process.Memory().Peak)}");
+            if (app.Sandbox is not null)
+            {
+                notes.Add($"sandbox process (Klarna emulator and acquirer): peak working set {Mb(app.Sandbox.Memory().Peak)}, CPU time {app.Sandbox.CpuTime().TotalSeconds:F0} s");
+            }
         }
         finally
         {

@@ -54,15 +54,16 @@ public static class Scenarios
     /// Opens <paramref name="count"/> checkouts (GET /checkout, as a shopper's browser does) and writes one line each:
     /// checkout id, antiforgery token, antiforgery cookie, Klarna network session token.
     /// </summary>
-    public static async Task<string> OpenCheckoutsAsync(Uri root, string directory, string name, int count, string plan)
+    public static async Task<string> OpenCheckoutsAsync(CheckoutApp app, string directory, string name, int count, string plan)
     {
         var lines = new string[count];
         const int Shoppers = 8;
         await Parallel.ForEachAsync(Enumerable.Range(0, Shoppers), new ParallelOptions { MaxDegreeOfParallelism = Shoppers }, async (s, ct) =>
         {
             var cookies = new CookieContainer();
+            var root = app.Root;
             using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseProxy = false }) { BaseAddress = root };
-            using var session = await http.PostAsJsonAsync(new Uri("sandbox/klarna/web-sdk/v2/session", UriKind.Relative), new { clientId = "klarna_test_client_sandbox" }, ct);
+            using var session = await http.PostAsJsonAsync(new Uri(app.SandboxRoot, "sandbox/klarna/web-sdk/v2/session"), new { clientId = SandboxHost.ClientId }, ct);
             session.EnsureSuccessStatusCode();
             var token = (await session.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("klarna_network_session_token").GetString()!;
             for (var i = s; i < count; i += Shoppers)
