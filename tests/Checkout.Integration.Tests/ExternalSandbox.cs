@@ -4,6 +4,7 @@ using System.Net;
 using Checkout.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 /// <summary>
@@ -19,6 +20,8 @@ public sealed class ExternalSandbox : IAsyncDisposable
     public const string AcquirerWebhookSecret = "acquirer_whsec_external_0123456789";
     public const string ClientId = "klarna_test_client_external";
 
+    private static readonly StandaloneSandbox Secrets = new(KlarnaApiKey, ClientId, SigningKeyId, SigningKey, AcquirerApiKey, AcquirerWebhookSecret);
+
     private readonly WebApplication _app;
 
     private ExternalSandbox(WebApplication app, Uri root)
@@ -33,14 +36,8 @@ public sealed class ExternalSandbox : IAsyncDisposable
     public static async Task<ExternalSandbox> StartAsync(int appPort)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
-        builder.Configuration["Sandbox:Enabled"] = "true";
-        builder.Configuration["Klarna:ApiKey"] = KlarnaApiKey;
-        builder.Configuration["Klarna:ClientId"] = ClientId;
-        builder.Configuration[$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = SigningKey;
-        builder.Configuration["Acquirer:ApiKey"] = AcquirerApiKey;
-        builder.Configuration["Acquirer:WebhookSecret"] = AcquirerWebhookSecret;
-        builder.Configuration["Sandbox:Klarna:WebhookUrl"] = $"http://127.0.0.1:{appPort}/api/webhooks/klarna";
-        builder.Configuration["Sandbox:Acquirer:CallbackUrl"] = $"http://127.0.0.1:{appPort}/api/webhooks/acquirer";
+        builder.Configuration.AddInMemoryCollection(Secrets.HostSettings(
+            new Uri($"http://127.0.0.1:{appPort}/api/webhooks/klarna"), new Uri($"http://127.0.0.1:{appPort}/api/webhooks/acquirer")));
         builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:0"] = "00:00:00.200";
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.AddCheckoutSandbox();
@@ -51,19 +48,7 @@ public sealed class ExternalSandbox : IAsyncDisposable
     }
 
     /// <summary>The app's settings for talking to this sandbox instead of its own.</summary>
-    public Dictionary<string, string?> AppSettings() => new()
-    {
-        ["Sandbox:Enabled"] = "false",
-        ["Klarna:BaseUrl"] = new Uri(Root, "sandbox/klarna/").AbsoluteUri,
-        ["Klarna:SdkUrl"] = new Uri(Root, "sandbox/klarna/web-sdk/v2/klarna.mjs").AbsoluteUri,
-        ["Klarna:ApiKey"] = KlarnaApiKey,
-        ["Klarna:ClientId"] = ClientId,
-        [$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = SigningKey,
-        ["Acquirer:Kind"] = "Generic",
-        ["Acquirer:BaseUrl"] = new Uri(Root, "sandbox/acquirer/").AbsoluteUri,
-        ["Acquirer:ApiKey"] = AcquirerApiKey,
-        ["Acquirer:WebhookSecret"] = AcquirerWebhookSecret,
-    };
+    public Dictionary<string, string?> AppSettings() => Secrets.AppSettings(Root);
 
     public async ValueTask DisposeAsync()
     {

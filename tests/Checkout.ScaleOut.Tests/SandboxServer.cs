@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,8 @@ public sealed class SandboxServer : IAsyncDisposable
     public const string SigningKey = "whsec_scaleout_0123456789abcdef0123456789abcdef";
     public const string AcquirerApiKey = "acquirer_test_scaleout_0123456789";
     public const string AcquirerWebhookSecret = "acquirer_whsec_scaleout_0123456789";
+
+    private static readonly StandaloneSandbox Secrets = new(KlarnaApiKey, ClientId, SigningKeyId, SigningKey, AcquirerApiKey, AcquirerWebhookSecret);
 
     private readonly WebApplication _app;
     private readonly WebhookRelay _relay;
@@ -47,13 +50,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var port = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.Logging.ClearProviders();
-        builder.Configuration["Sandbox:Enabled"] = "true";
-        builder.Configuration["Klarna:ApiKey"] = KlarnaApiKey;
-        builder.Configuration["Klarna:ClientId"] = ClientId;
-        builder.Configuration[$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = SigningKey;
-        builder.Configuration["Acquirer:ApiKey"] = AcquirerApiKey;
-        builder.Configuration["Acquirer:WebhookSecret"] = AcquirerWebhookSecret;
-        builder.Configuration["Sandbox:Klarna:WebhookUrl"] = $"http://127.0.0.1:{port}{WebhookRelay.Path}";
+        builder.Configuration.AddInMemoryCollection(Secrets.HostSettings(new Uri($"http://127.0.0.1:{port}{WebhookRelay.Path}")));
         builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:0"] = "00:00:00.200";
         builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:1"] = "00:00:00.500";
         builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:2"] = "00:00:01";
@@ -69,19 +66,7 @@ public sealed class SandboxServer : IAsyncDisposable
     }
 
     /// <summary>The settings that point an app instance at this sandbox instead of its own.</summary>
-    public Dictionary<string, string?> AppSettings() => new()
-    {
-        ["Sandbox:Enabled"] = "false",
-        ["Klarna:BaseUrl"] = new Uri(Root, "sandbox/klarna/").AbsoluteUri,
-        ["Klarna:SdkUrl"] = new Uri(Root, "sandbox/klarna/web-sdk/v2/klarna.mjs").AbsoluteUri,
-        ["Klarna:ApiKey"] = KlarnaApiKey,
-        ["Klarna:ClientId"] = ClientId,
-        [$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = SigningKey,
-        ["Acquirer:Kind"] = "Generic",
-        ["Acquirer:BaseUrl"] = new Uri(Root, "sandbox/acquirer/").AbsoluteUri,
-        ["Acquirer:ApiKey"] = AcquirerApiKey,
-        ["Acquirer:WebhookSecret"] = AcquirerWebhookSecret,
-    };
+    public Dictionary<string, string?> AppSettings() => Secrets.AppSettings(Root);
 
     public async ValueTask DisposeAsync()
     {

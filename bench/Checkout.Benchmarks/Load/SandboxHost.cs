@@ -29,43 +29,21 @@ public static class SandboxHost
     public static async Task<(ChildProcess Host, Dictionary<string, string> AppSettings)> StartAsync(int appPort, string signingKeyId, string signingKey)
     {
         var port = Repo.FreePort();
-        var klarnaApiKey = "klarna_test_api_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var acquirerApiKey = "acquirer_test_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var acquirerSecret = "acquirer_whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        string Secret(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var secrets = new StandaloneSandbox(
+            Secret("klarna_test_api_"), ClientId, signingKeyId, signingKey, Secret("acquirer_test_"), Secret("acquirer_whsec_"));
         var app = $"http://127.0.0.1:{appPort}/";
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["urls"] = $"http://127.0.0.1:{port}",
-            ["environment"] = "Staging",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Sandbox:Enabled"] = "true",
-            ["Klarna:ApiKey"] = klarnaApiKey,
-            ["Klarna:ClientId"] = ClientId,
-            [$"Klarna:WebhookSigningKeys:{signingKeyId}"] = signingKey,
-            ["Acquirer:ApiKey"] = acquirerApiKey,
-            ["Acquirer:WebhookSecret"] = acquirerSecret,
-            ["Sandbox:Klarna:WebhookUrl"] = app + "api/webhooks/klarna",
-            ["Sandbox:Acquirer:CallbackUrl"] = app + "api/webhooks/acquirer",
-        };
+        var settings = secrets.HostSettings(new Uri(app + "api/webhooks/klarna"), new Uri(app + "api/webhooks/acquirer"));
+        settings["urls"] = $"http://127.0.0.1:{port}";
+        settings["environment"] = "Staging";
+        settings["Logging:LogLevel:Default"] = "Warning";
         var host = await ChildProcess.StartAsync(
             typeof(SandboxHost).Assembly.Location,
             [Command, .. settings.Select(s => $"--{s.Key}={s.Value}")],
             port,
             "/ready",
             new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
-        var root = host.Root;
-        var appSettings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Sandbox:Enabled"] = "false",
-            ["Klarna:BaseUrl"] = new Uri(root, "sandbox/klarna/").AbsoluteUri,
-            ["Klarna:SdkUrl"] = new Uri(root, "sandbox/klarna/web-sdk/v2/klarna.mjs").AbsoluteUri,
-            ["Klarna:ApiKey"] = klarnaApiKey,
-            ["Klarna:ClientId"] = ClientId,
-            ["Acquirer:Kind"] = "Generic",
-            ["Acquirer:BaseUrl"] = new Uri(root, "sandbox/acquirer/").AbsoluteUri,
-            ["Acquirer:ApiKey"] = acquirerApiKey,
-            ["Acquirer:WebhookSecret"] = acquirerSecret,
-        };
+        var appSettings = secrets.AppSettings(host.Root).ToDictionary(s => s.Key, s => s.Value!, StringComparer.OrdinalIgnoreCase);
         return (host, appSettings);
     }
 }
