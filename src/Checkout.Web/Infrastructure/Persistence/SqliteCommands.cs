@@ -26,4 +26,23 @@ public static class SqliteCommands
         command.Parameters.Add(mapping.CreateParameter(command, parameterName ?? "$" + property, value, nullable: value is null));
         return command;
     }
+
+    /// <summary>
+    /// Inserts <paramref name="entity"/> with every column the EF model maps for its type, each value converted as EF
+    /// converts it, so a property added to the model is written here too without a second list to keep.
+    /// </summary>
+    public static int Insert<TEntity>(this SqliteTransaction transaction, IModel model, TEntity entity)
+        where TEntity : class
+    {
+        var type = model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var properties = type.GetProperties().ToList();
+        var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""));
+        var values = string.Join(", ", properties.Select(p => "$" + p.Name));
+        using var command = transaction.Command($"INSERT INTO \"{type.GetTableName()}\" ({columns}) VALUES ({values})");
+        foreach (var property in properties)
+        {
+            command.With<TEntity>(model, property.Name, property.GetGetter().GetClrValue(entity));
+        }
+        return command.ExecuteNonQuery();
+    }
 }
