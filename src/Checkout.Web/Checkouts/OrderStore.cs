@@ -69,16 +69,10 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
                     {
                         return false;
                     }
-                    using var link = transaction.Command(
-                        """
-                        INSERT INTO "OrderKlarnaLinks" ("OrderId", "PaymentRequestUrl", "ExpiresAt", "LastReadAt")
-                        VALUES ($OrderId, $PaymentRequestUrl, $ExpiresAt, $LastReadAt)
-                        """)
-                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.OrderId), id)
-                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.PaymentRequestUrl), paymentRequestUrl)
-                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.ExpiresAt), expiresAt)
-                        .With<OrderKlarnaLink>(model, nameof(OrderKlarnaLink.LastReadAt), now);
-                    link.ExecuteNonQuery();
+                    transaction.Insert(model, new OrderKlarnaLink
+                    {
+                        OrderId = id, PaymentRequestUrl = paymentRequestUrl, ExpiresAt = expiresAt, LastReadAt = now,
+                    });
                     return true;
                 },
                 cancellationToken);
