@@ -12,8 +12,7 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
             // Every page view opens an order: one disk sync each would cap the page near the disk's syncs per second.
-            var model = db.Model;
-            await sqliteWrites.WriteAsync(db.Database.GetConnectionString()!, transaction => transaction.Insert(model, order), cancellationToken);
+            await sqliteWrites.WriteAsync(db, (transaction, model) => transaction.Insert(model, order), cancellationToken);
             return;
         }
         db.Orders.Add(order);
@@ -48,10 +47,9 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
             // One durable commit per request was this endpoint's ceiling on SQLite (docs/performance.md, F8).
-            var model = db.Model;
             return await sqliteWrites.WriteAsync(
-                db.Database.GetConnectionString()!,
-                transaction =>
+                db,
+                (transaction, model) =>
                 {
                     using var move = transaction.Command(
                         """

@@ -33,10 +33,9 @@ public sealed partial class WebhookInbox(
         var now = clock.GetUtcNow();
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
-            var model = db.Model;
             return await sqliteWrites.WriteAsync(
-                db.Database.GetConnectionString()!,
-                transaction =>
+                db,
+                (transaction, model) =>
                 {
                     using var insert = transaction.Command(
                         """

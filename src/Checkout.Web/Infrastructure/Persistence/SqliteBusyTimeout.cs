@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA busy_timeout=5000;";
+    public const string Pragma = "PRAGMA busy_timeout=5000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

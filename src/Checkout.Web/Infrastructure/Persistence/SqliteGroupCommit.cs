@@ -2,6 +2,8 @@ namespace Checkout.Web.Infrastructure.Persistence;
 
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 /// <summary>
 /// Group commit on SQLite. The disk here syncs about 370 times a second and SQLite has one writer, so one
@@ -16,9 +18,15 @@ public sealed class SqliteGroupCommit : IDisposable
     private const int MaxBatch = 512;
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
 
-    public SqliteGroupCommit() => _writer = Task.Run(WriteAllAsync);
+    public SqliteGroupCommit() => _ = Task.Run(WriteAllAsync);
+
+    /// <summary>Runs <paramref name="write"/> against <paramref name="db"/>'s database, with its model for the parameters' mappings.</summary>
+    public Task<T> WriteAsync<T>(DbContext db, Func<SqliteTransaction, IModel, T> write, CancellationToken cancellationToken)
+    {
+        var model = db.Model;
+        return WriteAsync(db.Database.GetConnectionString()!, transaction => write(transaction, model), cancellationToken);
+    }
 
     /// <summary>Runs <paramref name="write"/> in the next batch and returns its result once that batch is durable.</summary>
     public Task<T> WriteAsync<T>(string connectionString, Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
@@ -53,7 +61,7 @@ public sealed class SqliteGroupCommit : IDisposable
         {
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
-            Execute(connection, null, "PRAGMA busy_timeout=5000;");
+            Execute(connection, null, SqliteBusyTimeout.Pragma);
             using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var item in batch)
             {
