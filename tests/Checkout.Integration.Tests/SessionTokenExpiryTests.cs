@@ -11,13 +11,12 @@ public sealed class SessionTokenExpiryTests
     public async Task Order_expires_when_the_acquirer_is_down_longer_than_the_session_token_lives()
     {
         var clock = new ShiftedClock();
-        var acquirerDown = true;
         var ledger = new AcquirerLedger();
         using var app = CheckoutAppFactory.With(null, 0, null, s =>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(clock);
-            s.Decorate<IAcquirer>((_, inner) => new UnavailableWhile(new RecordingAcquirer(inner, ledger), () => acquirerDown));
+            s.Decorate<IAcquirer>((_, inner) => new UnavailableWhile(new RecordingAcquirer(inner, ledger), () => true));
         });
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("premium-monthly");
@@ -25,8 +24,10 @@ public sealed class SessionTokenExpiryTests
         await shopper.SimulateJourneyAsync(paymentRequestId, "approve");
         await WaitForStatusAsync(shopper, "Authorizing");
 
+        // The acquirer stays down: bringing it back at the moment of the shift races an attempt that checked the
+        // token just before, which then reaches the acquirer and is declined for the expired token (right, but a
+        // different ending from the one this test is about).
         clock.Shift(TimeSpan.FromMinutes(61));
-        acquirerDown = false;
         var status = await shopper.WaitForFinalStatusAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("Expired", status.GetProperty("status").GetString());
