@@ -13,6 +13,9 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
     /// <summary>The pipeline's 3 retries after the first attempt.</summary>
     private const int AllAttempts = 4;
 
+    /// <summary>How long the slow stub takes to answer: longer than every attempt's timeout.</summary>
+    private const int SlowAnswerMs = 10_000;
+
     public Task InitializeAsync() => wireMock.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -37,7 +40,7 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
     public async Task Timed_out_attempts_are_retried_with_the_same_idempotency_key_then_reported_as_transient(string name)
     {
         var call = EffectfulCall.Named(name);
-        await wireMock.StubAsync(Stub.Json("POST", call.Path, call.SuccessStatus, Sample.Text(call.SuccessSample)).Delayed(10_000));
+        await wireMock.StubAsync(Stub.Json("POST", call.Path, call.SuccessStatus, Sample.Text(call.SuccessSample)).Delayed(SlowAnswerMs));
         var key = NewKey();
 
         var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, TimeSpan.FromMilliseconds(500)));
@@ -115,9 +118,9 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
 
     private async Task<IReadOnlyList<ReceivedRequest>> AssertAttemptsAsync(EffectfulCall call, int expected, string key)
     {
-        // WireMock may journal the last attempt a moment after the client gave up on it (a delayed stub):
-        // wait, within a bound, for the journal to catch up before counting.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        // WireMock may journal an attempt the client gave up on only once the slow stub has answered it (a
+        // loaded machine showed it): wait, within that bound, for the journal to catch up before counting.
+        var deadline = DateTime.UtcNow.AddMilliseconds(SlowAnswerMs + 2_000);
         var attempts = await wireMock.ReceivedAsync(call.Path);
         while (attempts.Count < expected && DateTime.UtcNow < deadline)
         {
