@@ -71,6 +71,32 @@ public sealed class ChildProcess : IAsyncDisposable
         return (rss, peak);
     }
 
+    /// <summary>
+    /// The resident set now, split as the kernel counts it (/proc/PID/status): anonymous memory (the GC's heaps and
+    /// native allocations), shared memory (the runtime's double-mapped JIT code and stubs under W^X) and mapped files
+    /// (assemblies and native libraries).
+    /// </summary>
+    public ResidentSplit Split()
+    {
+        long anonymous = 0, shared = 0, files = 0;
+        foreach (var line in File.ReadLines($"/proc/{Id}/status"))
+        {
+            if (line.StartsWith("RssAnon:", StringComparison.Ordinal))
+            {
+                anonymous = Kb(line);
+            }
+            else if (line.StartsWith("RssShmem:", StringComparison.Ordinal))
+            {
+                shared = Kb(line);
+            }
+            else if (line.StartsWith("RssFile:", StringComparison.Ordinal))
+            {
+                files = Kb(line);
+            }
+        }
+        return new ResidentSplit(anonymous, shared, files);
+    }
+
     /// <summary>User plus system CPU time the process has used.</summary>
     public TimeSpan CpuTime()
     {

@@ -6,7 +6,13 @@ using System.Text.Json;
 
 public sealed record LoadResult(
     string Scenario, int Clients, long Requests, long Errors, double Rps, double P50Ms, double P99Ms, double MaxMs,
-    double ServerCpuPercent, double ServerCpuMicrosPerRequest, long PeakRssBytes);
+    double ServerCpuPercent, double ServerCpuMicrosPerRequest, long PeakRssBytes, ResidentSplit AtPeak);
+
+/// <summary>Resident bytes by kind: anonymous, shared memory, mapped files.</summary>
+public sealed record ResidentSplit(long Anonymous, long Shared, long Files)
+{
+    public static readonly ResidentSplit None = new(0, 0, 0);
+}
 
 /// <summary>
 /// Drives a server with wrk (Debian's package: <c>apt-get install -y wrk</c>): N connections, a short unrecorded
@@ -41,11 +47,16 @@ public static class Wrk
         }
         using var sampling = new CancellationTokenSource();
         var peakRss = 0L;
+        var atPeak = ResidentSplit.None;
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
-                peakRss = Math.Max(peakRss, server.Memory().Rss);
+                var rss = server.Memory().Rss;
+                if (rss > peakRss)
+                {
+                    (peakRss, atPeak) = (rss, server.Split());
+                }
                 try
                 {
                     await Task.Delay(50, sampling.Token);
@@ -72,7 +83,7 @@ public static class Wrk
         var result = new LoadResult(
             scenario, connections, ok, errors, ok / seconds,
             json.GetProperty("p50_us").GetInt64() / 1000.0, json.GetProperty("p99_us").GetInt64() / 1000.0, json.GetProperty("max_us").GetInt64() / 1000.0,
-            cpu.TotalSeconds / seconds * 100, ok == 0 ? double.NaN : cpu.TotalMilliseconds * 1000 / ok, peakRss);
+            cpu.TotalSeconds / seconds * 100, ok == 0 ? double.NaN : cpu.TotalMilliseconds * 1000 / ok, peakRss, atPeak);
         Console.Error.WriteLine(
             $"  {scenario,-38} c={connections,-3} {result.Rps,9:F0} req/s  p50 {result.P50Ms,7:F2} ms  p99 {result.P99Ms,7:F2} ms  "
             + $"errors {result.Errors}  server CPU {result.ServerCpuPercent:F0}% ({result.ServerCpuMicrosPerRequest:F0} us/req)  RSS peak {result.PeakRssBytes / 1048576.0:F0} MB");
