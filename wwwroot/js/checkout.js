@@ -1,3 +1,4 @@
+performance.mark("checkout-script-started");
 const root = document.getElementById("checkout");
 const settings = root.dataset;
 // The SDK first: its import, session and presentation are the longest chain on the page. The button's
@@ -111,6 +112,7 @@ function mountKlarna(klarna, option, instruction) {
 
 async function loadKlarna() {
   const { KlarnaSDK } = await sdk;
+  performance.mark("klarna-sdk-imported");
   const klarna = await KlarnaSDK({ clientId: settings.clientId, products: ["PAYMENT"], locale: settings.locale });
   const context = {
     amount: Number(settings.amount),
@@ -123,6 +125,7 @@ async function loadKlarna() {
     context.subscriptionBillingIntervalFrequency = Number(settings.billingFrequency);
   }
   const presentation = await klarna.Payment.presentation(context);
+  performance.mark("klarna-presentation-received");
   if (presentation.instruction === "HIDE_KLARNA" || !presentation.paymentOption) {
     root.dataset.klarnaInstruction = "HIDE_KLARNA";
     return;

@@ -24,7 +24,8 @@ public static class PageCommand
           const nav = performance.getEntriesByType("navigation")[0];
           const resources = performance.getEntriesByType("resource").map((r) => ({
             name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd }));
-          return { methods: mark("methods-rendered"), klarna: mark("klarna-rendered"),
+          const steps = performance.getEntriesByType("mark").map((m) => ({ name: m.name, start: m.startTime }));
+          return { methods: mark("methods-rendered"), klarna: mark("klarna-rendered"), steps,
                    response: nav?.responseEnd ?? null, domContentLoaded: nav?.domContentLoadedEventEnd ?? null, resources };
         }
         """;
@@ -63,7 +64,9 @@ public static class PageCommand
 
     private sealed record Resource(string Name, double Start, double End);
 
-    private sealed record Marks(double? Methods, double? Klarna, double? Response, double? DomContentLoaded, Resource[] Resources);
+    private sealed record Step(string Name, double Start);
+
+    private sealed record Marks(double? Methods, double? Klarna, double? Response, double? DomContentLoaded, Resource[] Resources, Step[] Steps);
 
     private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri root)
     {
@@ -116,6 +119,11 @@ public static class PageCommand
         {
             var matching = cold.SelectMany(l => l.Resources.Where(r => r.Name == name).Take(1)).ToArray();
             text.AppendLine(CultureInfo.InvariantCulture, $"- `{name}` {P(matching.Select(r => r.Start).ToArray(), 0.5):F1} → {P(matching.Select(r => r.End).ToArray(), 0.5):F1}");
+        }
+        foreach (var name in cold.SelectMany(l => l.Steps).Select(s => s.Name).Distinct())
+        {
+            var times = cold.SelectMany(l => l.Steps.Where(s => s.Name == name).Take(1)).Select(s => s.Start).ToArray();
+            text.AppendLine(CultureInfo.InvariantCulture, $"- mark `{name}` {P(times, 0.5):F1} (p95 {P(times, 0.95):F1})");
         }
         text.AppendLine();
         text.AppendLine(AssetSizes());
