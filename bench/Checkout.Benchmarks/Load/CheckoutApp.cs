@@ -1,24 +1,31 @@
 namespace Checkout.Benchmarks.Load;
 
+using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 /// <summary>
 /// The real app (Release build of Checkout.Web) in its own process on Kestrel, with the in-process sandbox
-/// at zero latency, a fresh SQLite file, rate limits raised out of the way and Serilog at Warning.
+/// at zero latency, a fresh SQLite file (or, with <c>Database:Provider=Postgres</c> among the settings, a fresh
+/// database on that PostgreSQL server, dropped afterwards), rate limits raised out of the way and Serilog at Warning.
 /// </summary>
 public sealed class CheckoutApp : IAsyncDisposable
 {
     public const string SigningKeyId = "bench";
 
-    private CheckoutApp(ChildProcess process, ChildProcess? sandbox, string databasePath, string signingKey)
+    private CheckoutApp(ChildProcess process, ChildProcess? sandbox, string databasePath, string? postgres, string signingKey)
     {
         Process = process;
         Sandbox = sandbox;
         DatabasePath = databasePath;
+        Postgres = postgres;
         SigningKey = signingKey;
     }
+
+    /// <summary>The app's PostgreSQL connection string, when it runs on PostgreSQL; null on SQLite.</summary>
+    public string? Postgres { get; }
 
     public ChildProcess Process { get; }
 
@@ -77,15 +84,43 @@ public sealed class CheckoutApp : IAsyncDisposable
         {
             settings[key] = value;
         }
+        string? postgres = null;
+        if (settings.TryGetValue("Database:Provider", out var provider) && provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            postgres = await CreateDatabaseAsync(settings["ConnectionStrings:Checkout"]);
+            settings["ConnectionStrings:Checkout"] = postgres;
+        }
         var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToList();
         var process = await ChildProcess.StartAsync(Repo.AppDll, arguments, port, "/healthz", environment);
-        return new CheckoutApp(process, sandbox, databasePath, signingKey);
+        return new CheckoutApp(process, sandbox, databasePath, postgres, signingKey);
+    }
+
+    /// <summary>A fresh database on the server <paramref name="connectionString"/> names, so every run starts empty.</summary>
+    private static async Task<string> CreateDatabaseAsync(string connectionString)
+    {
+        var fresh = new NpgsqlConnectionStringBuilder(connectionString) { Database = $"checkout_bench_{Guid.NewGuid():N}" };
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await admin.OpenAsync();
+        await using var command = admin.CreateCommand();
+#pragma warning disable CA2100 // The name is a GUID the benchmark made.
+        command.CommandText = $"CREATE DATABASE \"{fresh.Database}\"";
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync();
+        return fresh.ConnectionString;
+    }
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = Postgres is null
+            ? new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False")
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public async Task<long> CountAsync(string table)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // The table name is the benchmark's own constant.
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
@@ -97,9 +132,8 @@ public sealed class CheckoutApp : IAsyncDisposable
     public async Task<string> KeepStoredEventsAsync(string dataFile, string path)
     {
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False"))
+        await using (var connection = await OpenAsync())
         {
-            await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT \"EventId\" FROM \"WebhookEvents\"";
             await using var reader = await command.ExecuteReaderAsync();
@@ -121,8 +155,18 @@ public sealed class CheckoutApp : IAsyncDisposable
         return path;
     }
 
-    public long DatabaseBytes() =>
-        new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+    /// <summary>The database's size on disk: the SQLite file and its WAL, or PostgreSQL's <c>pg_database_size</c>.</summary>
+    public async Task<long> DatabaseBytesAsync()
+    {
+        if (Postgres is null)
+        {
+            return new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        }
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_database_size(current_database())";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -135,6 +179,17 @@ public sealed class CheckoutApp : IAsyncDisposable
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
         {
             File.Delete(file);
+        }
+        if (Postgres is not null)
+        {
+            var database = new NpgsqlConnectionStringBuilder(Postgres).Database;
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres", Pooling = false }.ConnectionString);
+            await admin.OpenAsync();
+            await using var command = admin.CreateCommand();
+#pragma warning disable CA2100 // The name is a GUID the benchmark made.
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+#pragma warning restore CA2100
+            await command.ExecuteNonQueryAsync();
         }
     }
 }

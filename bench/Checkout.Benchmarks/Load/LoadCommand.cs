@@ -91,12 +91,12 @@ public static class LoadCommand
                     await Task.Delay(TimeSpan.FromSeconds(3));
                     var duplicates = await app.KeepStoredEventsAsync(last, Path.Combine(work, "webhooks-duplicates.tsv"));
                     var rows = await app.CountAsync("WebhookEvents");
-                    var bytes = app.DatabaseBytes();
+                    var bytes = await app.DatabaseBytesAsync();
                     var result = await Wrk.RunAsync("POST /api/webhooks/klarna (duplicates)", app.Process, "/api/webhooks/klarna", lastClients, duration, TimeSpan.Zero,
                         Scenarios.Webhook(work, "webhook-duplicates", duplicates, Math.Min(Environment.ProcessorCount, lastClients)));
                     results.Add(result);
                     notes.Add($"duplicates c={lastClients}: {result.Requests} deliveries of events already stored; inbox rows {rows} before, {await app.CountAsync("WebhookEvents")} after; "
-                        + $"database + WAL {Mb(bytes)} before, {Mb(app.DatabaseBytes())} after.");
+                        + $"database + WAL {Mb(bytes)} before, {Mb(await app.DatabaseBytesAsync())} after.");
                 }
             }
             notes.Add($"app peak working set over the whole run (VmHWM): {Mb(app.Process.Memory().Peak)}");
