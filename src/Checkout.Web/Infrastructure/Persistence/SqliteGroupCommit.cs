@@ -61,7 +61,7 @@ public sealed class SqliteGroupCommit : IDisposable
         {
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
-            Execute(connection, null, SqliteBusyTimeout.Pragma);
+            SqliteBusyTimeout.Apply(connection);
             using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var item in batch)
             {
