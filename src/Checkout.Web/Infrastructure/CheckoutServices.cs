@@ -35,8 +35,9 @@ public static class CheckoutServices
         // SQLite by default; Database:Provider=Postgres for several instances on one database.
         services.AddCheckoutDatabase(configuration);
 
-        // Keys live in the database with the tokens they protect, so a restart can still read every token.
-        services.AddDataProtection().SetApplicationName("Checkout");
+        // Keys live in the database with the tokens they protect, so a restart can still read every token;
+        // encrypted there with a certificate when one is configured.
+        services.AddDataProtection().SetApplicationName("Checkout").ProtectKeysWithConfiguredCertificate(configuration);
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
         services.AddSingleton<SecretProtector>();
