@@ -99,14 +99,20 @@ public sealed class CheckoutApp : IAsyncDisposable
     private static async Task<string> CreateDatabaseAsync(string connectionString)
     {
         var fresh = new NpgsqlConnectionStringBuilder(connectionString) { Database = $"checkout_bench_{Guid.NewGuid():N}" };
+        await OnServerAsync(connectionString, $"CREATE DATABASE \"{fresh.Database}\"");
+        return fresh.ConnectionString;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (the benchmark's own, naming a database it made) on the server's maintenance database.</summary>
+    private static async Task OnServerAsync(string connectionString, string sql)
+    {
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         await admin.OpenAsync();
         await using var command = admin.CreateCommand();
-#pragma warning disable CA2100 // The name is a GUID the benchmark made.
-        command.CommandText = $"CREATE DATABASE \"{fresh.Database}\"";
+#pragma warning disable CA2100 // The benchmark's own statement; the only name in it is a GUID it made.
+        command.CommandText = sql;
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync();
-        return fresh.ConnectionString;
     }
 
     private async Task<DbConnection> OpenAsync()
@@ -182,14 +188,7 @@ public sealed class CheckoutApp : IAsyncDisposable
         }
         if (Postgres is not null)
         {
-            var database = new NpgsqlConnectionStringBuilder(Postgres).Database;
-            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Database = "postgres", Pooling = false }.ConnectionString);
-            await admin.OpenAsync();
-            await using var command = admin.CreateCommand();
-#pragma warning disable CA2100 // The name is a GUID the benchmark made.
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
-#pragma warning restore CA2100
-            await command.ExecuteNonQueryAsync();
+            await OnServerAsync(Postgres, $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(Postgres).Database}\" WITH (FORCE)");
         }
     }
 }
