@@ -66,7 +66,7 @@ public sealed class KeyRingEncryptionTests : IDisposable
         settings[KeyRingEncryption.PasswordKey] = "not-the-password";
         using var app = CheckoutAppFactory.With(null, 0, settings, null);
 
-        var messages = string.Join('\n', Flatten(Assert.ThrowsAny<Exception>(app.EnsureStarted)).Select(e => e.Message));
+        var messages = string.Join('\n', ExceptionChain.Flatten(Assert.ThrowsAny<Exception>(app.EnsureStarted)).Select(e => e.Message));
 
         Assert.Contains(KeyRingEncryption.PathKey, messages, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-password", messages, StringComparison.Ordinal);
@@ -88,20 +88,5 @@ public sealed class KeyRingEncryptionTests : IDisposable
         var path = Path.Combine(_directory, fileName);
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, Password));
         return path;
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception e)
-    {
-        for (Exception? current = e; current is not null; current = current.InnerException)
-        {
-            yield return current;
-            if (current is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
-        }
     }
 }

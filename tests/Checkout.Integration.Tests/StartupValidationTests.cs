@@ -18,12 +18,12 @@ public sealed class StartupValidationTests
 
         var failure = Assert.ThrowsAny<Exception>(app.EnsureStarted);
 
-        var messages = string.Join('\n', Flatten(failure).Select(e => e.Message));
+        var messages = string.Join('\n', ExceptionChain.Flatten(failure).Select(e => e.Message));
         foreach (var key in new[] { "Klarna:ApiKey", "Klarna:ClientId", "Klarna:WebhookSigningKeys", "Klarna:BaseUrl", "Klarna:SdkUrl" })
         {
             Assert.Contains(key, messages, StringComparison.Ordinal);
         }
-        Assert.Contains(Flatten(failure), e => e is OptionsValidationException);
+        Assert.Contains(ExceptionChain.Flatten(failure), e => e is OptionsValidationException);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class StartupValidationTests
         };
         using var app = CheckoutAppFactory.With(null, 0, settings, null);
 
-        var messages = string.Join('\n', Flatten(Assert.ThrowsAny<Exception>(app.EnsureStarted)).Select(e => e.Message));
+        var messages = string.Join('\n', ExceptionChain.Flatten(Assert.ThrowsAny<Exception>(app.EnsureStarted)).Select(e => e.Message));
 
         Assert.Contains("Acquirer:BaseUrl", messages, StringComparison.Ordinal);
         Assert.Contains("Acquirer:ApiKey", messages, StringComparison.Ordinal);
@@ -52,21 +52,6 @@ public sealed class StartupValidationTests
     {
         using var app = CheckoutAppFactory.With(null, 0, new Dictionary<string, string?> { ["Sandbox:Enabled"] = "false" }, null);
         var failure = Assert.ThrowsAny<Exception>(app.EnsureStarted);
-        Assert.Contains("Sandbox:Enabled", string.Join('\n', Flatten(failure).Select(e => e.Message)), StringComparison.Ordinal);
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            yield return e;
-            if (e is AggregateException aggregate)
-            {
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
-        }
+        Assert.Contains("Sandbox:Enabled", string.Join('\n', ExceptionChain.Flatten(failure).Select(e => e.Message)), StringComparison.Ordinal);
     }
 }
