@@ -26,12 +26,16 @@ public static class KeyRingEncryption
         }
         var current = Load(path, configuration[PasswordKey], PathKey);
         var previous = configuration.GetSection(PreviousSection).GetChildren()
-            .Select(c => Load(c["Path"] ?? "", c["Password"], $"{PreviousSection}:{c.Key}:Path"));
+            .Select(c => Load(c["Path"], c["Password"], $"{PreviousSection}:{c.Key}:Path"));
         return builder.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([current, .. previous]);
     }
 
-    private static X509Certificate2 Load(string path, string? password, string setting)
+    private static X509Certificate2 Load(string? path, string? password, string setting)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new InvalidOperationException($"{setting} is missing: name the certificate's PKCS#12 (.pfx) file.");
+        }
         X509Certificate2 certificate;
         try
         {

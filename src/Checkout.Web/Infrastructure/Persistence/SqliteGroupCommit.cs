@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 /// <summary>
 /// Group commit on SQLite. SQLite has one writer and each commit waits for a disk sync (2.7 ms on the disk
-/// this was built against), so one transaction per request caps every write path near the disk's syncs per second. One writer runs every write waiting at that
-/// moment in a single transaction, each inside its own savepoint (a failing write is rolled back alone and
-/// its caller gets the exception), then commits once with one sync. Each caller is answered only after the
-/// commit holding its write, so an answered write is durable. Writes must be short SQL only: they run while
-/// the batch holds the write lock.
+/// this was built against), so one transaction per request caps every write path near the disk's syncs per
+/// second. One writer runs every write waiting at that moment in a single transaction, each inside its own
+/// savepoint (a failing write is rolled back alone and its caller gets the exception), then commits once with
+/// one sync. Each caller is answered only after the commit holding its write, so an answered write is durable.
+/// Writes must be short SQL only: they run while the batch holds the write lock.
 /// </summary>
 public sealed class SqliteGroupCommit : IDisposable
 {
