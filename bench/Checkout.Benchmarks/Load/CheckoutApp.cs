@@ -52,6 +52,7 @@ public sealed class CheckoutApp : IAsyncDisposable
         {
             throw new FileNotFoundException($"Build the app first: dotnet build -c {Repo.Configuration} (looked for {Repo.AppDll}).");
         }
+        var postgresServer = PostgresServer(extra);
         var port = Repo.FreePort();
         var databasePath = Path.Combine(Path.GetTempPath(), $"checkout-bench-{Guid.NewGuid():N}.db");
         var signingKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -85,14 +86,28 @@ public sealed class CheckoutApp : IAsyncDisposable
             settings[key] = value;
         }
         string? postgres = null;
-        if (settings.TryGetValue("Database:Provider", out var provider) && provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        if (postgresServer is not null)
         {
-            postgres = await CreateDatabaseAsync(settings["ConnectionStrings:Checkout"]);
+            postgres = await CreateDatabaseAsync(postgresServer);
             settings["ConnectionStrings:Checkout"] = postgres;
         }
         var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToList();
         var process = await ChildProcess.StartAsync(Repo.AppDll, arguments, port, "/healthz", environment);
         return new CheckoutApp(process, sandbox, databasePath, postgres, signingKey);
+    }
+
+    /// <summary>The PostgreSQL server the settings name with <c>Database:Provider=Postgres</c>; null on SQLite.</summary>
+    private static string? PostgresServer(IDictionary<string, string>? extra)
+    {
+        var settings = new Dictionary<string, string>(extra ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        if (!settings.TryGetValue("Database:Provider", out var provider) || !provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        return settings.TryGetValue("ConnectionStrings:Checkout", out var server)
+            ? server
+            : throw new ArgumentException(
+                "--app-settings Database:Provider=Postgres needs ConnectionStrings:Checkout=Host=…;Port=…;Username=… naming the server; the benchmark makes its own database there.");
     }
 
     /// <summary>A fresh database on the server <paramref name="connectionString"/> names, so every run starts empty.</summary>

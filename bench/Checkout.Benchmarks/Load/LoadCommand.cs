@@ -49,9 +49,10 @@ public static class LoadCommand
                     var opened = DateTime.UtcNow;
                     // Fresh checkouts for the warm-up too: replays skip the durable write, which then would meet the JIT
                     // only once the clock runs.
-                    var warm = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-warm-{clients}", options.Checkouts / 2, "premium-monthly");
+                    var warmCount = options.Checkouts / 2;
+                    var warm = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-warm-{clients}", warmCount, "premium-monthly");
                     var timed = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-{clients}", options.Checkouts, "premium-monthly");
-                    Console.Error.WriteLine($"  opened {options.Checkouts * 3 / 2} checkouts in {(DateTime.UtcNow - opened).TotalSeconds:F1} s");
+                    Console.Error.WriteLine($"  opened {warmCount + options.Checkouts} checkouts in {(DateTime.UtcNow - opened).TotalSeconds:F1} s");
                     await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, warmup, TimeSpan.Zero,
                         Scenarios.PaymentRequest(work, $"payment-warm-{clients}", warm, threads));
                     var result = await Wrk.RunAsync("POST /api/payment-request", app.Process, "/api/payment-request", clients, duration, TimeSpan.Zero,
