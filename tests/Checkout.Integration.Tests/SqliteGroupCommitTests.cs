@@ -24,6 +24,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Contains("NOT NULL", failed.Message, StringComparison.Ordinal);
         Assert.All(writes.Where((_, i) => i != 149), w => Assert.Equal(1, w.Result));
         Assert.Equal(299L, Scalar("SELECT COUNT(*) FROM Items"));
+        Assert.Equal(299L, Scalar("SELECT COUNT(*) FROM Items WHERE Name = 'item ' || Id"));
         Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM Items WHERE Id = 150"));
     }
 
@@ -60,9 +61,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
         }
     }
 
-    private static int Insert(SqliteTransaction transaction, int id, string? name)
+    private static int Insert(SqliteBatch batch, int id, string? name)
     {
-        using var command = transaction.Command("INSERT INTO Items (Id, Name) VALUES ($id, $name)");
+        var command = batch.Command("INSERT INTO Items (Id, Name) VALUES ($id, $name)");
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
         return command.ExecuteNonQuery();

@@ -12,7 +12,7 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
             // Every page view opens an order: one disk sync each would cap the page near the disk's syncs per second.
-            await sqliteWrites.WriteAsync(db, (transaction, model) => transaction.Insert(model, order), cancellationToken);
+            await sqliteWrites.WriteAsync(db, (batch, model) => batch.Insert(model, order), cancellationToken);
             return;
         }
         db.Orders.Add(order);
@@ -49,9 +49,9 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
             // One durable commit per request was this endpoint's ceiling on SQLite (docs/performance.md, F8).
             return await sqliteWrites.WriteAsync(
                 db,
-                (transaction, model) =>
+                (batch, model) =>
                 {
-                    using var move = transaction.Command(
+                    var move = batch.Command(
                         """
                         UPDATE "Orders" SET "Status" = $Status, "PaymentRequestId" = $PaymentRequestId,
                             "AcquirerPaymentId" = $AcquirerPaymentId, "UpdatedAt" = $UpdatedAt
@@ -67,7 +67,7 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
                     {
                         return false;
                     }
-                    transaction.Insert(model, new OrderKlarnaLink
+                    batch.Insert(model, new OrderKlarnaLink
                     {
                         OrderId = id, PaymentRequestUrl = paymentRequestUrl, ExpiresAt = expiresAt, LastReadAt = now,
                     });

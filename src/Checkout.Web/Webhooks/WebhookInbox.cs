@@ -35,9 +35,9 @@ public sealed partial class WebhookInbox(
         {
             return await sqliteWrites.WriteAsync(
                 db,
-                (transaction, model) =>
+                (batch, model) =>
                 {
-                    using var insert = transaction.Command(
+                    var insert = batch.Command(
                         """
                         INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "Attempts", "NextAttemptAt")
                         VALUES ($EventId, $EventType, $ProtectedBody, $ReceivedAt, 0, $NextAttemptAt)

@@ -11,77 +11,103 @@ using Microsoft.EntityFrameworkCore.Metadata;
 /// second. One writer runs every write waiting at that moment in a single transaction, each inside its own
 /// savepoint (a failing write is rolled back alone and its caller gets the exception), then commits once with
 /// one sync. Each caller is answered only after the commit holding its write, so an answered write is durable.
-/// Writes must be short SQL only: they run while the batch holds the write lock.
+/// Writes must be short SQL only: they run while the batch holds the write lock. The writer keeps one
+/// connection per database open, with its statements prepared (see <see cref="SqliteBatch"/>).
 /// </summary>
 public sealed class SqliteGroupCommit : IDisposable
 {
     private const int MaxBatch = 512;
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
 
-    public SqliteGroupCommit() => _ = Task.Run(WriteAllAsync);
+    public SqliteGroupCommit() => _writer = Task.Run(WriteAllAsync);
 
     /// <summary>Runs <paramref name="write"/> against <paramref name="db"/>'s database, with its model for the parameters' mappings.</summary>
-    public Task<T> WriteAsync<T>(DbContext db, Func<SqliteTransaction, IModel, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(DbContext db, Func<SqliteBatch, IModel, T> write, CancellationToken cancellationToken)
     {
         var model = db.Model;
-        return WriteAsync(db.Database.GetConnectionString()!, transaction => write(transaction, model), cancellationToken);
+        return WriteAsync(db.Database.GetConnectionString()!, batch => write(batch, model), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="write"/> in the next batch and returns its result once that batch is durable.</summary>
-    public Task<T> WriteAsync<T>(string connectionString, Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(string connectionString, Func<SqliteBatch, T> write, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite<T>(connectionString, write);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _queue.Writer.TryComplete();
+    /// <summary>Stops taking writes, lets the writer finish those queued and close its connections.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.Wait(TimeSpan.FromSeconds(10));
+    }
 
     private async Task WriteAllAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        var databases = new Dictionary<string, SqliteBatch>(StringComparer.Ordinal);
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            while (await _queue.Reader.WaitToReadAsync())
             {
-                batch.Add(item);
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+                foreach (var sameDatabase in batch.GroupBy(p => p.ConnectionString))
+                {
+                    Commit(databases, sameDatabase.Key, sameDatabase.ToList());
+                }
             }
-            foreach (var sameDatabase in batch.GroupBy(p => p.ConnectionString))
+        }
+        finally
+        {
+            foreach (var database in databases.Values)
             {
-                Commit(sameDatabase.Key, sameDatabase.ToList());
+                database.Dispose();
             }
         }
     }
 
-    private static void Commit(string connectionString, List<PendingWrite> batch)
+    private static void Commit(Dictionary<string, SqliteBatch> databases, string connectionString, List<PendingWrite> batch)
     {
         try
         {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            SqliteBusyTimeout.Apply(connection);
-            using var transaction = connection.BeginTransaction(deferred: false);
+            if (!databases.TryGetValue(connectionString, out var database))
+            {
+                database = new SqliteBatch(connectionString);
+                databases.Add(connectionString, database);
+            }
+            using var transaction = database.Connection.BeginTransaction(deferred: false);
+            database.Transaction = transaction;
             foreach (var item in batch)
             {
-                Execute(connection, transaction, "SAVEPOINT item;");
+                database.Command("SAVEPOINT item;").ExecuteNonQuery();
                 try
                 {
-                    item.Run(transaction);
+                    item.Run(database);
                 }
                 catch (Exception e)
                 {
-                    Execute(connection, transaction, "ROLLBACK TO item;");
+                    database.Command("ROLLBACK TO item;").ExecuteNonQuery();
                     item.Fail(e);
                 }
-                Execute(connection, transaction, "RELEASE item;");
+                database.Command("RELEASE item;").ExecuteNonQuery();
             }
             transaction.Commit();
         }
         catch (Exception e)
         {
-            // Nothing of the batch was stored: every caller that was not already failed gets the error.
+            // Nothing of the batch was stored: every caller that was not already failed gets the error. The
+            // connection may be what failed: the next batch opens a new one.
+            if (databases.Remove(connectionString, out var failed))
+            {
+                failed.Dispose();
+            }
             foreach (var item in batch)
             {
                 item.Fail(e);
@@ -94,32 +120,24 @@ public sealed class SqliteGroupCommit : IDisposable
         }
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     private abstract class PendingWrite(string connectionString)
     {
         public string ConnectionString { get; } = connectionString;
 
-        public abstract void Run(SqliteTransaction transaction);
+        public abstract void Run(SqliteBatch batch);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception error);
     }
 
-    private sealed class PendingWrite<T>(string connectionString, Func<SqliteTransaction, T> write) : PendingWrite(connectionString)
+    private sealed class PendingWrite<T>(string connectionString, Func<SqliteBatch, T> write) : PendingWrite(connectionString)
     {
         private T? _result;
 
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override void Run(SqliteTransaction transaction) => _result = write(transaction);
+        public override void Run(SqliteBatch batch) => _result = write(batch);
 
         public override void Complete() => Done.TrySetResult(_result!);
 
