@@ -51,6 +51,57 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(7L, Scalar("SELECT Id FROM Items WHERE Name = 'seven'"));
     }
 
+    [Fact]
+    public async Task A_batch_waits_while_a_write_outside_the_batches_runs()
+    {
+        Execute("CREATE TABLE Items (Id INTEGER PRIMARY KEY, Name TEXT NOT NULL)");
+        var outsideRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var outsideMayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var outside = _writes.AloneAsync(
+            async () =>
+            {
+                outsideRunning.SetResult();
+                await outsideMayFinish.Task;
+                return 0;
+            },
+            CancellationToken.None);
+        await outsideRunning.Task;
+        var batched = _writes.WriteAsync(ConnectionString, t => Insert(t, 1, "one"), CancellationToken.None);
+
+        Assert.NotSame(batched, await Task.WhenAny(batched, Task.Delay(TimeSpan.FromMilliseconds(300))));
+        outsideMayFinish.SetResult();
+        await outside;
+        Assert.Equal(1, await batched);
+    }
+
+    [Fact]
+    public async Task A_write_outside_the_batches_waits_for_the_batch_committing()
+    {
+        Execute("CREATE TABLE Items (Id INTEGER PRIMARY KEY, Name TEXT NOT NULL)");
+        using var batchRunning = new ManualResetEventSlim();
+        using var batchMayFinish = new ManualResetEventSlim();
+        var batched = _writes.WriteAsync(
+            ConnectionString,
+            t =>
+            {
+                batchRunning.Set();
+                batchMayFinish.Wait(TimeSpan.FromSeconds(30));
+                return Insert(t, 1, "one");
+            },
+            CancellationToken.None);
+        Assert.True(batchRunning.Wait(TimeSpan.FromSeconds(30)));
+
+        var outsideRan = false;
+        var outside = _writes.AloneAsync(() => Task.FromResult(outsideRan = true), CancellationToken.None);
+
+        Assert.NotSame(outside, await Task.WhenAny(outside, Task.Delay(TimeSpan.FromMilliseconds(300))));
+        Assert.False(outsideRan);
+        batchMayFinish.Set();
+        Assert.Equal(1, await batched);
+        Assert.True(await outside);
+    }
+
     public void Dispose()
     {
         _writes.Dispose();

@@ -16,6 +16,7 @@ public sealed partial class CheckoutWorker(
     private const int BatchSize = 64;
     private const int AuthorizationBatchSize = 50;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan GatherPause = TimeSpan.FromMilliseconds(20);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,8 +25,15 @@ public sealed partial class CheckoutWorker(
             try
             {
                 // A full batch of events means more are probably waiting: go again at once instead of after the poll.
-                if (await RunOnceAsync(stoppingToken) < BatchSize)
+                var claimed = await RunOnceAsync(stoppingToken);
+                if (claimed < BatchSize)
                 {
+                    if (claimed > 0)
+                    {
+                        // While events keep coming, let the next batch gather: a pass costs the same few statements
+                        // for three events as for sixty-four (F17 in docs/performance.md).
+                        await Task.Delay(GatherPause, stoppingToken);
+                    }
                     await signal.WaitAsync(PollInterval, stoppingToken);
                 }
             }

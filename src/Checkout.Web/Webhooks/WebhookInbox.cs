@@ -80,9 +80,10 @@ public sealed partial class WebhookInbox(
         {
             return [];
         }
-        await db.WebhookEvents
+        await OutsideBatchesAsync(() => db.WebhookEvents
             .Where(e => candidates.Contains(e.EventId) && e.ProcessedAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, claim.Owner).SetProperty(e => e.ClaimedUntil, claim.Until), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, claim.Owner).SetProperty(e => e.ClaimedUntil, claim.Until), cancellationToken),
+            cancellationToken);
         return await db.WebhookEvents.AsNoTracking()
             .Where(e => e.ClaimedBy == claim.Owner && e.ProcessedAt == null)
             .OrderBy(e => e.ReceivedAt)
@@ -128,15 +129,20 @@ public sealed partial class WebhookInbox(
     public Task<int> FinishAsync(WorkClaim claim, IReadOnlyCollection<string> processed, CancellationToken cancellationToken)
     {
         var processedAt = clock.GetUtcNow();
-        return db.WebhookEvents
+        return OutsideBatchesAsync(() => db.WebhookEvents
             .Where(e => e.ClaimedBy == claim.Owner)
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(e => e.ProcessedAt, e => processed.Contains(e.EventId) ? processedAt : e.ProcessedAt)
                     .SetProperty(e => e.ClaimedBy, (string?)null)
                     .SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null),
-                cancellationToken);
+                cancellationToken),
+            cancellationToken);
     }
+
+    /// <summary>On SQLite, a worker's write waits its turn between the inbox's batches instead of in SQLite's busy handler.</summary>
+    private Task<int> OutsideBatchesAsync(Func<Task<int>> write, CancellationToken cancellationToken) =>
+        DatabaseProviders.Of(db) == DatabaseProvider.Sqlite ? sqliteWrites.AloneAsync(write, cancellationToken) : write();
 
     private async Task ApplyAsync(WebhookEventRecord record, CancellationToken cancellationToken)
     {
@@ -163,7 +169,7 @@ public sealed partial class WebhookInbox(
         Action<UpdateSettersBuilder<WebhookEventRecord>> result,
         CancellationToken cancellationToken)
     {
-        var released = await db.WebhookEvents
+        var released = await OutsideBatchesAsync(() => db.WebhookEvents
             .Where(e => e.EventId == record.EventId && e.ClaimedBy == claim.Owner)
             .ExecuteUpdateAsync(
                 set =>
@@ -171,7 +177,8 @@ public sealed partial class WebhookInbox(
                     result(set);
                     set.SetProperty(e => e.ClaimedBy, (string?)null).SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null);
                 },
-                cancellationToken);
+                cancellationToken),
+            cancellationToken);
         if (released == 0)
         {
             LogLeaseLost(log, record.EventId);

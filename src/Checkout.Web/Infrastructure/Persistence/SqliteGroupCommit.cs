@@ -19,6 +19,7 @@ public sealed class SqliteGroupCommit : IDisposable
     private const int MaxBatch = 512;
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Task _writer;
 
     public SqliteGroupCommit() => _writer = Task.Run(WriteAllAsync);
@@ -38,11 +39,32 @@ public sealed class SqliteGroupCommit : IDisposable
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a write that cannot join a batch (an EF statement) while no batch commits. The two then hand SQLite's
+    /// single write lock to each other in turn, instead of the loser sleeping in SQLite's busy handler, whose
+    /// waits grow to 100 ms (F16 in docs/performance.md). <paramref name="write"/> must not wait for a batch.
+    /// </summary>
+    public async Task<T> AloneAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>Stops taking writes, lets the writer finish those queued and close its connections.</summary>
     public void Dispose()
     {
         _queue.Writer.TryComplete();
-        _writer.Wait(TimeSpan.FromSeconds(10));
+        if (_writer.Wait(TimeSpan.FromSeconds(10)))
+        {
+            _writeLock.Dispose();
+        }
     }
 
     private async Task WriteAllAsync()
@@ -58,9 +80,17 @@ public sealed class SqliteGroupCommit : IDisposable
                 {
                     batch.Add(item);
                 }
-                foreach (var sameDatabase in batch.GroupBy(p => p.ConnectionString))
+                await _writeLock.WaitAsync();
+                try
                 {
-                    Commit(databases, sameDatabase.Key, sameDatabase.ToList());
+                    foreach (var sameDatabase in batch.GroupBy(p => p.ConnectionString))
+                    {
+                        Commit(databases, sameDatabase.Key, sameDatabase.ToList());
+                    }
+                }
+                finally
+                {
+                    _writeLock.Release();
                 }
             }
         }
