@@ -139,12 +139,12 @@ public sealed class CheckoutApp : IAsyncDisposable
         return connection;
     }
 
-    public async Task<long> CountAsync(string table)
+    public async Task<long> CountAsync(string table, string condition = "TRUE")
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The table name is the benchmark's own constant.
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+#pragma warning disable CA2100 // The table name and the condition are the benchmark's own constants.
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE {condition}";
 #pragma warning restore CA2100
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
