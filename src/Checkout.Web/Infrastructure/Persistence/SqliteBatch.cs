@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 
 /// <summary>
 /// What a <see cref="SqliteGroupCommit"/> write runs against: the batch's transaction on the writer's own
-/// connection, whose commands are parsed once and then reused for every batch (a statement's parse cost
-/// more than its run on the inbox's INSERT). A command is valid until the next <see cref="Command"/> with the
-/// same SQL; never dispose it.
+/// connection, whose commands are parsed once and then reused for every batch (parsing the inbox's INSERT
+/// cost more than running it). A command is valid until the next <see cref="Command"/> with the same SQL;
+/// never dispose it.
 /// </summary>
 public sealed class SqliteBatch : IDisposable
 {
@@ -15,8 +15,16 @@ public sealed class SqliteBatch : IDisposable
     internal SqliteBatch(string connectionString)
     {
         Connection = new SqliteConnection(connectionString);
-        Connection.Open();
-        SqliteBusyTimeout.Apply(Connection);
+        try
+        {
+            Connection.Open();
+            SqliteBusyTimeout.Apply(Connection);
+        }
+        catch
+        {
+            Connection.Dispose();
+            throw;
+        }
     }
 
     internal SqliteConnection Connection { get; }
