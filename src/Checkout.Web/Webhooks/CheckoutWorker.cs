@@ -31,7 +31,7 @@ public sealed partial class CheckoutWorker(
                     if (claimed > 0)
                     {
                         // While events keep coming, let the next batch gather: a pass costs the same few statements
-                        // for three events as for sixty-four (F17 in docs/performance.md).
+                        // for three events as for sixty-four (F18 in docs/performance.md).
                         await Task.Delay(GatherPause, stoppingToken);
                     }
                     await signal.WaitAsync(PollInterval, stoppingToken);
