@@ -42,15 +42,15 @@ public sealed class CheckoutApp : IAsyncDisposable
     public Uri Root => Process.Root;
 
     /// <summary>
-    /// Settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides. With <paramref name="separateSandbox"/>
+    /// Starts <paramref name="appDll"/> with settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides. With <paramref name="separateSandbox"/>
     /// the app reaches Klarna's emulator and the acquirer in a process of their own, as it would reach Klarna.
     /// </summary>
     public static async Task<CheckoutApp> StartAsync(
-        IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null, bool separateSandbox = false)
+        string appDll, IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null, bool separateSandbox = false)
     {
-        if (!File.Exists(Repo.AppDll))
+        if (!File.Exists(appDll))
         {
-            throw new FileNotFoundException($"Build the app first: dotnet build -c {Repo.Configuration} (looked for {Repo.AppDll}).");
+            throw new FileNotFoundException($"Build the app first: dotnet build -c {Repo.Configuration} (looked for {appDll}).");
         }
         var postgresServer = PostgresServer(extra);
         var port = Repo.FreePort();
@@ -92,7 +92,7 @@ public sealed class CheckoutApp : IAsyncDisposable
             settings["ConnectionStrings:Checkout"] = postgres;
         }
         var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToList();
-        var process = await ChildProcess.StartAsync(Repo.AppDll, arguments, port, "/healthz", environment);
+        var process = await ChildProcess.StartAsync(appDll, arguments, port, "/healthz", environment);
         return new CheckoutApp(process, sandbox, databasePath, postgres, signingKey);
     }
 

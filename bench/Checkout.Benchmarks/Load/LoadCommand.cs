@@ -38,8 +38,8 @@ public static class LoadCommand
                 notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
             }
 
-            await using var app = await CheckoutApp.StartAsync(options.AppSettings, options.AppEnvironment, options.SeparateSandbox);
-            notes.Add($"app idle after start-up: working set {Mb(app.Process.Memory().Rss)}");
+            await using var app = await CheckoutApp.StartAsync(options.AppDll, options.AppSettings, options.AppEnvironment, options.SeparateSandbox);
+            notes.Add($"app {options.AppDll}: idle after start-up, working set {Mb(app.Process.Memory().Rss)}");
 
             if (Wants(options, "payment"))
             {

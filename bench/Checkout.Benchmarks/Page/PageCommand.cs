@@ -37,7 +37,7 @@ public static class PageCommand
     public static async Task RunAsync(BenchOptions options)
     {
         Console.Error.WriteLine($"page: {Repo.Machine()}; {WarmUpLoads} unrecorded loads, then {options.Loads} loads cold, {options.Loads} warm");
-        await using var app = await CheckoutApp.StartAsync();
+        await using var app = await CheckoutApp.StartAsync(options.AppDll);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
