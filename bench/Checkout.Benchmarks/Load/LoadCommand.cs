@@ -11,6 +11,7 @@ public static class LoadCommand
 {
     public static async Task RunAsync(BenchOptions options)
     {
+        Wrk.EnsureInstalled();
         var warmup = TimeSpan.FromSeconds(options.Warmup);
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var results = new List<LoadResult>();

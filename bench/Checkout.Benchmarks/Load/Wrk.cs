@@ -20,6 +20,16 @@ public sealed record ResidentSplit(long Anonymous, long Shared, long Files)
 /// </summary>
 public static class Wrk
 {
+    /// <summary>Refuses before anything starts when wrk is not on the PATH (Process.Start would fail only at the first level).</summary>
+    public static void EnsureInstalled()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (!path.Split(Path.PathSeparator).Any(directory => directory.Length > 0 && File.Exists(Path.Combine(directory, "wrk"))))
+        {
+            throw new InvalidOperationException("load needs wrk on the PATH: apt-get install -y wrk");
+        }
+    }
+
     /// <summary>Prints the totals and percentiles as one JSON line wrk's <c>done</c> hook can build.</summary>
     private const string DoneHook = """
 
@@ -111,7 +121,7 @@ public static class Wrk
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk is missing: apt-get install -y wrk");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
