@@ -86,7 +86,8 @@ public static class LoadCommand
                     // says how much of the work the figures above left for later.
                     var unprocessed = await app.CountAsync("WebhookEvents", "\"ProcessedAt\" IS NULL");
                     notes.Add($"webhooks c={clients}: {result.Requests} acknowledged in the timed run, {stored} new inbox rows, {unprocessed} events not yet processed as it ended"
-                        + (result.Requests > options.Webhooks ? $" (only {options.Webhooks} distinct events were prepared: raise --webhooks)" : "") + ".");
+                        + (result.Requests > options.Webhooks ? $" (only {options.Webhooks} distinct events were prepared: raise --webhooks)" : "") + "."
+                        + await WorkerDrain.MeasureAsync(app, unprocessed));
                     (last, lastClients) = (timed, clients);
                 }
                 if (last is not null)
