@@ -21,10 +21,17 @@ public static class WorkerDrain
         var clock = Stopwatch.StartNew();
         var cpuBefore = app.Process.CpuTime();
         var left = unprocessed;
+        var polls = 0;
         while (left > 0 && clock.Elapsed < Limit)
         {
             await Task.Delay(PollInterval);
             left = await app.CountAsync("WebhookEvents", "\"ProcessedAt\" IS NULL");
+            polls++;
+        }
+        if (left == 0 && polls == 1)
+        {
+            // Too short to time with this poll: a rate from it would be the poll's, not the worker's.
+            return string.Create(CultureInfo.InvariantCulture, $" The worker alone caught up within {PollInterval.TotalMilliseconds:F0} ms.");
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var done = unprocessed - left;
