@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Pricing;
+using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -92,6 +93,24 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
         {
             BaseAddress = RootUri,
         };
+    }
+
+    /// <summary>Polls the app's database until <paramref name="condition"/> holds; fails the test after 30 s.</summary>
+    public async Task WaitForAsync(Func<CheckoutDbContext, Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                if (await condition(scope.ServiceProvider.GetRequiredService<CheckoutDbContext>()))
+                {
+                    return;
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The expected state was not reached in time.");
+            await Task.Delay(100);
+        }
     }
 
     public void EnsureStarted()

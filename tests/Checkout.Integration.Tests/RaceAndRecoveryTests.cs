@@ -96,7 +96,7 @@ public sealed class RaceAndRecoveryTests
                 await shopper.OpenCheckoutAsync("premium-monthly");
                 var paymentRequestId = (await shopper.InitiateAsync()).GetProperty("paymentRequestId").GetString()!;
                 await shopper.SimulateJourneyAsync(paymentRequestId, "approve");
-                await WaitForAsync(first, db => db.WebhookEvents.AnyAsync(e => e.Attempts > 0));
+                await first.WaitForAsync(db => db.WebhookEvents.AnyAsync(e => e.Attempts > 0));
                 checkoutId = shopper.CheckoutId;
                 Assert.False((await StatusAsync(first, checkoutId)).IsFinal());
             }
@@ -104,7 +104,7 @@ public sealed class RaceAndRecoveryTests
             using var second = CheckoutAppFactory.With(database, port, sandbox.AppSettings(),
                 s => s.Decorate<IAcquirer>((_, inner) => new RecordingAcquirer(inner, ledger)));
             second.EnsureStarted();
-            await WaitForAsync(second, db => db.Orders.AnyAsync(o => o.Id == Guid.Parse(checkoutId) && o.Status == OrderStatus.Completed));
+            await second.WaitForAsync(db => db.Orders.AnyAsync(o => o.Id == Guid.Parse(checkoutId) && o.Status == OrderStatus.Completed));
             await using var scope = second.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CheckoutDbContext>();
             return new CrashOutcome(
@@ -122,23 +122,6 @@ public sealed class RaceAndRecoveryTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().Orders.AsNoTracking().SingleAsync(o => o.Id == Guid.Parse(checkoutId))).Status;
-    }
-
-    private static async Task WaitForAsync(CheckoutAppFactory app, Func<CheckoutDbContext, Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using (var scope = app.Services.CreateAsyncScope())
-            {
-                if (await condition(scope.ServiceProvider.GetRequiredService<CheckoutDbContext>()))
-                {
-                    return;
-                }
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The expected state was not reached in time.");
-            await Task.Delay(100);
-        }
     }
 
     private sealed record CrashOutcome(Order Order, bool TokenStored, AcquirerLedger Ledger);

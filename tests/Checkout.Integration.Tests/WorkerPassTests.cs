@@ -38,7 +38,17 @@ public sealed class WorkerPassTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        var rows = await WaitForAsync(good.Append(failing).ToList(), r => r[failing].Attempts > 0 && good.All(id => r[id].ProcessedAt is not null));
+        var ids = good.Append(failing).ToList();
+        await _app.WaitForAsync(async db =>
+        {
+            var r = await ReadAsync(db, ids);
+            return r[failing].Attempts > 0 && good.All(id => r[id].ProcessedAt is not null);
+        });
+        Dictionary<string, WebhookEventRecord> rows;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            rows = await ReadAsync(scope.ServiceProvider.GetRequiredService<CheckoutDbContext>(), ids);
+        }
 
         Assert.Single(good.Select(id => rows[id].ProcessedAt).Distinct());
         var failed = rows[failing];
@@ -51,20 +61,6 @@ public sealed class WorkerPassTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    private async Task<Dictionary<string, WebhookEventRecord>> WaitForAsync(
-        List<string> eventIds, Func<Dictionary<string, WebhookEventRecord>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var scope = _app.Services.CreateAsyncScope();
-            var rows = await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().WebhookEvents.AsNoTracking()
-                .Where(e => eventIds.Contains(e.EventId)).ToDictionaryAsync(e => e.EventId);
-            if (done(rows) || DateTime.UtcNow > deadline)
-            {
-                return rows;
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task<Dictionary<string, WebhookEventRecord>> ReadAsync(CheckoutDbContext db, List<string> eventIds) =>
+        db.WebhookEvents.AsNoTracking().Where(e => eventIds.Contains(e.EventId)).ToDictionaryAsync(e => e.EventId);
 }

@@ -149,6 +149,9 @@ public sealed class CheckoutApp : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Inbox events the worker has not yet processed.</summary>
+    public Task<long> UnprocessedEventsAsync() => CountAsync("WebhookEvents", "\"ProcessedAt\" IS NULL");
+
     /// <summary>Copies the lines of a webhook data file whose event is already in the inbox.</summary>
     public async Task<string> KeepStoredEventsAsync(string dataFile, string path)
     {

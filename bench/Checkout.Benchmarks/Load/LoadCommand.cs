@@ -84,7 +84,7 @@ public static class LoadCommand
                     var stored = await app.CountAsync("WebhookEvents") - before;
                     // The worker processes events while the inbox takes more, on the same cores: how far behind it ended
                     // says how much of the work the figures above left for later.
-                    var unprocessed = await app.CountAsync("WebhookEvents", "\"ProcessedAt\" IS NULL");
+                    var unprocessed = await app.UnprocessedEventsAsync();
                     notes.Add($"webhooks c={clients}: {result.Requests} acknowledged in the timed run, {stored} new inbox rows, {unprocessed} events not yet processed as it ended"
                         + (result.Requests > options.Webhooks ? $" (only {options.Webhooks} distinct events were prepared: raise --webhooks)" : "") + "."
                         + await WorkerDrain.MeasureAsync(app, unprocessed));

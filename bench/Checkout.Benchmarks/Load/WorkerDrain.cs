@@ -25,7 +25,7 @@ public static class WorkerDrain
         while (left > 0 && clock.Elapsed < Limit)
         {
             await Task.Delay(PollInterval);
-            left = await app.CountAsync("WebhookEvents", "\"ProcessedAt\" IS NULL");
+            left = await app.UnprocessedEventsAsync();
             polls++;
         }
         if (left == 0 && polls == 1)
