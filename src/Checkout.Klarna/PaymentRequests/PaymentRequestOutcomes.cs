@@ -13,14 +13,28 @@ public static class PaymentRequestOutcomes
             return null;
         }
         var context = read.StateContext;
-        var sessionToken = context?.KlarnaNetworkSessionToken ?? context?.InteroperabilityToken ?? read.InteroperabilityToken;
-        var customerToken = context?.KlarnaCustomer?.CustomerToken;
+        var sessionToken = FirstPresent(
+            context?.KlarnaNetworkSessionToken, read.KlarnaNetworkSessionToken, context?.InteroperabilityToken, read.InteroperabilityToken);
+        var customer = new[] { context?.KlarnaCustomer, read.KlarnaCustomer }
+            .FirstOrDefault(c => !string.IsNullOrWhiteSpace(c?.CustomerToken));
         return new PaymentRequestOutcome(
             read.PaymentRequestId,
             read.PaymentRequestReference,
             state,
-            string.IsNullOrWhiteSpace(customerToken) ? null : new CustomerToken(customerToken, context!.KlarnaCustomer!.CustomerTokenReference),
-            string.IsNullOrWhiteSpace(sessionToken) ? null : new NetworkSessionToken(sessionToken, receivedAt));
+            customer is null ? null : new CustomerToken(customer.CustomerToken!, customer.CustomerTokenReference),
+            sessionToken is null ? null : new NetworkSessionToken(sessionToken, receivedAt));
+    }
+
+    private static string? FirstPresent(params ReadOnlySpan<string?> values)
+    {
+        foreach (var value in values)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+        }
+        return null;
     }
 
     public static PaymentRequestState? ParseState(string? state) => state switch

@@ -23,6 +23,15 @@ public sealed record PaymentRequestRead
 
     /// <summary>Older webhook payloads carry the token here rather than in the state context.</summary>
     public string? InteroperabilityToken { get; init; }
+
+    /// <summary>
+    /// Where public v2 integrations read the session token in the completed webhook: at the top of the
+    /// payload. The Read Payment Request API puts it under <see cref="StateContext"/>; either is accepted.
+    /// </summary>
+    public string? KlarnaNetworkSessionToken { get; init; }
+
+    /// <summary>The customer token at the top of a webhook payload; see <see cref="KlarnaNetworkSessionToken"/>.</summary>
+    public KlarnaCustomerTokens? KlarnaCustomer { get; init; }
 }
 
 public sealed record StateContext

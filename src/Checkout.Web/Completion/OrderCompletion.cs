@@ -3,6 +3,7 @@ namespace Checkout.Web.Completion;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
+using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Tokens;
@@ -19,10 +20,19 @@ public sealed partial class OrderCompletion(
     SecretProtector protector,
     PlanCatalog catalog,
     FirstChargeAuthorizer authorizer,
+    KlarnaPaymentRequestsClient klarna,
     TimeProvider clock,
     ILogger<OrderCompletion> log)
 {
-    public async Task ApplyAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Applies what a webhook says; a completion missing a token we need is first checked against Klarna.</summary>
+    public Task ApplyNotificationAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken) =>
+        ApplyAsync(outcome, readIfIncomplete: true, cancellationToken);
+
+    /// <summary>Applies what Klarna answered to a call of ours (create, read, cancel).</summary>
+    public Task ApplyAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken) =>
+        ApplyAsync(outcome, readIfIncomplete: true, cancellationToken);
+
+    private async Task ApplyAsync(PaymentRequestOutcome outcome, bool readIfIncomplete, CancellationToken cancellationToken)
     {
         var order = await FindOrderAsync(outcome, cancellationToken);
         if (order is null)
@@ -42,6 +52,10 @@ public sealed partial class OrderCompletion(
         }
         if (outcome.State == PaymentRequestState.Completed)
         {
+            if (readIfIncomplete && IsMissingTokens(order, outcome))
+            {
+                outcome = await CompleteFromKlarnaAsync(order, outcome, cancellationToken);
+            }
             await CompleteAsync(order, outcome, cancellationToken);
             return;
         }
@@ -86,6 +100,29 @@ public sealed partial class OrderCompletion(
         await authorizer.AuthorizeAsync(order.Id, cancellationToken);
     }
 
+    /// <summary>
+    /// Public material disagrees on where the completed webhook carries the tokens, so a completion without
+    /// one we asked for is never acted on as it stands: Klarna's own read of the payment request decides.
+    /// </summary>
+    private static bool IsMissingTokens(Order order, PaymentRequestOutcome outcome) =>
+        outcome.CustomerToken is null || (order.ChargesNow && outcome.SessionToken is null);
+
+    /// <summary>Reads the payment request; a failure to read throws, so the event is retried rather than decided.</summary>
+    private async Task<PaymentRequestOutcome> CompleteFromKlarnaAsync(Order order, PaymentRequestOutcome notified, CancellationToken cancellationToken)
+    {
+        LogReadingIncompleteCompletion(log, order.Id, notified.PaymentRequestId);
+        var read = (await klarna.GetAsync(notified.PaymentRequestId, cancellationToken))?.ToOutcome(clock.GetUtcNow());
+        if (read is not { State: PaymentRequestState.Completed })
+        {
+            return notified;
+        }
+        return notified with
+        {
+            CustomerToken = notified.CustomerToken ?? read.CustomerToken,
+            SessionToken = notified.SessionToken ?? read.SessionToken,
+        };
+    }
+
     private async Task QueueAuthorizationAsync(Guid orderId, NetworkSessionToken sessionToken, CancellationToken cancellationToken)
     {
         if (await db.PendingAuthorizations.AnyAsync(p => p.OrderId == orderId, cancellationToken))
@@ -114,6 +151,9 @@ public sealed partial class OrderCompletion(
         OrderStatus.Expired => ShopperReasons.KlarnaSessionTimedOut,
         _ => null,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Klarna's completed webhook for order {OrderId} lacked a token it should carry; reading payment request {PaymentRequestId}")]
+    private static partial void LogReadingIncompleteCompletion(ILogger logger, Guid orderId, string paymentRequestId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No order for Klarna payment request {PaymentRequestId}")]
     private static partial void LogUnknownPaymentRequest(ILogger logger, string paymentRequestId);

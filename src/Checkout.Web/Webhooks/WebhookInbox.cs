@@ -159,7 +159,7 @@ public sealed partial class WebhookInbox(
             LogUnusableEvent(log, record.EventId, record.EventType);
             return;
         }
-        await completion.ApplyAsync(outcome, cancellationToken);
+        await completion.ApplyNotificationAsync(outcome, cancellationToken);
     }
 
     /// <summary>Writes the result only while this claim still holds the row, and clears the claim.</summary>
