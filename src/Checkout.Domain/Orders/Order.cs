@@ -30,6 +30,12 @@ public sealed class Order
     /// <summary>Why the order ended where it did, in words a shopper may read.</summary>
     public string? StatusReason { get; private set; }
 
+    /// <summary>
+    /// What Klarna last refused for this order, with its error and correlation ids, for an operator to
+    /// look up at Klarna; never shown to the shopper.
+    /// </summary>
+    public string? LastKlarnaError { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }

@@ -64,18 +64,12 @@ public sealed class KlarnaPaymentRequestsClient(HttpClient http, IOptions<Klarna
                 ? null
                 : await response.Content.ReadFromJsonAsync<PaymentRequestRead>(KlarnaJson.Options, cancellationToken);
         }
-        throw new KlarnaApiException(response.StatusCode, await ReadErrorAsync(response, cancellationToken));
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        throw new KlarnaApiException(response.StatusCode, KlarnaErrorReader.Read(body), CorrelationIdOf(response));
     }
 
-    private static async Task<KlarnaError?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<KlarnaError>(KlarnaJson.Options, cancellationToken);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
-        {
-            return null;
-        }
-    }
+    private static string? CorrelationIdOf(HttpResponseMessage response) =>
+        KlarnaErrorReader.CorrelationIdHeaders
+            .Select(name => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null)
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
 }

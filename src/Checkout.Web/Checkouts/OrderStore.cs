@@ -116,6 +116,17 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
         return moved == 1;
     }
 
+    /// <summary>Keeps what Klarna refused (codes and ids, no secrets) on the order for the operator.</summary>
+    public async Task RecordKlarnaErrorAsync(Guid id, string summary, CancellationToken cancellationToken)
+    {
+        var text = summary.Length <= MaxKlarnaErrorLength ? summary : summary[..MaxKlarnaErrorLength];
+        await db.Orders
+            .Where(o => o.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.LastKlarnaError, text), cancellationToken);
+    }
+
+    private const int MaxKlarnaErrorLength = 1000;
+
     /// <summary>Claims the right to ask Klarna about a request now; false when someone asked within <paramref name="interval"/>.</summary>
     public async Task<bool> TryClaimKlarnaReadAsync(Guid id, TimeSpan interval, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed partial class PaymentRequestService(
     TimeProvider clock,
     ILogger<PaymentRequestService> log)
 {
-    public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-payment-request";
+    public static string IdempotencyKeyFor(Guid orderId) => KlarnaIdempotencyKey.For(orderId, "payment-request:create");
 
     public async Task<IResult> CreateAsync(Guid checkoutId, PaymentRequestInput input, Uri siteBase, CancellationToken cancellationToken)
     {
@@ -54,8 +54,9 @@ public sealed partial class PaymentRequestService(
         }
         catch (KlarnaApiException e) when ((int)e.StatusCode is >= 400 and < 500 && e.StatusCode != HttpStatusCode.TooManyRequests)
         {
-            LogKlarnaRefused(log, order.Id, (int)e.StatusCode, e.Error?.ErrorCode, e.Error?.ErrorId);
-            return Problems.BadGateway($"Klarna could not start the payment ({e.Error?.ErrorCode ?? e.StatusCode.ToString()}). Please choose another payment method or try again.");
+            LogKlarnaRefused(log, order.Id, (int)e.StatusCode, e.Error?.ErrorCode, e.Error?.ErrorId, e.CorrelationId, e.OperatorSummary);
+            await orders.RecordKlarnaErrorAsync(order.Id, e.OperatorSummary, cancellationToken);
+            return Problems.BadGateway("Klarna could not start this payment. Nothing was charged; please choose another payment method or try again.");
         }
         catch (Exception e) when (Transient.IsTransient(e, cancellationToken))
         {
@@ -79,8 +80,9 @@ public sealed partial class PaymentRequestService(
         return TypedResults.Ok(new PaymentRequestResult(paymentRequestId, paymentRequestUrl, null));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Klarna refused the payment request for order {OrderId}: {Status} {ErrorCode} (error id {ErrorId})")]
-    private static partial void LogKlarnaRefused(ILogger logger, Guid orderId, int status, string? errorCode, string? errorId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Klarna refused the payment request for order {OrderId}: {Status} {ErrorCode} (error_id {ErrorId}, correlation_id {CorrelationId}): {KlarnaError}")]
+    private static partial void LogKlarnaRefused(
+        ILogger logger, Guid orderId, int status, string? errorCode, string? errorId, string? correlationId, string klarnaError);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Klarna unavailable creating the payment request for order {OrderId}: {Error}")]
     private static partial void LogKlarnaUnavailable(ILogger logger, Guid orderId, string error);

@@ -98,6 +98,40 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
         Assert.Equal("NOT_ALLOWED", failure.Error?.ErrorCode);
     }
 
+    [Fact]
+    public async Task Create_refused_with_validation_errors_surfaces_each_parameter_and_Klarnas_ids()
+    {
+        await wireMock.StubAsync(Stub.Json("POST", "/v2/payment/requests", 400,
+            """
+            {"error_id":"5c7a4a1e-0f57-4c7a-9f5e-1d2b3c4d5e6f","error_type":"INPUT_ERROR","error_code":"VALIDATION_ERROR",
+             "error_message":"One or more input parameters failed validation",
+             "validation_errors":[{"parameter":"supplementary_purchase_data.ondemand_service.purchase_interval","reason":"is required"}]}
+            """,
+            ("Klarna-Correlation-Id", "0b5d9f3e-4a1c-4e8b-9d2f-7a6c5b4e3d2c")));
+        var body = new PaymentRequestBody { Currency = "USD", Amount = 500 };
+
+        var failure = await Assert.ThrowsAsync<KlarnaApiException>(
+            () => WithClientAsync(c => c.CreateAsync(body, "0f0f0f0f-1111-5222-8333-444455556666", null, CancellationToken.None)));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, failure.StatusCode);
+        Assert.Equal("5c7a4a1e-0f57-4c7a-9f5e-1d2b3c4d5e6f", failure.Error?.ErrorId);
+        Assert.Equal("0b5d9f3e-4a1c-4e8b-9d2f-7a6c5b4e3d2c", failure.CorrelationId);
+        Assert.Equal("supplementary_purchase_data.ondemand_service.purchase_interval", Assert.Single(failure.Error!.ValidationErrors!).Parameter);
+        Assert.Contains("purchase_interval: is required", failure.OperatorSummary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Edge_refusal_without_a_body_is_still_a_Klarna_error()
+    {
+        await wireMock.StubAsync(Stub.Status("POST", "/v2/payment/requests", 403));
+
+        var failure = await Assert.ThrowsAsync<KlarnaApiException>(
+            () => WithClientAsync(c => c.CreateAsync(new PaymentRequestBody { Currency = "USD" }, "0f0f0f0f-1111-5222-8333-444455556666", null, CancellationToken.None)));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, failure.StatusCode);
+        Assert.Null(failure.Error);
+    }
+
     private async Task<T> WithClientAsync<T>(Func<KlarnaPaymentRequestsClient, Task<T>> call)
     {
         await using var services = OutboundClientHost.Create(wireMock.BaseAddress);

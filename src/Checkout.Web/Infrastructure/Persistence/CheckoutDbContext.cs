@@ -44,6 +44,7 @@ public sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> option
             order.Property(o => o.PaymentRequestId).HasMaxLength(200);
             order.Property(o => o.AcquirerPaymentId).HasMaxLength(200);
             order.Property(o => o.StatusReason).HasMaxLength(500);
+            order.Property(o => o.LastKlarnaError).HasMaxLength(1000);
             order.Ignore(o => o.AmountDue);
             order.Ignore(o => o.ChargesNow);
             order.Ignore(o => o.Reference);
