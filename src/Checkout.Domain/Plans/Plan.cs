@@ -30,6 +30,11 @@ public sealed record Plan
 
     public long OnDemandMaximumMinorUnits { get; init; }
 
+    /// <summary>How often an on-demand shopper is expected to buy: with the amounts, what Klarna's <c>ondemand_service</c> asks.</summary>
+    public BillingInterval OnDemandPurchaseInterval { get; init; } = BillingInterval.Week;
+
+    public int OnDemandPurchaseIntervalFrequency { get; init; } = 1;
+
     public bool HasFreeTrial => Kind == PlanKind.Subscription && FreeTrialDays > 0;
 
     /// <summary>The money due when the shopper signs up; zero when only a customer token is created.</summary>

@@ -51,6 +51,8 @@ public sealed class PlanCatalog
             InitialChargeMinorUnits = 500,
             OnDemandMinimumMinorUnits = 300,
             OnDemandMaximumMinorUnits = 9000,
+            OnDemandPurchaseInterval = BillingInterval.Week,
+            OnDemandPurchaseIntervalFrequency = 2,
         },
     ]);
 }

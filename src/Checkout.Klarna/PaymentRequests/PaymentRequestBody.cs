@@ -36,7 +36,12 @@ public sealed record SupplementaryPurchaseData
     public OnDemandService? OndemandService { get; init; }
 }
 
-public sealed record LineItem(string Name, int Quantity, long UnitPrice, long TotalAmount, string? ProductIdentifier = null);
+/// <summary>
+/// Our own id for the item goes in <c>line_item_reference</c>; <c>product_identifier</c> is a GTIN, UPC or
+/// ISBN and is left out unless the item has one.
+/// </summary>
+public sealed record LineItem(
+    string Name, int Quantity, long UnitPrice, long TotalAmount, string? LineItemReference = null, string? ProductIdentifier = null);
 
 public sealed record KlarnaCustomer(string? Email);
 
@@ -48,4 +53,6 @@ public sealed record Subscription(
 
 public sealed record BillingPlan(long BillingAmount, string Currency, string From, string Interval, int IntervalFrequency);
 
-public sealed record OnDemandService(long AverageAmount, long MinimumAmount, long MaximumAmount);
+/// <summary>What Klarna documents for a customer-present token: the expected amounts and how often the shopper buys.</summary>
+public sealed record OnDemandService(
+    long AverageAmount, long MinimumAmount, long MaximumAmount, string PurchaseInterval, int PurchaseIntervalFrequency);

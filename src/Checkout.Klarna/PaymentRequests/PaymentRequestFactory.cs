@@ -28,11 +28,16 @@ public static class PaymentRequestFactory
             {
                 PurchaseReference = order.Reference,
                 LineItems = order.ChargesNow
-                    ? [new LineItem(plan.Name, 1, order.AmountDueMinorUnits, order.AmountDueMinorUnits, plan.Id)]
+                    ? [new LineItem(plan.Name, 1, order.AmountDueMinorUnits, order.AmountDueMinorUnits, LineItemReference: plan.Id)]
                     : null,
                 Subscriptions = plan.Kind == PlanKind.Subscription ? [SubscriptionOf(plan, today)] : null,
                 OndemandService = plan.Kind == PlanKind.OnDemand
-                    ? new OnDemandService(plan.Price.MinorUnits, plan.OnDemandMinimumMinorUnits, plan.OnDemandMaximumMinorUnits)
+                    ? new OnDemandService(
+                        plan.Price.MinorUnits,
+                        plan.OnDemandMinimumMinorUnits,
+                        plan.OnDemandMaximumMinorUnits,
+                        IntervalName(plan.OnDemandPurchaseInterval),
+                        plan.OnDemandPurchaseIntervalFrequency)
                     : null,
             },
             CustomerInteractionConfig = new CustomerInteractionConfig("HANDOVER", returnUrl.AbsoluteUri),
@@ -45,6 +50,8 @@ public static class PaymentRequestFactory
         _ => "payment:customer_present",
     };
 
+    private static string IntervalName(BillingInterval interval) => interval.ToString().ToUpperInvariant();
+
     private static Subscription SubscriptionOf(Plan plan, DateOnly today) => new(
         plan.Id,
         plan.Name,
@@ -54,7 +61,7 @@ public static class PaymentRequestFactory
                 plan.Price.MinorUnits,
                 plan.Price.Currency.Code,
                 plan.FirstBillingDate(today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                plan.Interval.ToString().ToUpperInvariant(),
+                IntervalName(plan.Interval),
                 plan.IntervalFrequency),
         ]);
 }

@@ -115,6 +115,17 @@ public sealed class PaymentRequestFactoryTests
         Assert.Equal(1800, service["average_amount"]!.GetValue<long>());
         Assert.Equal(300, service["minimum_amount"]!.GetValue<long>());
         Assert.Equal(9000, service["maximum_amount"]!.GetValue<long>());
+        Assert.Equal("WEEK", service["purchase_interval"]!.GetValue<string>());
+        Assert.Equal(2, service["purchase_interval_frequency"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void Line_item_carries_the_plan_id_as_its_reference_and_no_product_identifier()
+    {
+        var body = Build(PlanCatalog.Default.Find("premium-monthly")!);
+        var line = body["supplementary_purchase_data"]!["line_items"]![0]!.AsObject();
+        Assert.Equal("premium-monthly", line["line_item_reference"]!.GetValue<string>());
+        Assert.False(line.ContainsKey("product_identifier"), "product_identifier is for a GTIN or ISBN; a plan has none");
     }
 
     [Fact]
