@@ -41,6 +41,9 @@ public sealed class SandboxKlarnaOptions
 
     /// <summary>Forces the presentation instruction (SHOW_KLARNA, PRESELECT_KLARNA, SHOW_ONLY_KLARNA, HIDE_KLARNA).</summary>
     public string? Instruction { get; set; }
+
+    /// <summary>The shape of the Web SDK's presentation: <c>PaymentOption</c> (default), <c>PaymentOptions</c>, <c>Flat</c> or <c>Unreadable</c>.</summary>
+    public Klarna.WebSdk.PresentationShape PresentationShape { get; set; }
 }
 
 public sealed class SandboxAcquirerOptions

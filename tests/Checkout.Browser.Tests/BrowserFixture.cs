@@ -96,3 +96,30 @@ public sealed class AcquirerLedBrowserFixture : BrowserFixture
     {
     }
 }
+
+/// <summary>The Web SDK stand-in answers with <c>paymentOptions[]</c>, as the newest SDK typings describe.</summary>
+public sealed class PaymentOptionsBrowserFixture : BrowserFixture
+{
+    public PaymentOptionsBrowserFixture()
+        : base(new() { ["Sandbox:Klarna:PresentationShape"] = "PaymentOptions" })
+    {
+    }
+}
+
+/// <summary>The Web SDK stand-in puts the components on the presentation itself, as the v2 typedoc's payment.PaymentPresentation.</summary>
+public sealed class FlatPresentationBrowserFixture : BrowserFixture
+{
+    public FlatPresentationBrowserFixture()
+        : base(new() { ["Sandbox:Klarna:PresentationShape"] = "Flat" })
+    {
+    }
+}
+
+/// <summary>The Web SDK stand-in answers with an instruction and no option the page can render.</summary>
+public sealed class UnreadablePresentationBrowserFixture : BrowserFixture
+{
+    public UnreadablePresentationBrowserFixture()
+        : base(new() { ["Sandbox:Klarna:PresentationShape"] = "Unreadable" })
+    {
+    }
+}

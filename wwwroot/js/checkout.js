@@ -75,23 +75,39 @@ async function initiate(first, second) {
   }
 }
 
-function mountKlarna(klarna, option, instruction) {
-  const intents = settings.intents.split(",");
+const buttonOptions = () => ({
+  id: "klarna-payment-button-element",
+  shape: "pill",
+  theme: "default",
+  locale: settings.locale,
+  intents: settings.intents.split(","),
+  initiationMode: settings.initiationMode,
+  initiate,
+});
+
+// Klarna's own components for the descriptor and the button, as its presentation instructs.
+function mountPresented(option) {
   const mounts = {
     icon: "#klarna-icon", header: "#klarna-header", subheader: "#klarna-subheader", badge: "#klarna-badge",
     message: "#klarna-message", terms: "#klarna-terms",
   };
   // Every component is mounted now; selection only shows or hides them.
-  for (const [name, target] of Object.entries(mounts)) option[name]?.component().mount(target);
-  option.paymentButton.component({
-    id: "klarna-payment-button-element",
-    shape: "pill",
-    theme: "default",
-    locale: settings.locale,
-    intents,
-    initiationMode: settings.initiationMode,
-    initiate,
-  }).mount("#klarna-payment-button");
+  for (const [name, target] of Object.entries(mounts)) option[name]?.component?.().mount(target);
+  option.paymentButton.component(buttonOptions()).mount("#klarna-payment-button");
+}
+
+// A presentation the page could not read still offers Klarna: a plain descriptor and the SDK's own button.
+function mountDefault(klarna) {
+  $("klarna-icon").textContent = "Klarna";
+  $("klarna-header").textContent = "Klarna";
+  $("klarna-subheader").textContent = "Pay with Klarna";
+  klarna.Payment.button(buttonOptions()).mount("#klarna-payment-button");
+  root.dataset.klarnaDescriptor = "default";
+}
+
+function mountKlarna(klarna, option, instruction) {
+  if (option) mountPresented(option);
+  else mountDefault(klarna);
 
   klarna.Payment.on("complete", () => location.assign(settings.returnUrl));
   klarna.Payment.on("abort", async () => {
@@ -126,11 +142,40 @@ async function loadKlarna() {
   }
   const presentation = await klarna.Payment.presentation(context);
   performance.mark("klarna-presentation-received");
-  if (presentation.instruction === "HIDE_KLARNA" || !presentation.paymentOption) {
+  const { instruction, option, problem } = readPresentation(presentation);
+  if (instruction === "HIDE_KLARNA") {
     root.dataset.klarnaInstruction = "HIDE_KLARNA";
     return;
   }
-  mountKlarna(klarna, presentation.paymentOption, presentation.instruction);
+  if (problem) reportPresentationProblem(problem);
+  if (!option && typeof klarna.Payment.button !== "function") {
+    root.dataset.klarnaInstruction = "UNAVAILABLE";
+    return;
+  }
+  mountKlarna(klarna, option, instruction);
+}
+
+const instructions = ["SHOW_KLARNA", "PRESELECT_KLARNA", "SHOW_ONLY_KLARNA", "HIDE_KLARNA"];
+
+// The seed and public demos give one `paymentOption`; the newest SDK typings give `paymentOptions[]`, or
+// the components on the presentation itself. Whatever else arrives, Klarna is shown (with a default
+// descriptor) unless Klarna said to hide it.
+function readPresentation(presentation) {
+  const known = instructions.includes(presentation?.instruction);
+  const instruction = known ? presentation.instruction : "SHOW_KLARNA";
+  const candidates = [
+    presentation?.paymentOption, ...(Array.isArray(presentation?.paymentOptions) ? presentation.paymentOptions : []), presentation,
+  ];
+  const option = candidates.find((candidate) => typeof candidate?.paymentButton?.component === "function");
+  const problems = [];
+  if (!known) problems.push(`instruction ${JSON.stringify(presentation?.instruction ?? null)} is not one the page knows`);
+  if (!option && instruction !== "HIDE_KLARNA") problems.push("no payment option with a payment button (paymentOption or paymentOptions[])");
+  return { instruction, option, problem: problems.join("; ") };
+}
+
+function reportPresentationProblem(problem) {
+  console.warn(`Klarna's presentation could not be read as sent: ${problem}. Showing Klarna with its default descriptor.`);
+  postJson(`/api/checkouts/${settings.checkoutId}/presentation-problem`, { problem }).catch(() => undefined);
 }
 
 // Klarna's presentation loads at the same time as the other methods, so it appears with them.

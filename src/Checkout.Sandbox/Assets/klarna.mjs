@@ -8,6 +8,8 @@ const paymentRequestPrefix = "krn:payment:eu1:request:";
 const popupName = "klarna-purchase-journey";
 const popupFeatures = "popup,width=480,height=720";
 const svgNamespace = "http://www.w3.org/2000/svg";
+// The sandbox's one payment option (Presentation.DefaultPaymentOptionId): what a standalone button initiates with.
+const defaultPaymentOptionId = "S0xBUk5BX0RFRkFVTFQ=";
 
 export async function KlarnaSDK(options = {}) {
   const { clientId, locale } = options;
@@ -50,6 +52,9 @@ export async function KlarnaSDK(options = {}) {
 
   const Payment = {
     presentation: (parameters) => requestPresentation(context, parameters),
+    // The standalone button of the SDK's overview (Klarna.Payment.button().mount(...)), without a presentation.
+    button: (options = {}) => mountable("paymentButton", "payment-button",
+      () => paymentButton(context, { paymentOptionId: defaultPaymentOptionId }, options.intents ?? ["PAY"], options)),
     on(event, callback) {
       if (!listeners.has(event)) {
         listeners.set(event, new Set());
@@ -107,10 +112,17 @@ async function requestPresentation(context, parameters = {}) {
   }
 
   const data = await response.json();
-  return {
-    instruction: data.instruction,
-    paymentOption: data.paymentOption ? paymentOption(context, data.paymentOption, intents) : undefined,
-  };
+  const presentation = { instruction: data.instruction };
+  if (data.paymentOption) {
+    presentation.paymentOption = paymentOption(context, data.paymentOption, intents);
+  }
+  if (data.components) {
+    Object.assign(presentation, paymentOption(context, data.components, intents));
+  }
+  if (Array.isArray(data.paymentOptions)) {
+    presentation.paymentOptions = data.paymentOptions.map((option) => paymentOption(context, option, intents));
+  }
+  return presentation;
 }
 
 function paymentOption(context, data, intents) {

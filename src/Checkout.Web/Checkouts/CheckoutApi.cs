@@ -26,6 +26,12 @@ public static class CheckoutApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes))
             .RequireRateLimiting(RateLimits.Payments);
 
+        api.MapPost("/checkouts/{checkoutId:guid}/presentation-problem", PresentationProblems.ReportAsync)
+            .AddEndpointFilter<AntiforgeryHeaderFilter>()
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes))
+            .RequireRateLimiting(RateLimits.Payments);
+
         api.MapGet("/payment-methods", () => TypedResults.Ok(OtherPaymentMethods.All)).RequireRateLimiting(RateLimits.Reads);
         return app;
     }

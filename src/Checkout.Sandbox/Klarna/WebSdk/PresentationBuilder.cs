@@ -44,7 +44,13 @@ internal sealed class PresentationBuilder(IOptions<SandboxOptions> options)
             instruction == PreselectKlarna ? new PresentationText("Saved") : null,
             new PresentationText("By continuing you accept Klarna's terms (sandbox).", termsLink),
             new PresentationButton(ButtonLabel(query, subscribing)));
-        return new Presentation(instruction, option);
+        return options.Value.Klarna.PresentationShape switch
+        {
+            PresentationShape.PaymentOptions => new Presentation(instruction, null, [option]),
+            PresentationShape.Flat => new Presentation(instruction, null, null, option),
+            PresentationShape.Unreadable => new Presentation(instruction, null),
+            _ => new Presentation(instruction, option),
+        };
     }
 
     private string Instruction(PresentationQuery query)
