@@ -4,35 +4,69 @@ using Checkout.Klarna;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// Security headers and a Content-Security-Policy built from configuration: our own origin, the Web
-/// SDK's origin, and Klarna's origins (<c>Security:KlarnaOrigins</c>). No inline script is allowed.
+/// Security headers and a Content-Security-Policy. With Klarna's real Web SDK configured
+/// (<c>Klarna:SdkUrl</c>), the policy allows exactly the hosts Klarna's "Browser security configuration for
+/// the Klarna web SDK" lists (docs/klarna-test-environment.md); with the sandbox's stand-in it allows our own
+/// origin only. No inline script either way.
 /// </summary>
 public sealed class SecurityHeaders
 {
-    private static readonly string[] DefaultKlarnaOrigins =
-        ["https://*.klarna.com", "https://*.klarnaservices.com", "https://*.klarnacdn.net", "https://*.klarnaevt.com"];
+    /// <summary>The Web SDK's CDN: scripts, styles, fonts, frames and images.</summary>
+    public const string KlarnaCdn = "https://x.klarnacdn.net";
+
+    /// <summary>Where Klarna's test environment loads SDK code from, besides <c>js.klarna.com</c>.</summary>
+    public const string PlaygroundScripts = "https://js.playground.klarna.com";
+
+    /// <summary>Keeps the purchase journey's pop-up able to talk to the page that opened it.</summary>
+    public const string CrossOriginOpenerPolicy = "same-origin-allow-popups";
 
     public SecurityHeaders(IOptions<KlarnaOptions> klarna, IConfiguration configuration)
     {
-        var origins = configuration.GetSection("Security:KlarnaOrigins").Get<string[]>() ?? DefaultKlarnaOrigins;
-        var sdk = Uri.TryCreate(klarna.Value.SdkUrl, UriKind.Absolute, out var sdkUri) ? sdkUri.GetLeftPart(UriPartial.Authority) : null;
-        var klarnaSources = string.Join(' ', (sdk is null ? origins : origins.Prepend(sdk)).Distinct(StringComparer.Ordinal));
-        var external = string.IsNullOrWhiteSpace(klarna.Value.SdkUrl) ? "" : " " + klarnaSources;
-        ContentSecurityPolicy = string.Join("; ",
+        var extraOrigins = configuration.GetSection("Security:KlarnaOrigins").Get<string[]>() ?? [];
+        ContentSecurityPolicy = PolicyFor(klarna.Value, extraOrigins);
+    }
+
+    public string ContentSecurityPolicy { get; }
+
+    /// <summary>The policy for these Klarna settings: Klarna's list when its SDK is configured, else our own origin only.</summary>
+    public static string PolicyFor(KlarnaOptions klarna, IReadOnlyCollection<string> extraOrigins)
+    {
+        ArgumentNullException.ThrowIfNull(klarna);
+        if (!Uri.TryCreate(klarna.SdkUrl, UriKind.Absolute, out var sdkUrl))
+        {
+            return Join(
+                "default-src 'self'", "script-src 'self'", "connect-src 'self'", "frame-src 'self'", "img-src 'self' data:",
+                "style-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'");
+        }
+        var sdkOrigin = sdkUrl.GetLeftPart(UriPartial.Authority);
+        var scripts = new List<string> { "'self'", KlarnaCdn, "https://js.klarna.com" };
+        if (IsTestEnvironment(klarna))
+        {
+            scripts.Add(PlaygroundScripts);
+        }
+        scripts.Add(sdkOrigin);
+        var extra = extraOrigins.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+        return Join(
             "default-src 'self'",
-            $"script-src 'self'{external}",
-            $"connect-src 'self'{external}",
-            $"frame-src 'self'{external}",
-            $"img-src 'self' data:{external}",
-            $"style-src 'self'{external}",
-            $"font-src 'self'{external}",
+            Directive("script-src", scripts),
+            Directive("style-src", ["'self'", "'unsafe-inline'", KlarnaCdn]),
+            Directive("font-src", ["'self'", KlarnaCdn]),
+            Directive("connect-src", ["'self'", "https://*.klarna.com", "https://*.klarnaevt.com", KlarnaCdn, .. extra]),
+            Directive("frame-src", ["https://*.klarna.com", KlarnaCdn, .. extra]),
+            Directive("img-src", ["'self'", "data:", KlarnaCdn, "https://*.klarna.com", .. extra]),
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
             "frame-ancestors 'self'");
     }
 
-    public string ContentSecurityPolicy { get; }
+    /// <summary>Klarna's test environment: its API host has <c>.test.</c> or its client ids start <c>klarna_test_</c>.</summary>
+    public static bool IsTestEnvironment(KlarnaOptions klarna)
+    {
+        ArgumentNullException.ThrowIfNull(klarna);
+        return (Uri.TryCreate(klarna.BaseUrl, UriKind.Absolute, out var api) && api.Host.Contains(".test.", StringComparison.OrdinalIgnoreCase))
+            || klarna.ClientId.StartsWith("klarna_test_", StringComparison.Ordinal);
+    }
 
     public Task Apply(HttpContext context, Func<Task> next)
     {
@@ -42,8 +76,12 @@ public sealed class SecurityHeaders
         headers.XFrameOptions = "SAMEORIGIN";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(self)";
-        // The purchase journey's pop-up must still be able to talk to the page that opened it.
-        headers["Cross-Origin-Opener-Policy"] = "same-origin-allow-popups";
+        headers["Cross-Origin-Opener-Policy"] = CrossOriginOpenerPolicy;
         return next();
     }
+
+    private static string Directive(string name, IEnumerable<string> sources) =>
+        name + " " + string.Join(' ', sources.Distinct(StringComparer.Ordinal));
+
+    private static string Join(params string[] directives) => string.Join("; ", directives);
 }
