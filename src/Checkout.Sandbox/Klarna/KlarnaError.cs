@@ -3,15 +3,19 @@ using Microsoft.AspNetCore.Http;
 
 namespace Checkout.Sandbox.Klarna;
 
-internal sealed record KlarnaValidationError(string Parameter, string ErrorMessage);
+/// <summary>One entry of <c>validation_errors</c>: the parameter path and why it failed.</summary>
+internal sealed record KlarnaValidationError(string Parameter, string Reason);
 
-/// <summary>Klarna's error body: <c>{error_id, error_type, error_code, error_message, errors[]}</c>.</summary>
+/// <summary>
+/// Klarna's error body as its "Error handling" page documents it: <c>{error_id, error_type, error_code,
+/// error_message, validation_errors[{parameter, reason}]}</c> (<c>validation_errors</c> only for VALIDATION_ERROR).
+/// </summary>
 internal sealed record KlarnaError(
     string ErrorId,
     string ErrorType,
     string ErrorCode,
     string ErrorMessage,
-    IReadOnlyList<KlarnaValidationError>? Errors = null)
+    IReadOnlyList<KlarnaValidationError>? ValidationErrors = null)
 {
     public static IResult Unauthorized() => Respond(
         StatusCodes.Status401Unauthorized, "ACCESS_ERROR", "UNAUTHORIZED", "The credentials are missing or not valid.");

@@ -6,7 +6,7 @@ namespace Checkout.Unit.Tests.Sandbox;
 /// <summary>The Klarna emulator's Payment Authorize API, called directly as an acquirer would.</summary>
 public sealed class PaymentAuthorizeTests
 {
-    private const string Path = "/v2/accounts/krn%3Apartner%3Aglobal%3Aaccount%3Atest%3AHGBY07TR/payment/authorize";
+    internal const string Path = "/v2/accounts/krn%3Apartner%3Aglobal%3Aaccount%3Atest%3AHGBY07TR/payment/authorize";
 
     [Fact]
     public async Task Tokenization_without_a_session_token_steps_up_with_a_payment_request()
@@ -131,13 +131,15 @@ public sealed class PaymentAuthorizeTests
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("INPUT_ERROR", error.Text("error_type"));
-        var parameters = error["errors"]!.AsArray().Select(item => item!.Text("parameter")).ToList();
+        var parameters = error["validation_errors"]!.AsArray().Select(item => item!.Text("parameter")).ToList();
+        Assert.All(error["validation_errors"]!.AsArray(), item => Assert.NotNull(item!.Text("reason")));
+        Assert.Null(error["errors"]);
         Assert.Contains("supplementary_purchase_data.subscriptions", parameters);
         Assert.Contains("step_up_config.customer_interaction_config.return_url", parameters);
     }
 
     /// <summary>Seed 002's tokenization-only request example.</summary>
-    private static JsonObject TokenOnly() => new()
+    internal static JsonObject TokenOnly() => new()
     {
         ["currency"] = "USD",
         ["request_customer_token"] = new JsonObject

@@ -119,9 +119,9 @@ public sealed class PaymentRequestApiTests
     {
         await using var host = await SandboxHost.StartAsync();
 
-        var first = await host.CreateAsync(SandboxRequests.OneOffPurchase(), "key-1");
-        var second = await host.CreateAsync(SandboxRequests.OneOffPurchase(), "key-1");
-        var other = await host.CreateAsync(SandboxRequests.OneOffPurchase(), "key-2");
+        var first = await host.CreateAsync(SandboxRequests.OneOffPurchase(), "0b6f5c1e-4a0e-5d3b-9c7a-1f2e3d4c5b6a");
+        var second = await host.CreateAsync(SandboxRequests.OneOffPurchase(), "0b6f5c1e-4a0e-5d3b-9c7a-1f2e3d4c5b6a");
+        var other = await host.CreateAsync(SandboxRequests.OneOffPurchase(), "7d3c2b1a-9e8f-5a6b-8c7d-6e5f4a3b2c1d");
 
         Assert.Equal(first.ToJsonString(), second.ToJsonString());
         Assert.NotEqual(first.Id(), other.Id());
@@ -134,10 +134,10 @@ public sealed class PaymentRequestApiTests
     public async Task Reused_idempotency_key_with_another_body_conflicts()
     {
         await using var host = await SandboxHost.StartAsync();
-        await host.CreateAsync(SandboxRequests.OneOffPurchase(1000), "key-1");
+        await host.CreateAsync(SandboxRequests.OneOffPurchase(1000), "0b6f5c1e-4a0e-5d3b-9c7a-1f2e3d4c5b6a");
 
         using var request = host.Klarna(HttpMethod.Post, "/v2/payment/requests", SandboxRequests.OneOffPurchase(2000));
-        request.Headers.Add("Klarna-Idempotency-Key", "key-1");
+        request.Headers.Add("Klarna-Idempotency-Key", "0b6f5c1e-4a0e-5d3b-9c7a-1f2e3d4c5b6a");
         var (status, error) = await host.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Conflict, status);

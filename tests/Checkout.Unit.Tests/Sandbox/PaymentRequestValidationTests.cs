@@ -49,7 +49,9 @@ public sealed class PaymentRequestValidationTests
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("INPUT_ERROR", error["error_type"]!.GetValue<string>());
         Assert.Equal("VALIDATION_ERROR", error["error_code"]!.GetValue<string>());
-        Assert.Contains(error["errors"]!.AsArray(), item => item!["parameter"]!.GetValue<string>() == parameter);
+        var failure = Assert.Single(error["validation_errors"]!.AsArray(), item => item!["parameter"]!.GetValue<string>() == parameter)!;
+        Assert.False(string.IsNullOrWhiteSpace(failure["reason"]!.GetValue<string>()));
+        Assert.Null(error["errors"]);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ internal sealed partial class PaymentCompletion(
         {
             // The same idempotency key on every attempt: a retry after a lost answer cannot authorize twice.
             answer = await klarna.AuthorizeAsync(
-                payment.KlarnaBaseUrl, payment.KlarnaRequestBody, sessionToken, $"{payment.PaymentId}:finalize", cancellationToken);
+                payment.KlarnaBaseUrl, payment.KlarnaRequestBody, sessionToken, KlarnaIdempotencyKeys.For(payment.PaymentId, KlarnaIdempotencyKeys.Finalize), cancellationToken);
         }
         catch
         {

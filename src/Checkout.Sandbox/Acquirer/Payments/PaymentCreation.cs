@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Checkout.Sandbox.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ internal sealed partial class PaymentCreation(
         var klarnaBody = KlarnaAuthorizeBody.Build(request);
         var klarnaBaseUrl = klarna.BaseUrlFor(origin);
         var answer = await klarna.AuthorizeAsync(
-            klarnaBaseUrl, klarnaBody, request.KlarnaNetworkSessionToken, $"{paymentId}:authorize", cancellationToken);
+            klarnaBaseUrl, klarnaBody, request.KlarnaNetworkSessionToken, KlarnaIdempotencyKeys.For(paymentId, KlarnaIdempotencyKeys.Authorize), cancellationToken);
         if (!answer.IsSuccess)
         {
             LogKlarnaFailed(paymentId, answer.Status);
@@ -67,10 +68,13 @@ internal sealed partial class PaymentCreation(
     {
         if (answer.Status == StatusCodes.Status400BadRequest && answer.Body is { } error)
         {
-            var errors = (error["errors"] as System.Text.Json.Nodes.JsonArray ?? [])
+            // Klarna's documented validation_errors[{parameter, reason}]; older pages show errors[{parameter, error_message}].
+            var errors = (error["validation_errors"] as JsonArray ?? error["errors"] as JsonArray ?? [])
                 .Where(item => KlarnaOutcome.Text(item?["parameter"]) is not null)
                 .GroupBy(item => KlarnaOutcome.Text(item!["parameter"])!)
-                .ToDictionary(group => group.Key, group => group.Select(item => KlarnaOutcome.Text(item!["error_message"]) ?? "").ToArray());
+                .ToDictionary(
+                    group => group.Key,
+                    group => group.Select(item => KlarnaOutcome.Text(item!["reason"]) ?? KlarnaOutcome.Text(item!["error_message"]) ?? "").ToArray());
             return StoredProblem.Create(
                 StatusCodes.Status400BadRequest, "Klarna rejected the payment.",
                 KlarnaOutcome.Text(error["error_message"]) ?? "Klarna answered 400.", errors);

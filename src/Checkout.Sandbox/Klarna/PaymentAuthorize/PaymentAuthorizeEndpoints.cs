@@ -21,10 +21,15 @@ internal static class PaymentAuthorizeEndpoints
     private static async Task<IResult> HandleAsync(
         HttpRequest request, PaymentAuthorizer authorizer, PaymentAuthorizeIdempotency idempotency)
     {
+        var key = request.Headers[KlarnaIdempotencyKey.Header].ToString();
+        if (KlarnaIdempotencyKey.Reject(key) is { } rejected)
+        {
+            return rejected;
+        }
+
         var body = await RequestBody.ReadAllAsync(request);
         var sessionToken = request.Headers[CreatePaymentRequestHandler.SessionTokenHeader].ToString();
         var origin = RequestOrigin.Of(request);
-        var key = request.Headers[CreatePaymentRequestHandler.IdempotencyKeyHeader].ToString();
         if (key.Length == 0)
         {
             return new StoredResponseResult(Authorize(body, sessionToken, origin, authorizer));
@@ -34,7 +39,7 @@ internal static class PaymentAuthorizeEndpoints
         var fingerprint = body.Concat(Encoding.UTF8.GetBytes("\n" + sessionToken)).ToArray();
         var (outcome, response) = idempotency.Run(key, fingerprint, () => Authorize(body, sessionToken, origin, authorizer));
         return outcome == IdempotencyOutcome.KeyReusedWithDifferentBody
-            ? KlarnaError.Conflict("IDEMPOTENCY_KEY_REUSED", $"{CreatePaymentRequestHandler.IdempotencyKeyHeader} was already used with a different body.")
+            ? KlarnaError.Conflict("IDEMPOTENCY_KEY_REUSED", $"{KlarnaIdempotencyKey.Header} was already used with a different body.")
             : new StoredResponseResult(response);
     }
 

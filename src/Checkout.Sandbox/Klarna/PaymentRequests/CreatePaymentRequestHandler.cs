@@ -15,11 +15,17 @@ internal sealed class CreatePaymentRequestHandler(
     IOptions<SandboxOptions> options,
     TimeProvider time)
 {
-    public const string IdempotencyKeyHeader = "Klarna-Idempotency-Key";
+    public const string IdempotencyKeyHeader = KlarnaIdempotencyKey.Header;
     public const string SessionTokenHeader = "Klarna-Network-Session-Token";
 
     public async Task<IResult> HandleAsync(HttpRequest request)
     {
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        if (KlarnaIdempotencyKey.Reject(key) is { } rejected)
+        {
+            return rejected;
+        }
+
         var body = await RequestBody.ReadAllAsync(request);
         var sessionToken = request.Headers[SessionTokenHeader].ToString();
         if (sessionToken.Length > 0 && sessionTokens.FindValid(sessionToken) is null)
@@ -28,7 +34,6 @@ internal sealed class CreatePaymentRequestHandler(
         }
 
         var origin = RequestOrigin.Of(request);
-        var key = request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length == 0)
         {
             return ToResult(Create(body, origin));
