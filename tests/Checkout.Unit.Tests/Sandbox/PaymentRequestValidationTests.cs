@@ -62,7 +62,14 @@ public sealed class PaymentRequestValidationTests
         var created = await host.CreateAsync(new
         {
             currency = "EUR",
-            supplementary_purchase_data = new { ondemand_service = new { average_amount = 2500 } },
+            supplementary_purchase_data = new
+            {
+                ondemand_service = new
+                {
+                    average_amount = 2500, minimum_amount = 300, maximum_amount = 9000,
+                    purchase_interval = "WEEK", purchase_interval_frequency = 1,
+                },
+            },
             request_customer_token = new { scopes = new[] { "payment:customer_present" } },
         });
 

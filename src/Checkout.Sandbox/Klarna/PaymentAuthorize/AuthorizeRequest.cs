@@ -42,6 +42,8 @@ internal sealed record AuthorizeRequest(
             ValidateScopes(customerToken, purchaseData, errors);
         }
 
+        ValidateOndemandService(purchaseData, errors);
+
         string? stepUpReference = null;
         JsonObject? interaction = null;
         if (stepUp is not null)

@@ -42,6 +42,8 @@ internal static class CreatePaymentRequestValidator
             ValidateScopes(customerToken, purchaseData, errors);
         }
 
+        ValidateOndemandService(purchaseData, errors);
+
         if (interaction is not null)
         {
             ValidateInteraction(interaction, errors, "customer_interaction_config.");
