@@ -44,6 +44,22 @@ public sealed class SandboxKlarnaOptions
 
     /// <summary>The shape of the Web SDK's presentation: <c>PaymentOption</c> (default), <c>PaymentOptions</c>, <c>Flat</c> or <c>Unreadable</c>.</summary>
     public Klarna.WebSdk.PresentationShape PresentationShape { get; set; }
+
+    /// <summary>Where the completed webhook carries the session token and <c>klarna_customer</c>; reads always use <c>state_context</c>.</summary>
+    public WebhookTokenPlacement WebhookTokenPlacement { get; set; } = WebhookTokenPlacement.Payload;
+}
+
+/// <summary>Where <c>klarna_network_session_token</c> and <c>klarna_customer</c> go in a webhook's <c>payload</c>.</summary>
+public enum WebhookTokenPlacement
+{
+    /// <summary>At the top of <c>payload</c>, as Krokedil's klarna-express-checkout reads them.</summary>
+    Payload,
+
+    /// <summary>Under <c>payload.state_context</c>, as the Read Payment Request API returns them.</summary>
+    StateContext,
+
+    /// <summary>In both places.</summary>
+    Both,
 }
 
 public sealed class SandboxAcquirerOptions

@@ -117,6 +117,11 @@ internal sealed class SandboxOptionsValidation : IValidateOptions<SandboxOptions
             failures.Add("Sandbox:Klarna:WebhookUrl must be an absolute URL.");
         }
 
+        if (!Enum.IsDefined(klarna.WebhookTokenPlacement))
+        {
+            failures.Add("Sandbox:Klarna:WebhookTokenPlacement must be Payload, StateContext or Both.");
+        }
+
         if (klarna.PaymentRequestLifetime <= TimeSpan.Zero) failures.Add("Sandbox:Klarna:PaymentRequestLifetime must be positive.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

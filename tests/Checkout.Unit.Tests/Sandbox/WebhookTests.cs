@@ -31,8 +31,8 @@ public sealed class WebhookTests
         Assert.Equal(id, completed["payload"]!["payment_request_id"]!.GetValue<string>());
         Assert.Equal("COMPLETED", completed["payload"]!["state"]!.GetValue<string>());
         Assert.StartsWith("krn:network:eu1:test:session-token:",
-            completed["payload"]!["state_context"]!["klarna_network_session_token"]!.GetValue<string>());
-        Assert.NotNull(completed["payload"]!["state_context"]!["klarna_customer"]!["customer_token"]);
+            completed["payload"]!["klarna_network_session_token"]!.GetValue<string>());
+        Assert.NotNull(completed["payload"]!["klarna_customer"]!["customer_token"]);
     }
 
     [Fact]

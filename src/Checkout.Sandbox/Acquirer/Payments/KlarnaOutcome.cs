@@ -62,12 +62,17 @@ internal sealed record KlarnaStateChange(
             return null;
         }
 
-        // Older payloads name the session token interoperability_token at the top of the payload.
-        var sessionToken = KlarnaOutcome.Text(context?["klarna_network_session_token"]) ?? KlarnaOutcome.Text(payload?["interoperability_token"]);
+        // The tokens may sit under state_context (as the Read Payment Request API has them) or at the top of the
+        // payload (as public integrations read them); older payloads name the session token interoperability_token.
+        var sessionToken = KlarnaOutcome.Text(context?["klarna_network_session_token"])
+            ?? KlarnaOutcome.Text(payload?["klarna_network_session_token"])
+            ?? KlarnaOutcome.Text(payload?["interoperability_token"]);
+        var customerToken = KlarnaOutcome.Text(context?["klarna_customer"]?["customer_token"])
+            ?? KlarnaOutcome.Text(payload?["klarna_customer"]?["customer_token"]);
         var changedAt = DateTimeOffset.TryParse(
             KlarnaOutcome.Text(payload?["updated_at"]), System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : (DateTimeOffset?)null;
         return new KlarnaStateChange(
-            id, state, sessionToken, KlarnaOutcome.Text(context?["klarna_customer"]?["customer_token"]), changedAt);
+            id, state, sessionToken, customerToken, changedAt);
     }
 }

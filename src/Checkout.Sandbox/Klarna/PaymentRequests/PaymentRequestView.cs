@@ -19,6 +19,29 @@ internal sealed record PaymentRequestView(
     JsonElement? CustomerInteractionConfig,
     string? PaymentOptionId)
 {
+    /// <summary>Only in webhook payloads, with <see cref="WebhookTokenPlacement.Payload"/> or <see cref="WebhookTokenPlacement.Both"/>.</summary>
+    public string? KlarnaNetworkSessionToken { get; init; }
+
+    /// <summary>Only in webhook payloads, with <see cref="WebhookTokenPlacement.Payload"/> or <see cref="WebhookTokenPlacement.Both"/>.</summary>
+    public KlarnaCustomerView? KlarnaCustomer { get; init; }
+
+    /// <summary>The webhook's <c>payload</c>: the tokens moved or copied out of <c>state_context</c> as configured.</summary>
+    public PaymentRequestView ForWebhook(WebhookTokenPlacement placement) => placement switch
+    {
+        WebhookTokenPlacement.StateContext => this,
+        WebhookTokenPlacement.Both => this with
+        {
+            KlarnaNetworkSessionToken = StateContext.KlarnaNetworkSessionToken,
+            KlarnaCustomer = StateContext.KlarnaCustomer,
+        },
+        _ => this with
+        {
+            KlarnaNetworkSessionToken = StateContext.KlarnaNetworkSessionToken,
+            KlarnaCustomer = StateContext.KlarnaCustomer,
+            StateContext = StateContext with { KlarnaNetworkSessionToken = null, KlarnaCustomer = null },
+        },
+    };
+
     /// <summary>Call under the record's lock.</summary>
     public static PaymentRequestView Of(PaymentRequestRecord record)
     {

@@ -2,10 +2,11 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Checkout.Sandbox.Common;
 using Checkout.Sandbox.Klarna.PaymentRequests;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Sandbox.Klarna.Webhooks;
 
-internal sealed class WebhookQueue(TimeProvider time)
+internal sealed class WebhookQueue(TimeProvider time, IOptions<SandboxOptions> options)
 {
     private const string SubjectAccountId = "krn:partner:global:account:test:SANDBOX1";
     private const string ProductInstanceId = "krn:partner:product:payment:sandbox";
@@ -33,7 +34,8 @@ internal sealed class WebhookQueue(TimeProvider time)
             WebhookId,
             Live: false);
         var body = JsonSerializer.SerializeToUtf8Bytes(
-            new WebhookEnvelope(metadata, PaymentRequestView.Of(record)), SandboxJson.SnakeCase);
+            new WebhookEnvelope(metadata, PaymentRequestView.Of(record).ForWebhook(options.Value.Klarna.WebhookTokenPlacement)),
+            SandboxJson.SnakeCase);
         _channel.Writer.TryWrite(new WebhookEvent(record.Id, eventId, eventType, record.WebhookUrl, body));
     }
 }
