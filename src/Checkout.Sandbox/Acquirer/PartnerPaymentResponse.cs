@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Checkout.Sandbox.Acquirer.Payments;
 using Checkout.Sandbox.Common;
 
 namespace Checkout.Sandbox.Acquirer;
@@ -32,13 +33,29 @@ internal static class KlarnaNetworkResponseData
             SandboxJson.SnakeCase);
 
     /// <summary>
-    /// Seed 002's form: Klarna's Payment Authorize answer under <c>content.response</c>, less Klarna's customer
-    /// token, which stays with the acquirer (the partner gets <c>customer_token_id</c>).
+    /// Seed 002's samples: <c>content.response</c> holds the <c>result</c> (the payment transaction's, else the customer
+    /// token's) and only the ids the partner needs: <c>payment_request {payment_request_id, payment_request_url}</c> on
+    /// STEP_UP_REQUIRED, <c>payment_transaction {payment_transaction_id}</c> on APPROVED. Klarna's customer token stays
+    /// with the acquirer (the partner gets <c>customer_token_id</c>).
     /// </summary>
     public static string ForPaymentRequest(JsonObject klarnaResponse)
     {
-        var response = klarnaResponse.DeepClone().AsObject();
-        (response["customer_token_response"] as JsonObject)?.Remove("customer_token");
+        var outcome = KlarnaOutcome.From(klarnaResponse);
+        var response = new JsonObject { ["result"] = outcome.TransactionResult ?? outcome.CustomerTokenResult };
+        if (outcome.PaymentRequestId is { } paymentRequestId)
+        {
+            response["payment_request"] = new JsonObject
+            {
+                ["payment_request_id"] = paymentRequestId,
+                ["payment_request_url"] = outcome.PaymentRequestUrl,
+            };
+        }
+
+        if (outcome.PaymentTransactionId is { } transactionId)
+        {
+            response["payment_transaction"] = new JsonObject { ["payment_transaction_id"] = transactionId };
+        }
+
         return new JsonObject
         {
             ["content_type"] = ContentType,

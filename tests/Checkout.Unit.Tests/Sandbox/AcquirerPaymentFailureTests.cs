@@ -56,8 +56,10 @@ public sealed class AcquirerPaymentFailureTests
         Assert.Equal("SESSION_TOKEN_EXPIRED", failed.Text("failure_reason"));
         Assert.Equal(held.Text("customer_token_id"), failed.Text("customer_token_id"));
         var klarna = failed.NetworkResponse()["content"]!["response"]!;
-        Assert.Equal("DECLINED", klarna["payment_transaction_response"]!.Text("result"));
-        Assert.Equal("APPROVED", klarna["customer_token_response"]!.Text("result"));
+        Assert.Equal("DECLINED", klarna.Text("result"));
+        Assert.Null(klarna["payment_transaction"]);
+        Assert.Equal("DECLINED", host.KlarnaTraffic.Authorizations[^1].Response["payment_transaction_response"]!.Text("result"));
+        Assert.Equal("APPROVED", host.KlarnaTraffic.Authorizations[^1].Response["customer_token_response"]!.Text("result"));
         Assert.Equal(HttpStatusCode.Conflict, (await host.FinalizeHeldAsync(payment.PaymentId())).Status);
     }
 
