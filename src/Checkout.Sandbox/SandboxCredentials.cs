@@ -1,4 +1,5 @@
 using System.Net;
+using Checkout.Sandbox.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,10 +9,14 @@ namespace Checkout.Sandbox;
 
 /// <summary>
 /// <c>GET /sandbox/credentials</c>: the keys the sandbox generated in memory, so a local script can call it.
-/// Mapped only in Development, answered only to loopback callers.
+/// Mapped only in Development, answered only to loopback callers. The base URLs are absolute, from the request's own
+/// origin, so a script (or <c>klarna setup --sandbox</c>) can point a client at the emulator and the acquirer.
 /// </summary>
 internal static class SandboxCredentials
 {
+    public const string KlarnaMountPath = "/sandbox/klarna/";
+    public const string AcquirerMountPath = "/sandbox/acquirer/";
+
     public static void MapSandboxCredentials(this IEndpointRouteBuilder app) =>
         app.MapGet("/sandbox/credentials", Read).ExcludeFromDescription();
 
@@ -24,11 +29,15 @@ internal static class SandboxCredentials
 
         context.Response.Headers.CacheControl = "no-store";
         var sandbox = options.Value;
+        var origin = RequestOrigin.Of(context.Request);
         return Results.Json(new
         {
             klarna_api_key = sandbox.Klarna.ApiKey,
             klarna_client_id = sandbox.Klarna.ClientId,
+            klarna_base_url = origin + KlarnaMountPath,
+            klarna_webhook_signing_key_id = sandbox.Klarna.SigningKeyId,
             acquirer_api_key = sandbox.Acquirer.ApiKey,
+            acquirer_base_url = origin + AcquirerMountPath,
         });
     }
 }

@@ -3,6 +3,7 @@ using Checkout.Sandbox.Acquirer.GenericPayments;
 using Checkout.Sandbox.Acquirer.Payments;
 using Checkout.Sandbox.Klarna;
 using Checkout.Sandbox.Klarna.Journey;
+using Checkout.Sandbox.Klarna.Notifications;
 using Checkout.Sandbox.Klarna.PaymentAuthorize;
 using Checkout.Sandbox.Klarna.PaymentRequests;
 using Checkout.Sandbox.Klarna.Webhooks;
@@ -55,6 +56,8 @@ public static class SandboxExtensions
         services.AddSingleton<PaymentAuthorizer>();
         services.AddSingleton<JourneySteps>();
         services.AddSingleton<PresentationBuilder>();
+        services.AddSingleton<NotificationRegistry>();
+        services.AddSingleton<WebhookRouting>();
         services.AddSingleton<WebhookQueue>();
         services.AddSingleton<WebhookDelivery>();
         services.AddHttpClient(WebhookDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))

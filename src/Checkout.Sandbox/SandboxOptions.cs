@@ -20,6 +20,9 @@ public sealed class SandboxKlarnaOptions
         TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30),
     ];
 
+    /// <summary>What <c>klarna setup</c> registers: the app acts on the completed event and reads Klarna for the rest.</summary>
+    public static readonly string[] DefaultWebhookEventTypes = ["payment.request.state-change.completed"];
+
     /// <summary>The API key the emulator accepts; defaults to <c>Klarna:ApiKey</c>.</summary>
     public string ApiKey { get; set; } = "";
 
@@ -33,6 +36,9 @@ public sealed class SandboxKlarnaOptions
 
     /// <summary>Absolute URL; when empty, the origin of the create call + <c>/api/webhooks/klarna</c>.</summary>
     public string? WebhookUrl { get; set; }
+
+    /// <summary>What the default registration for the app subscribes to; when absent, <see cref="DefaultWebhookEventTypes"/>.</summary>
+    public string[]? WebhookEventTypes { get; set; }
 
     public TimeSpan PaymentRequestLifetime { get; set; } = TimeSpan.FromHours(3);
 

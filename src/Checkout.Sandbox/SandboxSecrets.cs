@@ -122,6 +122,11 @@ internal sealed class SandboxOptionsValidation : IValidateOptions<SandboxOptions
             failures.Add("Sandbox:Klarna:WebhookTokenPlacement must be Payload, StateContext or Both.");
         }
 
+        if (klarna.WebhookEventTypes?.FirstOrDefault(type => !Klarna.Notifications.NotificationEventTypes.Known.Contains(type)) is { } unknown)
+        {
+            failures.Add($"Sandbox:Klarna:WebhookEventTypes lists {unknown}, which is not a payment.request.state-change.* event.");
+        }
+
         if (klarna.PaymentRequestLifetime <= TimeSpan.Zero) failures.Add("Sandbox:Klarna:PaymentRequestLifetime must be positive.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

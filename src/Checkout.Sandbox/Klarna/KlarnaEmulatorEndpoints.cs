@@ -1,4 +1,5 @@
 using Checkout.Sandbox.Klarna.Journey;
+using Checkout.Sandbox.Klarna.Notifications;
 using Checkout.Sandbox.Klarna.PaymentAuthorize;
 using Checkout.Sandbox.Klarna.PaymentRequests;
 using Checkout.Sandbox.Klarna.WebSdk;
@@ -15,6 +16,7 @@ internal static class KlarnaEmulatorEndpoints
         var klarna = app.MapGroup("/sandbox/klarna").ExcludeFromDescription();
         klarna.MapPaymentRequests();
         klarna.MapPaymentAuthorize();
+        klarna.MapNotifications();
         klarna.MapJourney();
         klarna.MapWebSdk();
     }

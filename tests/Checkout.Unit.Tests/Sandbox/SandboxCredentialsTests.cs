@@ -18,6 +18,23 @@ public sealed class SandboxCredentialsTests
     }
 
     [Fact]
+    public async Task Credentials_name_the_absolute_base_urls_of_the_emulator_and_the_acquirer()
+    {
+        await using var host = await SandboxHost.StartAsync();
+
+        var (_, credentials) = await host.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/sandbox/credentials"));
+        var klarnaBase = new Uri(credentials.Text("klarna_base_url")!);
+        using var klarnaCall = new HttpRequestMessage(HttpMethod.Get, new Uri(klarnaBase, "v2/notification/webhooks"));
+        klarnaCall.Headers.TryAddWithoutValidation("Authorization", $"Basic {credentials.Text("klarna_api_key")}");
+        using var klarnaAnswer = await host.Client.SendAsync(klarnaCall);
+
+        Assert.Equal(new Uri(host.Address, "/sandbox/klarna/").AbsoluteUri, klarnaBase.AbsoluteUri);
+        Assert.Equal(new Uri(host.Address, "/sandbox/acquirer/").AbsoluteUri, credentials.Text("acquirer_base_url"));
+        Assert.Equal(host.SigningKey.Key, credentials.Text("klarna_webhook_signing_key_id"));
+        Assert.Equal(HttpStatusCode.OK, klarnaAnswer.StatusCode);
+    }
+
+    [Fact]
     public async Task Other_environments_do_not_serve_credentials()
     {
         await using var host = await SandboxHost.StartAsync(environment: "Staging");

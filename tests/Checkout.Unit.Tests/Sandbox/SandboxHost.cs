@@ -85,8 +85,19 @@ internal sealed class SandboxHost : IAsyncDisposable
 
     public IConfiguration Configuration => _app.Configuration;
 
+    public static readonly string[] EveryEventType =
+    [
+        "payment.request.state-change.submitted", "payment.request.state-change.in-progress",
+        "payment.request.state-change.completed", "payment.request.state-change.declined",
+        "payment.request.state-change.canceled", "payment.request.state-change.expired",
+    ];
+
+    /// <summary>
+    /// With <paramref name="everyEvent"/> (the emulator's own tests watch every state change) the default registration
+    /// subscribes to every event type; without it, to what the sandbox registers by default.
+    /// </summary>
     public static async Task<SandboxHost> StartAsync(
-        IDictionary<string, string?>? settings = null, TimeProvider? time = null, string environment = "Development")
+        IDictionary<string, string?>? settings = null, TimeProvider? time = null, string environment = "Development", bool everyEvent = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
@@ -95,6 +106,14 @@ internal sealed class SandboxHost : IAsyncDisposable
         builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:1"] = "00:00:00.050";
         builder.Configuration["Sandbox:Acquirer:CallbackRetryDelays:0"] = "00:00:00.050";
         builder.Configuration["Sandbox:Acquirer:CallbackRetryDelays:1"] = "00:00:00.050";
+        if (everyEvent)
+        {
+            for (var i = 0; i < EveryEventType.Length; i++)
+            {
+                builder.Configuration[$"Sandbox:Klarna:WebhookEventTypes:{i}"] = EveryEventType[i];
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;

@@ -17,10 +17,10 @@ internal sealed partial class WebhookDelivery(
     {
         var klarna = options.Value.Klarna;
         var delays = klarna.WebhookRetryDelays ?? SandboxKlarnaOptions.DefaultWebhookRetryDelays;
-        var signature = WebhookSignature.Compute(klarna.SigningKey, webhook.Body);
+        var signature = WebhookSignature.Compute(webhook.Target.SigningKey, webhook.Body);
         for (var attempt = 1; ; attempt++)
         {
-            var failure = await TrySendAsync(webhook, klarna.SigningKeyId, signature, cancellationToken);
+            var failure = await TrySendAsync(webhook, webhook.Target.SigningKeyId, signature, cancellationToken);
             if (failure is null)
             {
                 LogDelivered(webhook.EventType, webhook.EventId, webhook.Url, attempt);

@@ -1,3 +1,4 @@
+using Checkout.Sandbox.Klarna.Notifications;
 using Checkout.Sandbox.Klarna.PaymentRequests;
 
 namespace Checkout.Sandbox.Klarna.Webhooks;
@@ -17,5 +18,8 @@ internal sealed record WebhookMetadata(
     string WebhookId,
     bool Live);
 
-/// <summary>One event, serialized once: every retry sends these exact bytes.</summary>
-internal sealed record WebhookEvent(Guid PaymentRequestId, string EventId, string EventType, Uri Url, byte[] Body);
+/// <summary>One event for one registration, serialized once: every retry sends these exact bytes.</summary>
+internal sealed record WebhookEvent(Guid PaymentRequestId, string EventId, string EventType, WebhookTarget Target, byte[] Body)
+{
+    public Uri Url => Target.Url;
+}
