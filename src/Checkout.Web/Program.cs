@@ -3,9 +3,17 @@ using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.KlarnaSetup;
 using Checkout.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
+
+// `dotnet run --project src/Checkout.Web -- klarna setup|webhooks|check`: set up and check the Klarna account, then
+// exit; before the sandbox fills in secrets, and without the web server, the worker or the database.
+if (args is ["klarna", .. var klarnaArgs])
+{
+    return await KlarnaCommands.RunAsync(klarnaArgs, builder.Configuration, Console.Out, Console.Error);
+}
 
 builder.AddCheckoutLogging();
 // The in-process Klarna emulator and acquirer; refuses to start in Production.

@@ -25,7 +25,9 @@ public static class CheckoutServices
         var configuration = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<KlarnaOptions>().Bind(configuration.GetSection(KlarnaOptions.Section)).ValidateOnStart();
+        services.AddOptions<KlarnaOptions>().Bind(configuration.GetSection(KlarnaOptions.Section))
+            .PostConfigure(o => o.WebhookSigningKeys = SigningKeyConfiguration.Read(configuration))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<KlarnaOptions>, KlarnaOptionsValidator>();
         services.AddOptions<AcquirerOptions>().Bind(configuration.GetSection(AcquirerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AcquirerOptions>, AcquirerOptionsValidator>();
