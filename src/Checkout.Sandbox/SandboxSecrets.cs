@@ -71,9 +71,13 @@ internal sealed class SandboxOptionsDefaults(IConfiguration configuration) : IPo
 
         if (string.IsNullOrEmpty(klarna.SigningKeyId) || string.IsNullOrEmpty(klarna.SigningKey))
         {
-            var first = configuration.GetSection(SandboxSecrets.KlarnaSigningKeys).GetChildren().FirstOrDefault();
-            klarna.SigningKeyId = first?.Key ?? "";
-            klarna.SigningKey = first?.Value ?? "";
+            // Klarna's key ids (krn:...) contain colons, which configuration splits: the whole path is the id.
+            var first = configuration.GetSection(SandboxSecrets.KlarnaSigningKeys).AsEnumerable(makePathsRelative: true)
+                .Where(pair => !string.IsNullOrEmpty(pair.Value))
+                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .FirstOrDefault();
+            klarna.SigningKeyId = first.Key ?? "";
+            klarna.SigningKey = first.Value ?? "";
         }
 
         if (string.IsNullOrEmpty(options.Acquirer.ApiKey))

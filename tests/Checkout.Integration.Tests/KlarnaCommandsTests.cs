@@ -1,0 +1,202 @@
+namespace Checkout.Integration.Tests;
+
+using System.Diagnostics;
+using Checkout.Klarna;
+using Checkout.Web.KlarnaSetup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+/// <summary>The <c>klarna</c> verbs, run in-process against a sandbox in a host of its own, as against Klarna.</summary>
+public sealed class KlarnaCommandsTests : IAsyncLifetime
+{
+    private const string MerchantWebhook = "https://checkout.example/api/webhooks/klarna";
+    private readonly int _appPort = CheckoutAppFactory.FreePort();
+    private ExternalSandbox _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await ExternalSandbox.StartAsync(_appPort);
+
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Setup_registers_the_completed_webhook_once_and_prints_the_secret_command()
+    {
+        var (first, firstOutput) = await RunAsync("setup", "--webhook-url", MerchantWebhook);
+        var (second, secondOutput) = await RunAsync("setup", "--webhook-url", MerchantWebhook);
+        var (_, listed) = await RunAsync("webhooks");
+
+        Assert.Equal(0, first);
+        Assert.Matches(
+            @"dotnet user-secrets --project src/Checkout\.Web set Klarna:WebhookSigningKeys:krn:partner:global:notification:signing-key:[0-9a-f-]+ [0-9a-f]{64}",
+            firstOutput);
+        Assert.Equal(0, second);
+        Assert.Contains("already registered", secondOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("user-secrets", secondOutput, StringComparison.Ordinal);
+        Assert.Single(Lines(listed), line => line.Contains(MerchantWebhook, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Webhooks_lists_registrations_and_deletes_one()
+    {
+        await RunAsync("setup", "--webhook-url", MerchantWebhook);
+        var (_, before) = await RunAsync("webhooks");
+        var ours = Assert.Single(Lines(before), line => line.Contains(MerchantWebhook, StringComparison.Ordinal));
+        var id = ours.Split(' ')[0];
+
+        var (deleted, deleteOutput) = await RunAsync("webhooks", "delete", id);
+        var (_, after) = await RunAsync("webhooks");
+        var (deletedAgain, againOutput) = await RunAsync("webhooks", "delete", id);
+
+        Assert.Contains("payment.request.state-change.completed  ENABLED  signing key krn:", ours, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{_appPort}/api/webhooks/klarna", before, StringComparison.Ordinal);
+        Assert.Equal(0, deleted);
+        Assert.Equal($"Deleted webhook {id}.", deleteOutput.Trim());
+        Assert.DoesNotContain(MerchantWebhook, after, StringComparison.Ordinal);
+        Assert.Equal(1, deletedAgain);
+        Assert.Contains("404", Assert.Single(Lines(againOutput)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_passes_against_a_correctly_set_up_sandbox()
+    {
+        var (exit, output) = await RunAsync("check");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(5, Lines(output).Length);
+        Assert.All(Lines(output), line => Assert.StartsWith("ok", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_reads_a_running_sandbox_through_the_sandbox_option()
+    {
+        var (exit, output) = await RunAsync(
+            new Dictionary<string, string?> { ["Checkout:PublicBaseUrl"] = $"http://127.0.0.1:{_appPort}/" },
+            "check", "--sandbox", _sandbox.Root.AbsoluteUri);
+
+        Assert.Equal(0, exit);
+        Assert.All(Lines(output), line => Assert.StartsWith("ok", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_fails_when_the_webhooks_signing_key_is_not_configured()
+    {
+        var settings = Settings();
+        settings.Remove($"Klarna:WebhookSigningKeys:{ExternalSandbox.SigningKeyId}");
+        settings["Klarna:WebhookSigningKeys:another-key"] = "secret";
+
+        var (exit, output) = await RunAsync(settings, "check");
+
+        Assert.Equal(1, exit);
+        var failure = Assert.Single(Lines(output), line => line.StartsWith("FAIL", StringComparison.Ordinal));
+        Assert.Contains($"signs with {ExternalSandbox.SigningKeyId}, which is not in Klarna:WebhookSigningKeys", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreachable_klarna_is_one_line_and_exit_code_1()
+    {
+        var settings = Settings();
+        settings["Klarna:BaseUrl"] = $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}/";
+
+        var (exit, output) = await RunAsync(settings, "check");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Klarna is unreachable", Assert.Single(Lines(output)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejected_api_key_is_one_line_and_exit_code_1()
+    {
+        var settings = Settings();
+        settings["Klarna:ApiKey"] = "klarna_test_api_not_this_one";
+
+        var (exit, output) = await RunAsync(settings, "webhooks");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("rejected the API key (HTTP 401)", Assert.Single(Lines(output)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://checkout.example/api/webhooks/klarna")]
+    [InlineData("https://checkout.example:8080/api/webhooks/klarna")]
+    public async Task Setup_refuses_a_webhook_url_klarna_would_not_deliver_to(string url)
+    {
+        var (exit, output) = await RunAsync("setup", "--webhook-url", url);
+        var (_, listed) = await RunAsync("webhooks");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"Refused: {url} is not an https URL on port 443 or 8443", Assert.Single(Lines(output)), StringComparison.Ordinal);
+        Assert.DoesNotContain("checkout.example", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_built_app_reports_unreachable_klarna_in_one_line_without_a_stack_trace()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var arg in new[] { BuiltAppPath(), "klarna", "check" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["Klarna__BaseUrl"] = $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}/";
+        start.Environment["Klarna__ApiKey"] = "klarna_test_api_anything";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        var lines = Lines(await stdout + await stderr);
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("Klarna is unreachable", Assert.Single(lines), StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, line => line.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_krn_signing_key_id_from_klarna_configures_the_app()
+    {
+        const string keyId = "krn:partner:global:notification:signing-key:0b4a1e2c-3d4f-4a5b-8c6d-7e8f9a0b1c2d";
+        using var app = CheckoutAppFactory.With(null, 0, new Dictionary<string, string?> { [$"Klarna:WebhookSigningKeys:{keyId}"] = "secret-from-setup" }, null);
+
+        var keys = app.Services.GetRequiredService<IOptions<KlarnaOptions>>().Value.WebhookSigningKeys;
+
+        Assert.Equal("secret-from-setup", Assert.Contains(keyId, keys));
+        await Task.CompletedTask;
+    }
+
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = _sandbox.AppSettings();
+        settings["Checkout:PublicBaseUrl"] = $"http://127.0.0.1:{_appPort}/";
+        return settings;
+    }
+
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => RunAsync(Settings(), args);
+
+    private static async Task<(int Exit, string Output)> RunAsync(IDictionary<string, string?> settings, params string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var output = new StringWriter();
+        var exit = await KlarnaCommands.RunAsync(args, configuration, output);
+        return (exit, output.ToString());
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>src/Checkout.Web's own build output, in the configuration these tests were built in.</summary>
+    private static string BuiltAppPath()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Checkout.sln")))
+        {
+            directory = directory.Parent;
+        }
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(directory!.FullName, "src", "Checkout.Web", "bin", configuration, "net10.0", "Checkout.Web.dll");
+        Assert.True(File.Exists(path), $"Build src/Checkout.Web first: {path} is missing.");
+        return path;
+    }
+}
