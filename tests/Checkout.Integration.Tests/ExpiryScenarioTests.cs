@@ -7,6 +7,7 @@ using Checkout.Domain.Tokens;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 /// <summary>The expiry scenarios the seeds name, in both flows: an expired payment request, and a session token too old to finalize.</summary>
 public sealed class ExpiryScenarioTests
@@ -35,7 +36,7 @@ public sealed class ExpiryScenarioTests
     [Fact]
     public async Task Acquirer_finalizing_after_the_session_token_expired_ends_Expired_with_the_token_kept()
     {
-        var clock = new SessionTokenExpiryTests.ShiftedClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = new Dictionary<string, string?>
         {
             ["Klarna:Flow"] = "AcquirerLed",
@@ -54,7 +55,7 @@ public sealed class ExpiryScenarioTests
         using var acquirer = new HttpClient { BaseAddress = new Uri(app.RootUri, "sandbox/acquirer/") };
         acquirer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Services.GetRequiredService<IConfiguration>()["Acquirer:ApiKey"]);
         var paymentId = await WaitForHeldPaymentAsync(acquirer, shopper);
-        clock.Shift(TimeSpan.FromMinutes(61));
+        clock.Advance(TimeSpan.FromMinutes(61));
         var finalized = await acquirer.PostAsync($"v1/payments/{paymentId}/finalize", null);
         Assert.True(finalized.IsSuccessStatusCode, await finalized.Content.ReadAsStringAsync());
 

@@ -3,6 +3,7 @@ namespace Checkout.Integration.Tests;
 using Checkout.Acquiring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 /// <summary>Klarna's network session token lasts one hour: an acquirer down past that ends in a clear, retryable state.</summary>
 public sealed class SessionTokenExpiryTests
@@ -10,7 +11,7 @@ public sealed class SessionTokenExpiryTests
     [Fact]
     public async Task Order_expires_when_the_acquirer_is_down_longer_than_the_session_token_lives()
     {
-        var clock = new ShiftedClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var ledger = new AcquirerLedger();
         using var app = CheckoutAppFactory.With(null, 0, null, s =>
         {
@@ -27,7 +28,7 @@ public sealed class SessionTokenExpiryTests
         // The acquirer stays down: bringing it back at the moment of the shift races an attempt that checked the
         // token just before, which then reaches the acquirer and is declined for the expired token (right, but a
         // different ending from the one this test is about).
-        clock.Shift(TimeSpan.FromMinutes(61));
+        clock.Advance(TimeSpan.FromMinutes(61));
         var status = await shopper.WaitForFinalStatusAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("Expired", status.GetProperty("status").GetString());
@@ -43,15 +44,6 @@ public sealed class SessionTokenExpiryTests
             Assert.True(DateTime.UtcNow < deadline, $"The order never reached {expected}.");
             await Task.Delay(100);
         }
-    }
-
-    internal sealed class ShiftedClock : TimeProvider
-    {
-        private TimeSpan _shift;
-
-        public void Shift(TimeSpan by) => _shift += by;
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
     }
 
     private sealed class UnavailableWhile(IAcquirer inner, Func<bool> down) : IAcquirer
