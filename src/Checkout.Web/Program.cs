@@ -38,6 +38,8 @@ if (!app.Environment.IsDevelopment())
 app.Use(app.Services.GetRequiredService<SecurityHeaders>().Apply);
 app.UseStatusCodePages();
 app.UseStaticFiles();
+// One log line per request (static files excepted), with the order and Klarna's correlation id where known.
+app.UseCheckoutRequestLogging();
 app.UseRateLimiter();
 app.UseAntiforgery();
 

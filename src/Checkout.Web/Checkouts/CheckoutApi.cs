@@ -1,5 +1,6 @@
 namespace Checkout.Web.Checkouts;
 
+using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,7 +38,12 @@ public static class CheckoutApi
     }
 
     private static async Task<IResult> CreatePaymentRequestAsync(
-        PaymentRequestInput? input, PaymentRequestService service, HttpRequest request, IConfiguration configuration, CancellationToken cancellationToken)
+        PaymentRequestInput? input,
+        PaymentRequestService service,
+        HttpRequest request,
+        IConfiguration configuration,
+        Serilog.IDiagnosticContext requestLog,
+        CancellationToken cancellationToken)
     {
         if (input is null)
         {
@@ -48,6 +54,7 @@ public static class CheckoutApi
         {
             return Problems.Validation(errors);
         }
+        requestLog.Set(Logging.OrderId, checkoutId);
         return await service.CreateAsync(checkoutId, input, CheckoutUrls.SiteBase(request, configuration), cancellationToken);
     }
 

@@ -1,6 +1,8 @@
 namespace Checkout.Web.Webhooks;
 
+using Checkout.Domain.Orders;
 using Checkout.Klarna.Webhooks;
+using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,6 +28,7 @@ public static partial class KlarnaWebhookEndpoint
         WorkSignal signal,
         TimeProvider clock,
         ILoggerFactory loggers,
+        Serilog.IDiagnosticContext requestLog,
         CancellationToken cancellationToken)
     {
         var body = await RawBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
@@ -42,9 +45,14 @@ public static partial class KlarnaWebhookEndpoint
             LogRejected(loggers.CreateLogger("Checkout.Webhooks"), check);
             return TypedResults.Problem($"The webhook signature was not accepted ({check}).", statusCode: 400, title: "Bad signature");
         }
-        if (WebhookEnvelope.TryParse(body) is not { Metadata: { } metadata })
+        if (WebhookEnvelope.TryParse(body) is not { Metadata: { } metadata } envelope)
         {
             return TypedResults.Problem("The webhook is not a Klarna event envelope with metadata.event_id.", statusCode: 400, title: "Bad webhook");
+        }
+        requestLog.Set(Logging.KlarnaCorrelationId, metadata.CorrelationId);
+        if (Order.ParseReference(envelope.Payload?.PaymentRequestReference) is { } orderId)
+        {
+            requestLog.Set(Logging.OrderId, orderId);
         }
         if (metadata.OccurredAt is { } occurredAt && clock.GetUtcNow() - occurredAt > ReplayWindow)
         {
