@@ -12,6 +12,8 @@ public static class Logging
     /// <summary>Serilog from the <c>Serilog</c> configuration section, console by default.</summary>
     public static WebApplicationBuilder AddCheckoutLogging(this WebApplicationBuilder builder)
     {
+        // Serilog writes the console; the framework's own console provider would print every line twice.
+        builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
             (services, logger) =>
             {
