@@ -1,6 +1,5 @@
 namespace Checkout.Integration.Tests;
 
-using System.Diagnostics;
 using Checkout.Klarna;
 using Checkout.Web.KlarnaSetup;
 using Microsoft.Extensions.Configuration;
@@ -131,19 +130,11 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
     [Fact]
     public async Task The_built_app_reports_unreachable_klarna_in_one_line_without_a_stack_trace()
     {
-        var start = new ProcessStartInfo("dotnet")
+        using var process = BuiltApp.Start(["klarna", "check"], new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var arg in new[] { BuiltAppPath(), "klarna", "check" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["Klarna__BaseUrl"] = $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}/";
-        start.Environment["Klarna__ApiKey"] = "klarna_test_api_anything";
-        using var process = Process.Start(start)!;
+            ["Klarna__BaseUrl"] = $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}/",
+            ["Klarna__ApiKey"] = "klarna_test_api_anything",
+        });
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -185,18 +176,4 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>src/Checkout.Web's own build output, in the configuration these tests were built in.</summary>
-    private static string BuiltAppPath()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Checkout.sln")))
-        {
-            directory = directory.Parent;
-        }
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var path = Path.Combine(directory!.FullName, "src", "Checkout.Web", "bin", configuration, "net10.0", "Checkout.Web.dll");
-        Assert.True(File.Exists(path), $"Build src/Checkout.Web first: {path} is missing.");
-        return path;
-    }
 }

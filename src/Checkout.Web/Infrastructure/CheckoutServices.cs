@@ -70,7 +70,12 @@ public static class CheckoutServices
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         services.AddAntiforgery(o => o.HeaderName = Http.AntiforgeryHeaderFilter.HeaderName);
         services.AddProblemDetails();
-        services.AddRazorPages();
+        var pages = services.AddRazorPages();
+        if (builder.Environment.IsDevelopment())
+        {
+            // Under `dotnet run`, an edited .cshtml shows on the next refresh; other environments serve the compiled views only.
+            pages.AddRazorRuntimeCompilation();
+        }
         return builder;
     }
 }

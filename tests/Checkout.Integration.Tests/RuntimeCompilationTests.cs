@@ -1,0 +1,71 @@
+namespace Checkout.Integration.Tests;
+
+/// <summary>In Development, an edited .cshtml shows on the next refresh without a rebuild.</summary>
+public sealed class RuntimeCompilationTests
+{
+    [Fact]
+    public async Task Edited_page_shows_on_refresh_in_Development()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("checkout-content-").FullName;
+        var database = Path.Combine(contentRoot, "checkout.db");
+        CopyDirectory(Path.Combine(BuiltApp.ProjectDirectory, "Pages"), Path.Combine(contentRoot, "Pages"));
+        File.Copy(Path.Combine(BuiltApp.ProjectDirectory, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"));
+        var port = CheckoutAppFactory.FreePort();
+        using var process = BuiltApp.Start(
+            ["--contentRoot", contentRoot, "--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ConnectionStrings__Checkout"] = $"Data Source={database}" });
+        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            Assert.Contains("Choose your plan", await PageAsync(http, _ => true), StringComparison.Ordinal);
+
+            var index = Path.Combine(contentRoot, "Pages", "Index.cshtml");
+            await File.WriteAllTextAsync(index, (await File.ReadAllTextAsync(index)).Replace(
+                "<h1>Choose your plan</h1>", "<h1>Choose your plan</h1><p id=\"edited\">Edited while running</p>", StringComparison.Ordinal));
+
+            Assert.Contains("Edited while running", await PageAsync(http, page => page.Contains("Edited while running", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            await output;
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    /// <summary>The plan list once it satisfies <paramref name="done"/>, or as it last was after 30 s.</summary>
+    private static async Task<string> PageAsync(HttpClient http, Func<string, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var page = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                page = await http.GetStringAsync("/");
+                if (done(page))
+                {
+                    return page;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Still starting.
+            }
+            await Task.Delay(200);
+        }
+        return page;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
