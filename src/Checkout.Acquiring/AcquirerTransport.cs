@@ -1,17 +1,10 @@
 namespace Checkout.Acquiring;
 
-/// <summary>Sends to an acquirer; a failure to reach it (or a timeout) becomes <see cref="AcquirerUnavailableException"/>.</summary>
+/// <summary>What every acquirer client treats as "could not reach it": the outcome is unknown, retry later with the same key.</summary>
 public static class AcquirerTransport
 {
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await http.SendAsync(message, cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new AcquirerUnavailableException("The acquirer could not be reached.", e);
-        }
-    }
+    public static bool IsUnreachable(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException or TaskCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested;
+
+    public static AcquirerUnavailableException Unreachable(Exception exception) => new("The acquirer could not be reached.", exception);
 }

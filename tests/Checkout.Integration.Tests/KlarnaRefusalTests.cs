@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Checkout.Klarna.PaymentRequests;
+using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,7 @@ public sealed class KlarnaRefusalTests
         var logs = new CapturingLoggerProvider();
         using var app = CheckoutAppFactory.With(null, 0, null, services =>
         {
-            services.AddHttpClient<KlarnaPaymentRequestsClient>().AddHttpMessageHandler(() => new RefusingKlarna());
+            services.AddHttpClient(OutboundClients.Klarna).AddHttpMessageHandler(() => new RefusingKlarna());
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
         });
         var shopper = Shopper.Start(app);
@@ -56,6 +56,7 @@ public sealed class KlarnaRefusalTests
         {
             var response = new HttpResponseMessage(HttpStatusCode.BadRequest)
             {
+                RequestMessage = request,
                 Content = new StringContent(
                     $$"""
                     {"error_id":"{{ErrorId}}","error_type":"INPUT_ERROR","error_code":"VALIDATION_ERROR",

@@ -1,56 +1,53 @@
 namespace Checkout.Acquiring.Generic;
 
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using Refit;
 
 /// <summary>Seed 000's acquirer shape, answered in seed 002's partner-facing form.</summary>
-public sealed class GenericAcquirerClient(HttpClient http, IOptions<AcquirerOptions> options) : IAcquirer
+public sealed class GenericAcquirerClient(IGenericAcquirerApi api) : IAcquirer
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     public async Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = new HttpRequestMessage(HttpMethod.Post, "payment")
-        {
-            Content = JsonContent.Create(new GenericPaymentRequest(
-                request.Amount.MinorUnits,
-                request.Amount.Currency.Code,
-                request.Reference,
-                new GenericPaymentMethods(new GenericKlarnaMethod(request.InteroperabilityToken)))),
-        };
-        message.Headers.Add(IdempotencyKeyHeader, request.IdempotencyKey);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
+        var body = new GenericPaymentRequest(
+            request.Amount.MinorUnits,
+            request.Amount.Currency.Code,
+            request.Reference,
+            new GenericPaymentMethods(new GenericKlarnaMethod(request.InteroperabilityToken)));
 
-        var response = await AcquirerTransport.SendAsync(http, message, cancellationToken);
+        IApiResponse<GenericPaymentResponse> response;
+        try
+        {
+            response = await api.AuthorizeAsync(body, request.IdempotencyKey, cancellationToken);
+        }
+        catch (Exception e) when (AcquirerTransport.IsUnreachable(e, cancellationToken))
+        {
+            throw AcquirerTransport.Unreachable(e);
+        }
 
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new AcquirerUnavailableException($"The acquirer answered {(int)response.StatusCode}.");
-            }
-            var body = await ReadAsync(response, cancellationToken);
+            var answer = Read(response);
             return new AuthorizationResult(
-                StatusOf(body.Status),
-                body.PaymentId ?? throw new AcquirerUnavailableException("The acquirer's answer has no payment_id."),
-                body.AdditionalData?.KlarnaNetworkResponseData);
+                StatusOf(answer.Status),
+                answer.PaymentId ?? throw new AcquirerUnavailableException("The acquirer's answer has no payment_id."),
+                answer.AdditionalData?.KlarnaNetworkResponseData);
         }
     }
 
-    private static async Task<GenericPaymentResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static GenericPaymentResponse Read(IApiResponse<GenericPaymentResponse> response)
     {
-        try
+        if (!response.IsSuccessStatusCode)
         {
-            return await response.Content.ReadFromJsonAsync<GenericPaymentResponse>(cancellationToken)
-                ?? throw new AcquirerUnavailableException("The acquirer answered with an empty body.");
+            throw new AcquirerUnavailableException($"The acquirer answered {(int)response.StatusCode.GetValueOrDefault()}.");
         }
-        catch (JsonException e)
+        if (response.Error?.InnerException is JsonException malformed)
         {
-            throw new AcquirerUnavailableException("The acquirer's answer is not JSON.", e);
+            throw new AcquirerUnavailableException("The acquirer's answer is not JSON.", malformed);
         }
+        return response.Content ?? throw new AcquirerUnavailableException("The acquirer answered with an empty body.");
     }
 
     private static AuthorizationStatus StatusOf(string? status) => status switch

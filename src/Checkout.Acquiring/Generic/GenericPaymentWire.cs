@@ -3,22 +3,22 @@ namespace Checkout.Acquiring.Generic;
 using System.Text.Json.Serialization;
 
 /// <summary>Seed 000's authorization request: <c>POST {base}/payment</c>.</summary>
-internal sealed record GenericPaymentRequest(
+public sealed record GenericPaymentRequest(
     [property: JsonPropertyName("amount")] long Amount,
     [property: JsonPropertyName("currency")] string Currency,
     [property: JsonPropertyName("reference")] string Reference,
     [property: JsonPropertyName("payment_methods")] GenericPaymentMethods PaymentMethods);
 
-internal sealed record GenericPaymentMethods([property: JsonPropertyName("klarna")] GenericKlarnaMethod Klarna);
+public sealed record GenericPaymentMethods([property: JsonPropertyName("klarna")] GenericKlarnaMethod Klarna);
 
-internal sealed record GenericKlarnaMethod(
+public sealed record GenericKlarnaMethod(
     [property: JsonPropertyName("klarna_interoperability_token")] string KlarnaInteroperabilityToken);
 
 /// <summary>Seed 002's partner-facing answer.</summary>
-internal sealed record GenericPaymentResponse(
+public sealed record GenericPaymentResponse(
     [property: JsonPropertyName("payment_id")] string? PaymentId,
     [property: JsonPropertyName("status")] string? Status,
     [property: JsonPropertyName("additional_data")] GenericAdditionalData? AdditionalData);
 
-internal sealed record GenericAdditionalData(
+public sealed record GenericAdditionalData(
     [property: JsonPropertyName("klarna_network_response_data")] string? KlarnaNetworkResponseData);

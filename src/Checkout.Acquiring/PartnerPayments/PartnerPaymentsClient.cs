@@ -1,17 +1,15 @@
 namespace Checkout.Acquiring.PartnerPayments;
 
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
+using Refit;
 
 /// <summary>
 /// Seed 002's partner-facing API (<c>POST/GET {base}/v1/payments</c>): the acquirer runs Klarna's
 /// tokenization and first charge for us, and hands back Klarna's purchase journey URL.
 /// </summary>
-public sealed class PartnerPaymentsClient(HttpClient http, IOptions<AcquirerOptions> options)
+public sealed class PartnerPaymentsClient(IPartnerPaymentsApi api)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -23,18 +21,17 @@ public sealed class PartnerPaymentsClient(HttpClient http, IOptions<AcquirerOpti
 
     public async Task<PartnerPayment> CreateAsync(PartnerPaymentRequest request, string idempotencyKey, CancellationToken cancellationToken)
     {
-        using var message = NewRequest(HttpMethod.Post, "v1/payments");
-        message.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
-        message.Content = JsonContent.Create(request, options: Json);
-        return await SendAsync(message, cancellationToken)
-            ?? throw new AcquirerUnavailableException("The acquirer answered the payment with no body.");
+        using var response = await SendAsync(() => api.CreateAsync(request, idempotencyKey, cancellationToken), cancellationToken);
+        return Read(response) ?? throw new AcquirerUnavailableException("The acquirer answered the payment with no body.");
     }
 
     /// <summary>Reads a payment; null when the acquirer does not know it.</summary>
     public async Task<PartnerPayment?> GetAsync(string paymentId, CancellationToken cancellationToken)
     {
-        using var message = NewRequest(HttpMethod.Get, "v1/payments/" + Uri.EscapeDataString(paymentId));
-        return await SendAsync(message, cancellationToken);
+        using var response = await SendAsync(() => api.ReadAsync(paymentId, cancellationToken), cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : Read(response) ?? throw new AcquirerUnavailableException("The acquirer answered the read with no body.");
     }
 
     public static PartnerPayment? Parse(ReadOnlySpan<byte> body)
@@ -49,49 +46,52 @@ public sealed class PartnerPaymentsClient(HttpClient http, IOptions<AcquirerOpti
         }
     }
 
-    private HttpRequestMessage NewRequest(HttpMethod method, string path)
-    {
-        var message = new HttpRequestMessage(method, path);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.ApiKey);
-        return message;
-    }
-
-    private async Task<PartnerPayment?> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
-    {
-        var response = await AcquirerTransport.SendAsync(http, message, cancellationToken);
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.NotFound && message.Method == HttpMethod.Get)
-            {
-                return null;
-            }
-            if ((int)response.StatusCode is >= 400 and < 500)
-            {
-                throw new AcquirerRejectedException((int)response.StatusCode, await DetailOfAsync(response, cancellationToken));
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new AcquirerUnavailableException($"The acquirer answered {(int)response.StatusCode}.");
-            }
-            try
-            {
-                return await response.Content.ReadFromJsonAsync<PartnerPayment>(Json, cancellationToken);
-            }
-            catch (JsonException e)
-            {
-                throw new AcquirerUnavailableException("The acquirer's answer is not JSON.", e);
-            }
-        }
-    }
-
-    private static async Task<string?> DetailOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<IApiResponse<PartnerPayment>> SendAsync(
+        Func<Task<IApiResponse<PartnerPayment>>> send, CancellationToken cancellationToken)
     {
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            return problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+            return await send();
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
+        catch (Exception e) when (AcquirerTransport.IsUnreachable(e, cancellationToken))
+        {
+            throw AcquirerTransport.Unreachable(e);
+        }
+    }
+
+    private static PartnerPayment? Read(IApiResponse<PartnerPayment> response)
+    {
+        var status = (int)response.StatusCode.GetValueOrDefault();
+        if (status is >= 400 and < 500)
+        {
+            throw new AcquirerRejectedException(status, DetailOf((response.Error as ApiException)?.Content));
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new AcquirerUnavailableException($"The acquirer answered {status}.");
+        }
+        if (response.Error?.InnerException is JsonException malformed)
+        {
+            throw new AcquirerUnavailableException("The acquirer's answer is not JSON.", malformed);
+        }
+        return response.Content;
+    }
+
+    private static string? DetailOf(string? problem)
+    {
+        if (string.IsNullOrEmpty(problem))
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(problem);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String
+                ? detail.GetString()
+                : null;
+        }
+        catch (JsonException)
         {
             return null;
         }

@@ -1,15 +1,14 @@
 namespace Checkout.Acquiring.WorldlineConnect;
 
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Refit;
 
 /// <summary>
 /// Worldline Connect as the acquiring partner: Klarna is payment product 838, authorized with Klarna's
 /// interoperability token. Requests are signed by <see cref="GcsV1HmacHandler"/> in the client's pipeline.
 /// </summary>
-public sealed class WorldlineConnectClient(HttpClient http, IOptions<AcquirerOptions> options) : IAcquirer
+public sealed class WorldlineConnectClient(IWorldlineConnectApi api, IOptions<AcquirerOptions> options) : IAcquirer
 {
     public const string IdempotencyKeyHeader = "X-GCS-Idempotence-Key";
     public const int KlarnaPaymentProductId = 838;
@@ -18,26 +17,27 @@ public sealed class WorldlineConnectClient(HttpClient http, IOptions<AcquirerOpt
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"v1/{Uri.EscapeDataString(settings.MerchantId ?? "")}/payments")
+        IApiResponse<CreatePaymentResponse> response;
+        try
         {
-            Content = JsonBody(BodyOf(request, settings.ReturnUrl)),
-        };
-        message.Headers.Add(IdempotencyKeyHeader, request.IdempotencyKey);
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-        var response = await AcquirerTransport.SendAsync(http, message, cancellationToken);
+            response = await api.CreatePaymentAsync(
+                settings.MerchantId ?? "", BodyOf(request, settings.ReturnUrl), request.IdempotencyKey, cancellationToken);
+        }
+        catch (Exception e) when (AcquirerTransport.IsUnreachable(e, cancellationToken))
+        {
+            throw AcquirerTransport.Unreachable(e);
+        }
 
         using (response)
         {
-            var status = (int)response.StatusCode;
+            var status = (int)response.StatusCode.GetValueOrDefault();
             if (response.IsSuccessStatusCode)
             {
-                var created = await ReadAsync<CreatePaymentResponse>(response, cancellationToken);
-                return ResultOf(created.Payment);
+                return ResultOf(Created(response).Payment);
             }
             if (status is >= 400 and < 500)
             {
-                var error = await ReadErrorAsync(response, cancellationToken);
+                var error = ErrorOf((response.Error as ApiException)?.Content);
                 if (error?.PaymentResult?.Payment is { Status: WorldlinePaymentStatus.Rejected } rejected)
                 {
                     return ResultOf(rejected);
@@ -57,14 +57,6 @@ public sealed class WorldlineConnectClient(HttpClient http, IOptions<AcquirerOpt
             new PaymentProduct838SpecificInput(request.InteroperabilityToken, InteroperabilityData: null),
             string.IsNullOrWhiteSpace(returnUrl) ? null : new RedirectionData(returnUrl)));
 
-    // Exactly "application/json": the Content-Type is part of the signed string, so no charset parameter.
-    private static ByteArrayContent JsonBody(CreatePaymentRequest body)
-    {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, WorldlineJson.Options));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
-
     private static AuthorizationResult ResultOf(Payment? payment)
     {
         if (payment?.Id is not { Length: > 0 } id)
@@ -76,26 +68,22 @@ public sealed class WorldlineConnectClient(HttpClient http, IOptions<AcquirerOpt
         return new AuthorizationResult(status, id, NetworkResponseData: null);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static CreatePaymentResponse Created(IApiResponse<CreatePaymentResponse> response)
     {
-        try
+        if (response.Error?.InnerException is { } malformed and (JsonException or NotSupportedException))
         {
-            return await response.Content.ReadFromJsonAsync<T>(WorldlineJson.Options, cancellationToken)
-                ?? throw new AcquirerUnavailableException("Worldline answered with an empty body.");
+            throw new AcquirerUnavailableException("Worldline's answer is not the JSON expected.", malformed);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            throw new AcquirerUnavailableException("Worldline's answer is not the JSON expected.", e);
-        }
+        return response.Content ?? throw new AcquirerUnavailableException("Worldline answered with an empty body.");
     }
 
-    private static async Task<ErrorResponse?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static ErrorResponse? ErrorOf(string? body)
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<ErrorResponse>(WorldlineJson.Options, cancellationToken);
+            return string.IsNullOrEmpty(body) ? null : JsonSerializer.Deserialize<ErrorResponse>(body, WorldlineJson.Options);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
+        catch (JsonException)
         {
             return null;
         }

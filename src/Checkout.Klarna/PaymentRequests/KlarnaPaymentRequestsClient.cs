@@ -1,12 +1,16 @@
 namespace Checkout.Klarna.PaymentRequests;
 
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using Microsoft.Extensions.Options;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Text.Json;
+using Refit;
 
-/// <summary>Klarna's Payment Request API. The base address and resilience come from the HttpClient's registration.</summary>
-public sealed class KlarnaPaymentRequestsClient(HttpClient http, IOptions<KlarnaOptions> options)
+/// <summary>
+/// Klarna's Payment Request API in our terms: a refusal is a <see cref="KlarnaApiException"/> with Klarna's ids,
+/// a read of an unknown request is null. Base address, key and resilience come from the client's registration.
+/// </summary>
+public sealed class KlarnaPaymentRequestsClient(IKlarnaPaymentRequestsApi api)
 {
     public const string IdempotencyKeyHeader = "Klarna-Idempotency-Key";
     public const string SessionTokenHeader = "Klarna-Network-Session-Token";
@@ -14,62 +18,50 @@ public sealed class KlarnaPaymentRequestsClient(HttpClient http, IOptions<Klarna
     public async Task<PaymentRequestRead> CreateAsync(
         PaymentRequestBody body, string idempotencyKey, string? networkSessionToken, CancellationToken cancellationToken)
     {
-        using var request = NewRequest(HttpMethod.Post, "v2/payment/requests");
-        request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
-        if (!string.IsNullOrWhiteSpace(networkSessionToken))
-        {
-            request.Headers.Add(SessionTokenHeader, networkSessionToken);
-        }
-        request.Content = JsonContent.Create(body, options: KlarnaJson.Options);
-        return await SendAsync(request, cancellationToken) ?? throw new KlarnaApiException("Klarna answered the payment request with no body.");
+        var sessionToken = string.IsNullOrWhiteSpace(networkSessionToken) ? null : networkSessionToken;
+        using var response = await api.CreateAsync(body, idempotencyKey, sessionToken, cancellationToken);
+        return Read(response) ?? throw new KlarnaApiException("Klarna answered the payment request with no body.");
     }
 
     /// <summary>Reads a payment request; null when Klarna does not know it.</summary>
     public async Task<PaymentRequestRead?> GetAsync(string paymentRequestId, CancellationToken cancellationToken)
     {
-        using var request = NewRequest(HttpMethod.Get, PathOf(paymentRequestId));
-        try
-        {
-            return await SendAsync(request, cancellationToken);
-        }
-        catch (KlarnaApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        using var response = await api.ReadAsync(paymentRequestId, cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : Read(response);
     }
 
     /// <summary>Cancels a request still waiting for the shopper. Throws with 409 when it is already final.</summary>
     public async Task<PaymentRequestRead?> CancelAsync(string paymentRequestId, CancellationToken cancellationToken)
     {
-        using var request = NewRequest(HttpMethod.Delete, PathOf(paymentRequestId));
-        return await SendAsync(request, cancellationToken);
+        using var response = await api.CancelAsync(paymentRequestId, cancellationToken);
+        return Read(response);
     }
 
-    private static string PathOf(string paymentRequestId) => "v2/payment/requests/" + Uri.EscapeDataString(paymentRequestId);
-
-    private HttpRequestMessage NewRequest(HttpMethod method, string path)
+    /// <summary>The body of a success (null when empty); otherwise Klarna's error, read field by field.</summary>
+    private static PaymentRequestRead? Read(IApiResponse<PaymentRequestRead> response)
     {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", options.Value.ApiKey);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return request;
-    }
-
-    private async Task<PaymentRequestRead?> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using var response = await http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return response.Content.Headers.ContentLength == 0
-                ? null
-                : await response.Content.ReadFromJsonAsync<PaymentRequestRead>(KlarnaJson.Options, cancellationToken);
+            // A success whose body is not the JSON expected fails as the JSON reader reports it, as before Refit.
+            if (response.Error?.InnerException is JsonException malformed)
+            {
+                ExceptionDispatchInfo.Throw(malformed);
+            }
+            return response.Content;
         }
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        throw new KlarnaApiException(response.StatusCode, KlarnaErrorReader.Read(body), CorrelationIdOf(response));
+        var body = (response.Error as ApiException)?.Content is { Length: > 0 } text ? Encoding.UTF8.GetBytes(text) : [];
+        throw new KlarnaApiException(response.StatusCode.GetValueOrDefault(), KlarnaErrorReader.Read(body), CorrelationIdOf(response));
     }
 
-    private static string? CorrelationIdOf(HttpResponseMessage response) =>
-        KlarnaErrorReader.CorrelationIdHeaders
-            .Select(name => response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null)
-            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+    private static string? CorrelationIdOf(IApiResponse response)
+    {
+        foreach (var name in KlarnaErrorReader.CorrelationIdHeaders)
+        {
+            if (response.Headers is { } headers && headers.TryGetValues(name, out var values) && values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } value)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
 }

@@ -47,7 +47,6 @@ public static class CheckoutServices
         services.AddSingleton(sp => new WebhookSignatureVerifier(
             sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.WebhookSigningKeys));
         services.AddOutboundClients();
-        services.AddPartnerPaymentsClient();
 
         services.AddScoped<OrderStore>();
         services.AddScoped<ICustomerTokenVault, DataProtectionTokenVault>();

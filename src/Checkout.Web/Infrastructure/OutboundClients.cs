@@ -1,37 +1,52 @@
 namespace Checkout.Web.Infrastructure;
 
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Checkout.Acquiring;
 using Checkout.Acquiring.Generic;
+using Checkout.Acquiring.PartnerPayments;
 using Checkout.Acquiring.WorldlineConnect;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Infrastructure.Http;
 using Microsoft.Extensions.Options;
+using Refit;
 
-/// <summary>Every outbound HTTP client in one place: base address, timeout, resilience.</summary>
+/// <summary>
+/// Every outbound HTTP client in one place: a Refit interface per API, one named HttpClient per upstream with
+/// its base address, key and resilience pipeline.
+/// </summary>
 public static class OutboundClients
 {
+    public const string Klarna = "Klarna";
+    public const string Acquirer = "Acquirer";
+    public const string WorldlineConnect = "WorldlineConnect";
+
     public static IServiceCollection AddOutboundClients(this IServiceCollection services)
     {
         services.AddSingleton<ServerAddress>();
-        services.AddSingleton<OutboundPipelines>();
 
-        services.AddHttpClient<KlarnaPaymentRequestsClient>((sp, http) =>
-            {
-                var options = sp.GetRequiredService<IOptions<KlarnaOptions>>().Value;
-                http.BaseAddress = string.IsNullOrWhiteSpace(options.BaseUrl)
-                    ? new Uri(sp.GetRequiredService<ServerAddress>().Root, "sandbox/klarna/")
-                    : WithTrailingSlash(options.BaseUrl);
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredService<OutboundPipelines>().Klarna));
+        services.AddRefitGeneratedClient<IKlarnaPaymentRequestsApi>(_ => OutboundFailures.SettingsFor(KlarnaJson.Options), Klarna)
+            .ConfigureHttpClient(ConfigureKlarna)
+            .AddUpstreamResilience(sp => sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Timeout);
+        services.AddTransient<KlarnaPaymentRequestsClient>();
 
-        services.AddHttpClient<GenericAcquirerClient>(ConfigureAcquirer).AddHttpMessageHandler(AcquirerResilience);
-        // The signer sits inside the retries, so every attempt carries a fresh Date and signature.
-        services.AddHttpClient<WorldlineConnectClient>(ConfigureAcquirer)
-            .AddHttpMessageHandler(AcquirerResilience)
+        // The generic acquirer and its seed-002 partner API are one upstream: one client, one circuit breaker.
+        services.AddRefitGeneratedClient<IGenericAcquirerApi>(_ => OutboundFailures.SettingsFor(GenericJson), Acquirer);
+        services.AddRefitGeneratedClient<IPartnerPaymentsApi>(_ => OutboundFailures.SettingsFor(PartnerPaymentsClient.Json), Acquirer)
+            .ConfigureHttpClient(ConfigureAcquirer)
+            .AddUpstreamResilience(AcquirerTimeout);
+        services.AddTransient<GenericAcquirerClient>();
+        services.AddTransient<PartnerPaymentsClient>();
+
+        // The signer sits inside the resilience handler, so every attempt carries a fresh Date and signature.
+        services.AddRefitGeneratedClient<IWorldlineConnectApi>(_ => OutboundFailures.SettingsFor(WorldlineJson.Options), WorldlineConnect)
+            .ConfigureHttpClient(ConfigureAcquirer)
+            .AddUpstreamResilience(AcquirerTimeout)
             .AddHttpMessageHandler(sp => new GcsV1HmacHandler(
                 sp.GetRequiredService<IOptions<AcquirerOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<WorldlineConnectClient>();
+
         services.AddTransient<IAcquirer>(sp => sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Kind switch
         {
             AcquirerKind.WorldlineConnect => sp.GetRequiredService<WorldlineConnectClient>(),
@@ -40,16 +55,33 @@ public static class OutboundClients
         return services;
     }
 
-    public static void ConfigureAcquirer(IServiceProvider sp, HttpClient http)
+    /// <summary>Seed 000's field names are spelled out on the wire models; the rest are the web defaults.</summary>
+    private static readonly JsonSerializerOptions GenericJson = new(JsonSerializerDefaults.Web);
+
+    private static void ConfigureKlarna(IServiceProvider sp, HttpClient http)
+    {
+        var options = sp.GetRequiredService<IOptions<KlarnaOptions>>().Value;
+        http.BaseAddress = string.IsNullOrWhiteSpace(options.BaseUrl)
+            ? new Uri(sp.GetRequiredService<ServerAddress>().Root, "sandbox/klarna/")
+            : WithTrailingSlash(options.BaseUrl);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", options.ApiKey);
+        http.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    private static void ConfigureAcquirer(IServiceProvider sp, HttpClient http)
     {
         var options = sp.GetRequiredService<IOptions<AcquirerOptions>>().Value;
         http.BaseAddress = options.Kind == AcquirerKind.Sandbox
             ? new Uri(sp.GetRequiredService<ServerAddress>().Root, "sandbox/acquirer/")
             : WithTrailingSlash(options.BaseUrl!);
+        if (options.Kind != AcquirerKind.WorldlineConnect)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        }
         http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
-    public static ResilienceHandler AcquirerResilience(IServiceProvider sp) => new(sp.GetRequiredService<OutboundPipelines>().Acquirer);
+    private static TimeSpan AcquirerTimeout(IServiceProvider sp) => sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Timeout;
 
     private static Uri WithTrailingSlash(string url) => new(url.EndsWith('/') ? url : url + "/");
 }

@@ -53,13 +53,23 @@ public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAs
         var sent = Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
         var date = sent.Header("Date")!;
         Assert.True(DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), $"Date '{date}' is not RFC 1123");
-        // Rebuilt by hand from the received headers, with the framework's HMAC rather than the signer's.
-        var stringToSign = $"POST\n{sent.Header("Content-Type")}\n{date}\nx-gcs-idempotence-key:{sent.Header("X-GCS-Idempotence-Key")}\n{sent.Url}\n";
-        var expected = Convert.ToBase64String(HMACSHA256.HashData(
-            Encoding.UTF8.GetBytes(OutboundClientHost.SecretApiKey), Encoding.UTF8.GetBytes(stringToSign)));
-        Assert.Equal($"GCS v1HMAC:{OutboundClientHost.ApiKeyId}:{expected}", sent.Header("Authorization"));
+        Assert.Equal(SignatureOf(sent), sent.Header("Authorization"));
         Assert.DoesNotContain(sent.Headers, h => h.Value.Contains(OutboundClientHost.SecretApiKey, StringComparison.Ordinal));
         Assert.DoesNotContain(OutboundClientHost.SecretApiKey, sent.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_retry_is_dated_and_signed_afresh_when_it_leaves()
+    {
+        await wireMock.StubAsync(Stub.Status("POST", PaymentsPath, 429, ("Retry-After", "1")).InScenario("throttled", Stub.Started, "open"));
+        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)).InScenario("throttled", "open"));
+
+        await AuthorizeAsync();
+
+        var attempts = await wireMock.ReceivedAsync(PaymentsPath);
+        Assert.Equal(2, attempts.Count);
+        Assert.NotEqual(attempts[0].Header("Date"), attempts[1].Header("Date"));
+        Assert.All(attempts, attempt => Assert.Equal(SignatureOf(attempt), attempt.Header("Authorization")));
     }
 
     [Fact]
@@ -127,6 +137,15 @@ public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAs
         Assert.Contains("7f3e1a9c-2d4b-4c8e-a1f0-3b5d6e7f8a90", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(OutboundClientHost.SecretApiKey, failure.ToString(), StringComparison.Ordinal);
         Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+    }
+
+    /// <summary>Rebuilt by hand from the received headers, with the framework's HMAC rather than the signer's.</summary>
+    private static string SignatureOf(ReceivedRequest sent)
+    {
+        var stringToSign = $"POST\n{sent.Header("Content-Type")}\n{sent.Header("Date")}\nx-gcs-idempotence-key:{sent.Header("X-GCS-Idempotence-Key")}\n{sent.Url}\n";
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(OutboundClientHost.SecretApiKey), Encoding.UTF8.GetBytes(stringToSign)));
+        return $"GCS v1HMAC:{OutboundClientHost.ApiKeyId}:{signature}";
     }
 
     private async Task StubCreatedWithStatusAsync(string status)

@@ -1,0 +1,13 @@
+namespace Checkout.Acquiring.Generic;
+
+using Refit;
+
+/// <summary>Seed 000's acquirer endpoint as Refit sends it; <see cref="GenericAcquirerClient"/> reads the answer.</summary>
+public interface IGenericAcquirerApi
+{
+    [Post("/payment")]
+    Task<IApiResponse<GenericPaymentResponse>> AuthorizeAsync(
+        [Body] GenericPaymentRequest body,
+        [Header(GenericAcquirerClient.IdempotencyKeyHeader)] string idempotencyKey,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,16 @@
+namespace Checkout.Acquiring.PartnerPayments;
+
+using Refit;
+
+/// <summary>Seed 002's partner-facing API as Refit sends it; <see cref="PartnerPaymentsClient"/> reads the answers.</summary>
+public interface IPartnerPaymentsApi
+{
+    [Post("/v1/payments")]
+    Task<IApiResponse<PartnerPayment>> CreateAsync(
+        [Body] PartnerPaymentRequest request,
+        [Header(PartnerPaymentsClient.IdempotencyKeyHeader)] string idempotencyKey,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/payments/{paymentId}")]
+    Task<IApiResponse<PartnerPayment>> ReadAsync(string paymentId, CancellationToken cancellationToken);
+}
