@@ -9,6 +9,7 @@ using Checkout.Acquiring.WorldlineConnect;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.KlarnaSetup;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -21,6 +22,7 @@ public static class OutboundClients
     public const string Klarna = "Klarna";
     public const string Acquirer = "Acquirer";
     public const string WorldlineConnect = "WorldlineConnect";
+    public const string KlarnaNotifications = "KlarnaNotifications";
 
     public static IServiceCollection AddOutboundClients(this IServiceCollection services)
     {
@@ -52,6 +54,25 @@ public static class OutboundClients
             AcquirerKind.WorldlineConnect => sp.GetRequiredService<WorldlineConnectClient>(),
             _ => sp.GetRequiredService<GenericAcquirerClient>(),
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Klarna's Notification API for the <c>klarna</c> verbs, which run before and without the app's host: a
+    /// provider of their own, with Klarna's resilience, a short connect timeout and the verb's target account.
+    /// </summary>
+    public static IServiceCollection AddKlarnaNotifications(this IServiceCollection services, Uri baseUrl, string apiKey)
+    {
+        services.AddRefitGeneratedClient<IKlarnaNotificationApi>(_ => OutboundFailures.SettingsFor(KlarnaJson.Options), KlarnaNotifications)
+            .ConfigureHttpClient(http =>
+            {
+                http.BaseAddress = baseUrl;
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", apiKey);
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) })
+            .AddUpstreamResilience(_ => TimeSpan.FromSeconds(15));
+        services.AddTransient(sp => new NotificationClient(sp.GetRequiredService<IKlarnaNotificationApi>(), baseUrl));
         return services;
     }
 

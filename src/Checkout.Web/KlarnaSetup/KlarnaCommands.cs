@@ -1,5 +1,7 @@
 namespace Checkout.Web.KlarnaSetup;
 
+using Checkout.Web.Infrastructure;
+
 /// <summary>
 /// <c>klarna setup | webhooks [delete ID] | check</c>: set up and check the Klarna account the app uses. They start no
 /// web server, worker or sandbox and need no database; a failure is one line and exit code 1.
@@ -28,7 +30,8 @@ public static class KlarnaCommands
             var target = options.TryGetValue("sandbox", out var sandbox)
                 ? await KlarnaTarget.FromSandboxAsync(http, sandbox, configuration, cancel.Token)
                 : KlarnaTarget.FromConfiguration(configuration);
-            var client = new NotificationClient(http, target.BaseUrl, target.ApiKey);
+            await using var services = new ServiceCollection().AddKlarnaNotifications(target.BaseUrl, target.ApiKey).BuildServiceProvider();
+            var client = services.GetRequiredService<NotificationClient>();
             return verb switch
             {
                 "setup" => await SetupAsync(client, webhookUrl!, output, cancel.Token),

@@ -1,24 +1,25 @@
 namespace Checkout.Web.KlarnaSetup;
 
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Checkout.Klarna.PaymentRequests;
+using Refit;
 
 public sealed record WebhookRegistration(string Id, string Url, IReadOnlyList<string> EventTypes, string Status, string SigningKeyId);
 
 public sealed record CreatedSigningKey(string Id, string Secret);
 
-/// <summary>Klarna's Notification API: signing keys and webhook registrations. Every failure is a <see cref="KlarnaSetupException"/>.</summary>
-public sealed class NotificationClient(HttpClient http, Uri baseUrl, string apiKey)
+/// <summary>
+/// Klarna's Notification API: signing keys and webhook registrations. Every failure is a <see cref="KlarnaSetupException"/>
+/// that says what to do.
+/// </summary>
+public sealed class NotificationClient(IKlarnaNotificationApi api, Uri baseUrl)
 {
     public async Task<CreatedSigningKey> CreateSigningKeyAsync(CancellationToken cancellationToken)
     {
-        var json = await SendAsync(HttpMethod.Post, "v2/notification/signing-keys", new JsonObject(), cancellationToken);
-        var id = Text(json, "signing_key_id") ?? Text(json, "key_id");
-        var secret = Text(json, "signing_key") ?? Text(json, "secret") ?? Text(json, "key");
+        var key = await SendAsync(() => api.CreateSigningKeyAsync(new NewSigningKeyWire(), cancellationToken), "POST /v2/notification/signing-keys");
+        var id = key?.SigningKeyId ?? key?.KeyId;
+        var secret = key?.SigningKey ?? key?.Secret ?? key?.Key;
         return id is null || secret is null
             ? throw new KlarnaSetupException("Klarna created a signing key but its answer had no signing_key_id and signing_key; create one in the Klarna Portal instead.")
             : new CreatedSigningKey(id, secret);
@@ -26,67 +27,55 @@ public sealed class NotificationClient(HttpClient http, Uri baseUrl, string apiK
 
     public async Task<WebhookRegistration> CreateWebhookAsync(Uri url, IReadOnlyList<string> eventTypes, string signingKeyId, CancellationToken cancellationToken)
     {
-        var body = new JsonObject
-        {
-            ["url"] = url.AbsoluteUri,
-            ["event_types"] = new JsonArray([.. eventTypes.Select(type => JsonValue.Create(type))]),
-            ["event_version"] = "v2",
-            ["signing_key_id"] = signingKeyId,
-            ["status"] = "ENABLED",
-        };
-        return Registration(await SendAsync(HttpMethod.Post, "v2/notification/webhooks", body, cancellationToken));
+        var body = new NewWebhookWire(url.AbsoluteUri, eventTypes, "v2", signingKeyId, "ENABLED");
+        return Registration(await SendAsync(() => api.CreateWebhookAsync(body, cancellationToken), "POST /v2/notification/webhooks"));
     }
 
     public async Task<IReadOnlyList<WebhookRegistration>> ListWebhooksAsync(CancellationToken cancellationToken)
     {
-        var json = await SendAsync(HttpMethod.Get, "v2/notification/webhooks", null, cancellationToken);
-        return json?["webhooks"] is JsonArray webhooks ? [.. webhooks.OfType<JsonObject>().Select(Registration)] : [];
+        var list = await SendAsync(() => api.ListWebhooksAsync(cancellationToken), "GET /v2/notification/webhooks");
+        return [.. (list?.Webhooks ?? []).OfType<WebhookWire>().Select(Registration)];
     }
 
     public async Task DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Delete, "v2/notification/webhooks/" + Uri.EscapeDataString(webhookId), null, cancellationToken);
+        await SendAsync(() => api.DeleteWebhookAsync(webhookId, cancellationToken), "DELETE /v2/notification/webhooks/" + Uri.EscapeDataString(webhookId));
 
-    private async Task<JsonObject?> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    /// <summary>The answer's body (null when empty or unreadable), or the failure as one line that says what to do.</summary>
+    private async Task<T?> SendAsync<T>(Func<Task<IApiResponse<T>>> send, string call)
+        where T : class
     {
-        using var request = new HttpRequestMessage(method, new Uri(baseUrl, path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", apiKey);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
-        HttpResponseMessage response;
+        IApiResponse<T> response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await send();
         }
         catch (HttpRequestException e)
         {
             throw new KlarnaSetupException($"Klarna is unreachable at {baseUrl.GetLeftPart(UriPartial.Authority)} ({Reason(e)}): check Klarna:BaseUrl and the network.");
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {
             throw new KlarnaSetupException($"Klarna at {baseUrl.GetLeftPart(UriPartial.Authority)} did not answer in time: check Klarna:BaseUrl and the network.");
         }
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            var status = (int)response.StatusCode.GetValueOrDefault();
+            if (status is 401 or 403)
             {
-                throw new KlarnaSetupException($"Klarna rejected the API key (HTTP {(int)response.StatusCode}): check Klarna:ApiKey and that it belongs to {baseUrl.Host}.");
+                throw new KlarnaSetupException($"Klarna rejected the API key (HTTP {status}): check Klarna:ApiKey and that it belongs to {baseUrl.Host}.");
             }
-
-            var json = Parse(text);
             if (!response.IsSuccessStatusCode)
             {
-                var message = Text(json, "error_message") ?? response.ReasonPhrase ?? "no details";
-                var details = json?["validation_errors"] is JsonArray errors
-                    ? " (" + string.Join("; ", errors.OfType<JsonObject>().Select(e => $"{Text(e, "parameter")}: {Text(e, "reason")}")) + ")"
+                var text = (response.Error as ApiException)?.Content;
+                var error = KlarnaErrorReader.Read(string.IsNullOrEmpty(text) ? [] : Encoding.UTF8.GetBytes(text));
+                var message = error?.ErrorMessage ?? response.ReasonPhrase ?? "no details";
+                var details = error?.ValidationErrors is { } errors
+                    ? " (" + string.Join("; ", errors.Select(e => $"{e.Parameter}: {e.Reason}")) + ")"
                     : "";
-                throw new KlarnaSetupException($"Klarna answered HTTP {(int)response.StatusCode} to {method} /{path}: {message}{details}");
+                throw new KlarnaSetupException($"Klarna answered HTTP {status} to {call}: {message}{details}");
             }
-            return json;
+            return response.Content;
         }
     }
 
@@ -100,25 +89,10 @@ public sealed class NotificationClient(HttpClient http, Uri baseUrl, string apiK
         _ => e.Message.ReplaceLineEndings(" "),
     };
 
-    private static WebhookRegistration Registration(JsonObject? json) => new(
-        Text(json, "webhook_id") ?? "",
-        Text(json, "url") ?? "",
-        json?["event_types"] is JsonArray types ? [.. types.Select(type => type?.GetValue<string>() ?? "")] : [],
-        Text(json, "status") ?? "",
-        Text(json, "signing_key_id") ?? "");
-
-    private static JsonObject? Parse(string text)
-    {
-        try
-        {
-            return text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Text(JsonObject? json, string name) =>
-        json?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static WebhookRegistration Registration(WebhookWire? webhook) => new(
+        webhook?.WebhookId ?? "",
+        webhook?.Url ?? "",
+        [.. (webhook?.EventTypes ?? []).Select(type => type ?? "")],
+        webhook?.Status ?? "",
+        webhook?.SigningKeyId ?? "");
 }
