@@ -13,7 +13,6 @@ using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Tokens;
 using Checkout.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -39,9 +38,9 @@ public static class CheckoutServices
 
         // Keys live in the database with the tokens they protect, so a restart can still read every token;
         // encrypted there with a certificate when one is configured.
-        services.AddDataProtection().SetApplicationName("Checkout").ProtectKeysWithConfiguredCertificate(configuration);
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
+        services.AddDataProtection().SetApplicationName("Checkout")
+            .PersistKeysToDbContext<CheckoutDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration);
         services.AddSingleton<SecretProtector>();
 
         services.AddSingleton(sp => new WebhookSignatureVerifier(

@@ -1,10 +1,15 @@
 namespace Checkout.Web.Infrastructure.Persistence;
 
 using Checkout.Domain.Orders;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-public sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> options) : DbContext(options)
+/// <summary>
+/// The model both providers share. Each provider has its own subclass, and so its own set of migrations
+/// (<see cref="SqliteCheckoutDbContext"/>, <see cref="PostgresCheckoutDbContext"/>), as EF Core documents
+/// for several providers.
+/// </summary>
+public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Order> Orders => Set<Order>();
 
@@ -16,21 +21,8 @@ public sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> option
 
     public DbSet<CustomerTokenRecord> CustomerTokens => Set<CustomerTokenRecord>();
 
-    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
-
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        if (Database.IsSqlite())
-        {
-            // SQLite cannot compare or order DateTimeOffset text; store it as a sortable number.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        }
-        else
-        {
-            // PostgreSQL's timestamp with time zone holds an instant; Npgsql accepts only UTC offsets.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
-        }
-    }
+    /// <summary>The Data Protection key ring (<c>PersistKeysToDbContext</c>), beside the tokens it protects.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,9 +53,11 @@ public sealed class CheckoutDbContext(DbContextOptions<CheckoutDbContext> option
         });
         modelBuilder.Entity<PendingAuthorization>().HasKey(p => p.OrderId);
         modelBuilder.Entity<CustomerTokenRecord>().HasKey(t => t.OrderId);
-        modelBuilder.Entity<DataProtectionKeyRecord>(k =>
+        modelBuilder.Entity<DataProtectionKey>(k =>
         {
-            k.HasKey(d => d.Id);
+            // The columns the table had before Data Protection's own entity took it over; it always fills both.
+            k.Property(d => d.FriendlyName).HasMaxLength(200).IsRequired();
+            k.Property(d => d.Xml).IsRequired();
             k.HasIndex(d => d.FriendlyName).IsUnique();
         });
     }

@@ -26,7 +26,7 @@ public static class DatabaseProviders
     public static DatabaseProvider Of(DbContext db) => db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// Registers the DbContext for the configured provider; fails at once when the connection string cannot work.
+    /// Registers the configured provider's DbContext (and so its migrations) as <see cref="CheckoutDbContext"/>; fails at once when the connection string cannot work.
     /// Pooled: the load benchmark showed a plain AddDbContext rebuilding its options for every request and every
     /// webhook the worker processes.
     /// </summary>
@@ -42,16 +42,17 @@ public static class DatabaseProviders
                     "Database:Provider is Postgres but ConnectionStrings:Checkout is missing or still the SQLite default; "
                     + "set it to e.g. Host=db.internal;Database=checkout;Username=checkout;Password=...");
             }
-            services.AddDbContextPool<CheckoutDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<CheckoutDbContext, PostgresCheckoutDbContext>(o => o.UseNpgsql(connectionString));
         }
         else
         {
             var busyTimeout = new SqliteBusyTimeout();
-            services.AddDbContextPool<CheckoutDbContext>(o => o.UseSqlite(connectionString ?? DefaultSqliteConnection).AddInterceptors(busyTimeout));
+            services.AddDbContextPool<CheckoutDbContext, SqliteCheckoutDbContext>(
+                o => o.UseSqlite(connectionString ?? DefaultSqliteConnection).AddInterceptors(busyTimeout));
         }
         services.AddHealthChecks().AddDbContextCheck<CheckoutDbContext>();
         services.AddSingleton<WorkLease>();
-        services.AddScoped<SchemaMigrator>();
+        services.AddScoped<DatabaseMigrations>();
         services.AddScoped<SharedKeyRing>();
         return services;
     }

@@ -9,14 +9,14 @@ public static class DatabaseSetup
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var migrator = scope.ServiceProvider.GetRequiredService<SchemaMigrator>();
+        var migrations = scope.ServiceProvider.GetRequiredService<DatabaseMigrations>();
         if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
         {
-            await migrator.MigrateAsync(app.Lifetime.ApplicationStopping);
+            await migrations.MigrateAsync(app.Lifetime.ApplicationStopping);
         }
         else
         {
-            await migrator.EnsureCurrentAsync(app.Lifetime.ApplicationStopping);
+            await migrations.EnsureCurrentAsync(app.Lifetime.ApplicationStopping);
         }
         await scope.ServiceProvider.GetRequiredService<SharedKeyRing>().EnsureActiveKeyAsync(app.Lifetime.ApplicationStopping);
     }
@@ -25,7 +25,7 @@ public static class DatabaseSetup
     public static async Task<int> MigrateAndExitAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var applied = await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        var applied = await scope.ServiceProvider.GetRequiredService<DatabaseMigrations>().MigrateAsync(CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<SharedKeyRing>().EnsureActiveKeyAsync(CancellationToken.None);
         var provider = DatabaseProviders.Read(app.Configuration);
         await Console.Out.WriteLineAsync(applied.Count == 0

@@ -86,13 +86,3 @@ public sealed class CustomerTokenRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 }
-
-public sealed class DataProtectionKeyRecord
-{
-    public int Id { get; set; }
-
-    [MaxLength(200)]
-    public string FriendlyName { get; set; } = "";
-
-    public string Xml { get; set; } = "";
-}
