@@ -33,8 +33,8 @@ internal static partial class LegacySchema
             {
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
             }
-            // Asked here rather than through EF Core's history repository, which probes with a query that
-            // fails, and so aborts this transaction, on PostgreSQL while the table does not exist yet.
+            // Asked here rather than with GetAppliedMigrations: on PostgreSQL, before the history table exists,
+            // that left this transaction aborted (25P02) for the statements after it.
             if (await TableExistsAsync(db, postgres, HistoryRepository.DefaultTableName, cancellationToken))
             {
                 return;
