@@ -23,6 +23,9 @@ public sealed class AcquirerOptions
     /// <summary>Worldline Connect secret API key: signs requests, never sent, never logged.</summary>
     public string? SecretApiKey { get; set; }
 
+    /// <summary>Verifies the acquirer's signed callbacks (<c>Acquirer-Signature</c>) in the acquirer-led flow.</summary>
+    public string? WebhookSecret { get; set; }
+
     /// <summary>Where Worldline sends the shopper back if it ever redirects; left out of the request when empty.</summary>
     public string? ReturnUrl { get; set; }
 }

@@ -2,6 +2,7 @@ using Checkout.Sandbox;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.KlarnaSetup;
 using Checkout.Web.Webhooks;
@@ -17,7 +18,15 @@ if (args is ["klarna", .. var klarnaArgs])
 
 builder.AddCheckoutLogging();
 // The in-process Klarna emulator and acquirer; refuses to start in Production.
-builder.AddCheckoutSandbox();
+try
+{
+    builder.AddCheckoutSandbox();
+}
+catch (InvalidOperationException refused)
+{
+    await Console.Error.WriteLineAsync("The checkout cannot start: " + refused.Message);
+    return 1;
+}
 // Options, database, Data Protection, outbound clients, background worker, Razor Pages.
 builder.AddCheckout();
 
@@ -27,6 +36,12 @@ var app = builder.Build();
 if (args is ["migrate", ..])
 {
     return await app.MigrateAndExitAsync();
+}
+
+// A misconfigured start ends here with one line per setting to fix, and exit code 1.
+if (!app.Services.ValidateSettings(Console.Error))
+{
+    return 1;
 }
 
 if (!app.Environment.IsDevelopment())

@@ -1,57 +1,110 @@
 namespace Checkout.Integration.Tests;
 
-using Microsoft.Extensions.Options;
-
-/// <summary>A misconfigured deployment fails at start-up, naming every missing key.</summary>
+/// <summary>
+/// A misconfigured deployment does not start: it prints one line per setting to fix, naming the key, and
+/// exits with 1, without a stack trace. Run as the built app, as an operator would see it.
+/// </summary>
 public sealed class StartupValidationTests
 {
     [Fact]
-    public void Without_the_sandbox_every_missing_Klarna_key_is_named()
+    public async Task Without_the_sandbox_every_missing_Klarna_key_is_named()
     {
-        var settings = new Dictionary<string, string?>
+        var (exit, lines) = await StartAsync(new()
         {
-            ["Sandbox:Enabled"] = "false",
-            ["Klarna:ClientId"] = "",
-            ["Acquirer:Kind"] = "Generic",
-        };
-        using var app = CheckoutAppFactory.With(null, 0, settings, null);
+            ["Sandbox__Enabled"] = "false",
+            ["Klarna__ClientId"] = "",
+            ["Acquirer__Kind"] = "Generic",
+        });
 
-        var failure = Assert.ThrowsAny<Exception>(app.EnsureStarted);
-
-        var messages = string.Join('\n', ExceptionChain.Flatten(failure).Select(e => e.Message));
+        Assert.Equal(1, exit);
         foreach (var key in new[] { "Klarna:ApiKey", "Klarna:ClientId", "Klarna:WebhookSigningKeys", "Klarna:BaseUrl", "Klarna:SdkUrl" })
         {
-            Assert.Contains(key, messages, StringComparison.Ordinal);
+            Assert.Single(lines, line => line.StartsWith(key, StringComparison.Ordinal));
         }
-        Assert.Contains(ExceptionChain.Flatten(failure), e => e is OptionsValidationException);
+        AssertNoStackTrace(lines);
     }
 
     [Fact]
-    public void Generic_acquirer_without_its_settings_is_named()
+    public async Task Generic_acquirer_without_its_settings_is_named()
     {
-        var settings = new Dictionary<string, string?>
+        var (exit, lines) = await StartAsync(new()
         {
-            ["Sandbox:Enabled"] = "false",
-            ["Klarna:BaseUrl"] = "https://api-global.test.klarna.com/",
-            ["Klarna:SdkUrl"] = "https://js.klarna.com/web-sdk/v2/klarna.mjs",
-            ["Klarna:ApiKey"] = "klarna_test_api_x",
-            ["Klarna:ClientId"] = "klarna_test_client_x",
-            ["Klarna:WebhookSigningKeys:k1"] = "secret",
-            ["Acquirer:Kind"] = "Generic",
-        };
-        using var app = CheckoutAppFactory.With(null, 0, settings, null);
+            ["Sandbox__Enabled"] = "false",
+            ["Klarna__BaseUrl"] = "https://api-global.test.klarna.com/",
+            ["Klarna__SdkUrl"] = "https://js.klarna.com/web-sdk/v2/klarna.mjs",
+            ["Klarna__ApiKey"] = "klarna_test_api_x",
+            ["Klarna__ClientId"] = "klarna_test_client_x",
+            ["Klarna__WebhookSigningKeys__k1"] = "secret",
+            ["Acquirer__Kind"] = "Generic",
+        });
 
-        var messages = string.Join('\n', ExceptionChain.Flatten(Assert.ThrowsAny<Exception>(app.EnsureStarted)).Select(e => e.Message));
-
-        Assert.Contains("Acquirer:BaseUrl", messages, StringComparison.Ordinal);
-        Assert.Contains("Acquirer:ApiKey", messages, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Assert.Equal(["Acquirer:BaseUrl", "Acquirer:ApiKey"], lines.Where(l => l.StartsWith("Acquirer:", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Klarna:", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Sandbox_acquirer_without_the_sandbox_is_refused()
+    public async Task Sandbox_acquirer_without_the_sandbox_is_refused()
     {
-        using var app = CheckoutAppFactory.With(null, 0, new Dictionary<string, string?> { ["Sandbox:Enabled"] = "false" }, null);
-        var failure = Assert.ThrowsAny<Exception>(app.EnsureStarted);
-        Assert.Contains("Sandbox:Enabled", string.Join('\n', ExceptionChain.Flatten(failure).Select(e => e.Message)), StringComparison.Ordinal);
+        var (exit, lines) = await StartAsync(new() { ["Sandbox__Enabled"] = "false" });
+
+        Assert.Equal(1, exit);
+        Assert.Contains(lines, l => l.StartsWith("Acquirer:Kind is Sandbox but Sandbox:Enabled is false", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Wrong_values_of_the_apps_own_settings_are_each_named()
+    {
+        var (exit, lines) = await StartAsync(new()
+        {
+            ["Worker__LeaseDuration"] = "00:00:00",
+            ["RateLimits__ReadsPerMinute"] = "0",
+            ["Reconciler__Interval"] = "-00:00:01",
+            ["Checkout__PublicBaseUrl"] = "shop.example.com",
+            ["Security__KlarnaOrigins__0"] = "http://insecure.example",
+        });
+
+        Assert.Equal(1, exit);
+        foreach (var key in new[]
+        {
+            "Worker:LeaseDuration", "RateLimits:ReadsPerMinute", "Reconciler:Interval", "Checkout:PublicBaseUrl", "Security:KlarnaOrigins",
+        })
+        {
+            Assert.Single(lines, line => line.StartsWith(key, StringComparison.Ordinal));
+        }
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
+    public async Task Sandbox_in_Production_is_refused_in_one_line()
+    {
+        var (exit, lines) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sandbox__Enabled"] = "true" });
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Sandbox:Enabled=false", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the built app with these environment variables; its exit code and its output's lines, trimmed.</summary>
+    private static async Task<(int Exit, string[] Lines)> StartAsync(Dictionary<string, string> environment)
+    {
+        environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Staging");
+        environment["ConnectionStrings__Checkout"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"checkout-start-{Guid.NewGuid():N}.db")}";
+        using var process = BuiltApp.Start(["--urls", $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}"], environment);
+        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException("The app started although its settings are wrong.");
+        }
+        var text = string.Join('\n', await output);
+        return (process.ExitCode, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static void AssertNoStackTrace(string[] lines) =>
+        Assert.DoesNotContain(lines, l => l.StartsWith("at ", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal));
 }

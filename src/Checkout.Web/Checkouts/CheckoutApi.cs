@@ -2,7 +2,9 @@ namespace Checkout.Web.Checkouts;
 
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Infrastructure.Options;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 /// <summary>The checkout's browser-facing JSON endpoints.</summary>
 public static class CheckoutApi
@@ -41,7 +43,7 @@ public static class CheckoutApi
         PaymentRequestInput? input,
         PaymentRequestService service,
         HttpRequest request,
-        IConfiguration configuration,
+        IOptions<CheckoutSettings> settings,
         Serilog.IDiagnosticContext requestLog,
         CancellationToken cancellationToken)
     {
@@ -55,7 +57,7 @@ public static class CheckoutApi
             return Problems.Validation(errors);
         }
         requestLog.Set(Logging.OrderId, checkoutId);
-        return await service.CreateAsync(checkoutId, input, CheckoutUrls.SiteBase(request, configuration), cancellationToken);
+        return await service.CreateAsync(checkoutId, input, CheckoutUrls.SiteBase(request, settings.Value), cancellationToken);
     }
 
     private static async Task<IResult> GetStatusAsync(Guid checkoutId, OrderStore orders, KlarnaStatusReader reader, CancellationToken cancellationToken)

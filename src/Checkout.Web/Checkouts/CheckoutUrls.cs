@@ -1,5 +1,7 @@
 namespace Checkout.Web.Checkouts;
 
+using Checkout.Web.Infrastructure.Options;
+
 /// <summary>Where the shopper goes after Klarna. The checkout id in the URL identifies the attempt.</summary>
 public static class CheckoutUrls
 {
@@ -8,9 +10,9 @@ public static class CheckoutUrls
     public static string Confirmation(Guid checkoutId) => $"/checkout/confirmation?checkoutId={checkoutId}";
 
     /// <summary>The site's public root: <c>Checkout:PublicBaseUrl</c> when set (behind a proxy), else the request's own.</summary>
-    public static Uri SiteBase(HttpRequest request, IConfiguration configuration)
+    public static Uri SiteBase(HttpRequest request, CheckoutSettings settings)
     {
-        var configured = configuration["Checkout:PublicBaseUrl"];
+        var configured = settings.PublicBaseUrl;
         var root = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : configured;
         return new Uri(root.EndsWith('/') ? root : root + "/");
     }

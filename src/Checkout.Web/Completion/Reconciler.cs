@@ -2,24 +2,26 @@ namespace Checkout.Web.Completion;
 
 using Checkout.Domain.Orders;
 using Checkout.Web.Checkouts;
+using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Finds orders whose webhook never came: reads their payment request from Klarna (or the acquirer) and
 /// applies it, cancels journeys abandoned longer than <c>Reconciler:AbandonAfter</c>, and expires pages
 /// that never reached Klarna. Claims in the database keep several instances from doing it twice.
 /// </summary>
-public sealed partial class Reconciler(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<Reconciler> log)
+public sealed partial class Reconciler(IServiceScopeFactory scopes, IOptions<ReconcilerSettings> settings, TimeProvider clock, ILogger<Reconciler> log)
     : BackgroundService
 {
-    private TimeSpan Interval => configuration.GetValue("Reconciler:Interval", TimeSpan.FromSeconds(30));
+    private TimeSpan Interval => settings.Value.Interval;
 
-    private TimeSpan MinimumAge => configuration.GetValue("Reconciler:MinimumAge", TimeSpan.FromMinutes(1));
+    private TimeSpan MinimumAge => settings.Value.MinimumAge;
 
-    private TimeSpan AbandonAfter => configuration.GetValue("Reconciler:AbandonAfter", TimeSpan.FromHours(2));
+    private TimeSpan AbandonAfter => settings.Value.AbandonAfter;
 
-    private TimeSpan OpenPageLifetime => configuration.GetValue("Reconciler:OpenPageLifetime", TimeSpan.FromHours(24));
+    private TimeSpan OpenPageLifetime => settings.Value.OpenPageLifetime;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

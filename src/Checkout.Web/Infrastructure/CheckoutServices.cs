@@ -63,7 +63,8 @@ public static class CheckoutServices
         services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
 
         services.AddSingleton<Http.SecurityHeaders>();
-        services.AddCheckoutRateLimits(configuration);
+        services.AddCheckoutSettings();
+        services.AddCheckoutRateLimits();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = 16);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         services.AddAntiforgery(o => o.HeaderName = Http.AntiforgeryHeaderFilter.HeaderName);

@@ -2,6 +2,7 @@ namespace Checkout.Web.KlarnaSetup;
 
 using Checkout.Klarna;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
 /// <summary><c>klarna check</c>: one line per check, "ok" or what to do; exit code 1 when any fails.</summary>
@@ -94,7 +95,8 @@ public static class KlarnaChecks
             return null;
         }
         var klarna = new KlarnaOptions { SdkUrl = target.SdkUrl, BaseUrl = target.BaseUrl.AbsoluteUri, ClientId = target.ClientId };
-        var policy = new SecurityHeaders(Options.Create(klarna), configuration).ContentSecurityPolicy;
+        var security = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
+        var policy = new SecurityHeaders(Options.Create(klarna), Options.Create(security)).ContentSecurityPolicy;
         var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(directive => directive.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(parts => parts.Length > 0)

@@ -4,6 +4,7 @@ using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Web.Checkouts;
+using Checkout.Web.Infrastructure.Options;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,7 +52,7 @@ public sealed class CheckoutModel(
         Order = Order.Start(chosen, clock.GetUtcNow());
         await orders.AddAsync(Order, cancellationToken);
         AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
-        ReturnUrl = CheckoutUrls.Return(CheckoutUrls.SiteBase(Request, HttpContext.RequestServices.GetRequiredService<IConfiguration>()), Order.Id).AbsoluteUri;
+        ReturnUrl = CheckoutUrls.Return(CheckoutUrls.SiteBase(Request, HttpContext.RequestServices.GetRequiredService<IOptions<CheckoutSettings>>().Value), Order.Id).AbsoluteUri;
         return Page();
     }
 }

@@ -1,10 +1,12 @@
 namespace Checkout.Web.Webhooks;
 
+using Checkout.Acquiring;
 using Checkout.Acquiring.PartnerPayments;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 /// <summary>
 /// <c>POST /api/webhooks/acquirer</c>: the acquirer's signed callback in the acquirer-led flow
@@ -23,9 +25,9 @@ public static partial class AcquirerWebhookEndpoint
     }
 
     private static async Task<Results<Ok, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, IConfiguration configuration, WebhookInbox inbox, WorkSignal signal, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IOptions<AcquirerOptions> acquirer, WebhookInbox inbox, WorkSignal signal, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var secret = configuration["Acquirer:WebhookSecret"];
+        var secret = acquirer.Value.WebhookSecret;
         if (string.IsNullOrEmpty(secret))
         {
             return TypedResults.Problem("Acquirer callbacks are not configured (Acquirer:WebhookSecret).", statusCode: 404, title: "Not configured");

@@ -1,7 +1,9 @@
 namespace Checkout.Web.Infrastructure.Http;
 
 using System.Threading.RateLimiting;
+using Checkout.Web.Infrastructure.Options;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 /// <summary>Per-client limits on the public endpoints (<c>RateLimits:*</c> per minute), answered with 429 and Retry-After.</summary>
 public static class RateLimits
@@ -10,9 +12,10 @@ public static class RateLimits
     public const string Reads = "reads";
     public const string Webhooks = "webhooks";
 
-    public static IServiceCollection AddCheckoutRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCheckoutRateLimits(this IServiceCollection services)
     {
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, limits) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
@@ -21,9 +24,9 @@ public static class RateLimits
                 await TypedResults.Problem("Too many requests from this client. Please wait a few seconds and try again.",
                     statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down").ExecuteAsync(context.HttpContext);
             };
-            AddPolicy(options, Payments, configuration.GetValue("RateLimits:PaymentsPerMinute", 120));
-            AddPolicy(options, Reads, configuration.GetValue("RateLimits:ReadsPerMinute", 1200));
-            AddPolicy(options, Webhooks, configuration.GetValue("RateLimits:WebhooksPerMinute", 60_000));
+            AddPolicy(options, Payments, limits.Value.PaymentsPerMinute);
+            AddPolicy(options, Reads, limits.Value.ReadsPerMinute);
+            AddPolicy(options, Webhooks, limits.Value.WebhooksPerMinute);
         });
         return services;
     }

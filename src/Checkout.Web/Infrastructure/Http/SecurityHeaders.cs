@@ -1,6 +1,7 @@
 namespace Checkout.Web.Infrastructure.Http;
 
 using Checkout.Klarna;
+using Checkout.Web.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
 /// <summary>
@@ -20,10 +21,9 @@ public sealed class SecurityHeaders
     /// <summary>Keeps the purchase journey's pop-up able to talk to the page that opened it.</summary>
     public const string CrossOriginOpenerPolicy = "same-origin-allow-popups";
 
-    public SecurityHeaders(IOptions<KlarnaOptions> klarna, IConfiguration configuration)
+    public SecurityHeaders(IOptions<KlarnaOptions> klarna, IOptions<SecuritySettings> security)
     {
-        var extraOrigins = configuration.GetSection("Security:KlarnaOrigins").Get<string[]>() ?? [];
-        ContentSecurityPolicy = PolicyFor(klarna.Value, extraOrigins);
+        ContentSecurityPolicy = PolicyFor(klarna.Value, security.Value.KlarnaOrigins);
     }
 
     public string ContentSecurityPolicy { get; }

@@ -1,0 +1,59 @@
+namespace Checkout.Web.Infrastructure.Options;
+
+/// <summary>Settings under <c>Checkout:</c>.</summary>
+public sealed class CheckoutSettings
+{
+    public const string Section = "Checkout";
+
+    /// <summary>The public root behind a proxy, for return URLs; empty: the request's own.</summary>
+    public string? PublicBaseUrl { get; set; }
+}
+
+/// <summary>Settings under <c>Worker:</c>.</summary>
+public sealed class WorkerSettings
+{
+    public const string Section = "Worker";
+
+    /// <summary>How long an instance's claim on a webhook event or an authorization lasts before another may take it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>Settings under <c>Reconciler:</c>.</summary>
+public sealed class ReconcilerSettings
+{
+    public const string Section = "Reconciler";
+
+    /// <summary>How often to look for orders whose webhook never came.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an order must have been quiet before the reconciler asks about it.</summary>
+    public TimeSpan MinimumAge { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>When a journey the shopper left is cancelled at Klarna.</summary>
+    public TimeSpan AbandonAfter { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>When a checkout page that never reached Klarna is closed.</summary>
+    public TimeSpan OpenPageLifetime { get; set; } = TimeSpan.FromHours(24);
+}
+
+/// <summary>Settings under <c>RateLimits:</c>: requests per minute per client.</summary>
+public sealed class RateLimitSettings
+{
+    public const string Section = "RateLimits";
+
+    public int PaymentsPerMinute { get; set; } = 120;
+
+    /// <summary>Pages and status reads.</summary>
+    public int ReadsPerMinute { get; set; } = 1200;
+
+    public int WebhooksPerMinute { get; set; } = 60_000;
+}
+
+/// <summary>Settings under <c>Security:</c>.</summary>
+public sealed class SecuritySettings
+{
+    public const string Section = "Security";
+
+    /// <summary>Origins added to the Content-Security-Policy's connect-src, frame-src and img-src besides Klarna's listed hosts.</summary>
+    public string[] KlarnaOrigins { get; set; } = [];
+}

@@ -1,0 +1,65 @@
+namespace Checkout.Web.Infrastructure.Options;
+
+using Microsoft.Extensions.Options;
+
+/// <summary>The app's own settings, bound and checked at start-up; each failure names its key.</summary>
+public static class SettingsRegistration
+{
+    public static IServiceCollection AddCheckoutSettings(this IServiceCollection services)
+    {
+        services.AddOptions<CheckoutSettings>().BindConfiguration(CheckoutSettings.Section)
+            .Validate(
+                s => string.IsNullOrWhiteSpace(s.PublicBaseUrl) || KlarnaOptionsValidator.IsAbsoluteHttpUrl(s.PublicBaseUrl),
+                "Checkout:PublicBaseUrl must be an absolute http(s) URL such as https://shop.example.com/, or empty.")
+            .ValidateOnStart();
+        services.AddOptions<WorkerSettings>().BindConfiguration(WorkerSettings.Section)
+            .Validate(s => s.LeaseDuration > TimeSpan.Zero, "Worker:LeaseDuration must be longer than zero (e.g. 00:02:00).")
+            .ValidateOnStart();
+        services.AddOptions<ReconcilerSettings>().BindConfiguration(ReconcilerSettings.Section)
+            .Validate(s => s.Interval > TimeSpan.Zero, "Reconciler:Interval must be longer than zero (e.g. 00:00:30).")
+            .Validate(s => s.MinimumAge >= TimeSpan.Zero, "Reconciler:MinimumAge must not be negative.")
+            .Validate(s => s.AbandonAfter >= TimeSpan.Zero, "Reconciler:AbandonAfter must not be negative.")
+            .Validate(s => s.OpenPageLifetime > TimeSpan.Zero, "Reconciler:OpenPageLifetime must be longer than zero.")
+            .ValidateOnStart();
+        services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.Section)
+            .Validate(s => s.PaymentsPerMinute > 0, "RateLimits:PaymentsPerMinute must be a positive number of requests.")
+            .Validate(s => s.ReadsPerMinute > 0, "RateLimits:ReadsPerMinute must be a positive number of requests.")
+            .Validate(s => s.WebhooksPerMinute > 0, "RateLimits:WebhooksPerMinute must be a positive number of requests.")
+            .ValidateOnStart();
+        services.AddOptions<SecuritySettings>().BindConfiguration(SecuritySettings.Section)
+            .Validate(
+                s => s.KlarnaOrigins.All(o => o.StartsWith("https://", StringComparison.Ordinal) && !o.Contains(' ', StringComparison.Ordinal)),
+                "Security:KlarnaOrigins must list https:// origins only, one per entry.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>
+    /// Runs every start-up validation now and prints each failure on a line of its own, so a misconfigured
+    /// start ends with what to fix rather than a stack trace. Returns false when any failed.
+    /// </summary>
+    public static bool ValidateSettings(this IServiceProvider services, TextWriter error)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return true;
+        }
+        catch (Exception e) when (Failures(e) is { Count: > 0 } failures)
+        {
+            error.WriteLine("The checkout cannot start; fix these settings:");
+            foreach (var failure in failures)
+            {
+                error.WriteLine("  " + failure);
+            }
+            return false;
+        }
+    }
+
+    private static List<string> Failures(Exception exception) => exception switch
+    {
+        OptionsValidationException e => [.. e.Failures],
+        AggregateException e => [.. e.InnerExceptions.SelectMany(Failures)],
+        _ => [],
+    };
+}
