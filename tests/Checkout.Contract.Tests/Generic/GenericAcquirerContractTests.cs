@@ -4,26 +4,27 @@ using Checkout.Acquiring;
 using Checkout.Acquiring.Generic;
 using Checkout.Contract.Tests.Resilience;
 using Checkout.Contract.Tests.Samples;
-using Checkout.Contract.Tests.WireMock;
+using Checkout.Contract.Tests.Upstream;
+using global::WireMock.RequestBuilders;
 using Microsoft.Extensions.DependencyInjection;
 
-[Collection(SharedWireMock.Name)]
-public sealed class GenericAcquirerContractTests(WireMockServer wireMock) : IAsyncLifetime
+[Collection(SharedFakeUpstream.Name)]
+public sealed class GenericAcquirerContractTests(FakeUpstream upstream) : IAsyncLifetime
 {
     private const string Key = "order-3f2a9c1e7b5d4e6f8a0b1c2d3e4f5a6b-first-charge";
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync() => upstream.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Authorization_body_uses_the_field_names_of_seed_000s_sample()
     {
-        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, Sample.Text(Sample.Seed002Completed)));
+        upstream.Given(Request.Create().WithPath("/payment").UsingPost()).RespondWith(Reply.Json(200, Sample.Text(Sample.Seed002Completed)));
 
         await AuthorizeAsync();
 
-        var sent = Assert.Single(await wireMock.ReceivedAsync("/payment"));
+        var sent = Assert.Single(upstream.Received("/payment"));
         Assert.Equal($"Bearer {OutboundClientHost.AcquirerApiKey}", sent.Header("Authorization"));
         Assert.Equal(Key, sent.Header("Idempotency-Key"));
         var body = sent.Json;
@@ -35,7 +36,7 @@ public sealed class GenericAcquirerContractTests(WireMockServer wireMock) : IAsy
     [Fact]
     public async Task Seed_002s_completed_answer_is_approved_with_its_payment_id_and_opaque_network_data()
     {
-        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, Sample.Text(Sample.Seed002Completed)));
+        upstream.Given(Request.Create().WithPath("/payment").UsingPost()).RespondWith(Reply.Json(200, Sample.Text(Sample.Seed002Completed)));
 
         var result = await AuthorizeAsync();
 
@@ -49,7 +50,7 @@ public sealed class GenericAcquirerContractTests(WireMockServer wireMock) : IAsy
     [Fact]
     public async Task Seed_002s_open_answer_is_pending()
     {
-        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, Sample.Text(Sample.Seed002Open)));
+        upstream.Given(Request.Create().WithPath("/payment").UsingPost()).RespondWith(Reply.Json(200, Sample.Text(Sample.Seed002Open)));
 
         var result = await AuthorizeAsync();
 
@@ -61,7 +62,7 @@ public sealed class GenericAcquirerContractTests(WireMockServer wireMock) : IAsy
     {
         var body = Sample.Json(Sample.Seed002Completed);
         body["status"] = "failed";
-        await wireMock.StubAsync(Stub.Json("POST", "/payment", 200, body.ToJsonString()));
+        upstream.Given(Request.Create().WithPath("/payment").UsingPost()).RespondWith(Reply.Json(200, body.ToJsonString()));
 
         var result = await AuthorizeAsync();
 
@@ -70,7 +71,7 @@ public sealed class GenericAcquirerContractTests(WireMockServer wireMock) : IAsy
 
     private async Task<AuthorizationResult> AuthorizeAsync()
     {
-        await using var services = OutboundClientHost.Create(wireMock.BaseAddress, AcquirerKind.Generic);
+        await using var services = OutboundClientHost.Create(upstream.BaseAddress, AcquirerKind.Generic);
         var acquirer = services.GetRequiredService<IAcquirer>();
         Assert.IsType<GenericAcquirerClient>(acquirer);
         return await acquirer.AuthorizeAsync(EffectfulCall.FirstCharge(Key), CancellationToken.None);

@@ -1,24 +1,26 @@
 namespace Checkout.Contract.Tests.Klarna;
 
 using Checkout.Contract.Tests.Samples;
-using Checkout.Contract.Tests.WireMock;
+using Checkout.Contract.Tests.Upstream;
+using global::WireMock.RequestBuilders;
 using Checkout.Klarna.PaymentRequests;
 using Microsoft.Extensions.DependencyInjection;
 
-[Collection(SharedWireMock.Name)]
-public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) : IAsyncLifetime
+[Collection(SharedFakeUpstream.Name)]
+public sealed class KlarnaPaymentRequestsContractTests(FakeUpstream upstream) : IAsyncLifetime
 {
     private const string RequestId = "krn:payment:eu1:request:10be1d49-7beb-6b24-b9dd-8c14d0528503";
-    private const string RequestPath = "/v2/payment/requests/krn%3Apayment%3Aeu1%3Arequest%3A10be1d49-7beb-6b24-b9dd-8c14d0528503";
+    /// <summary>The path as WireMock.Net logs and matches it: decoded, though the client escapes the id's colons.</summary>
+    private const string RequestPath = "/v2/payment/requests/krn:payment:eu1:request:10be1d49-7beb-6b24-b9dd-8c14d0528503";
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync() => upstream.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Create_sends_Klarnas_headers_and_reads_the_submitted_request()
     {
-        await wireMock.StubAsync(Stub.Json("POST", "/v2/payment/requests", 201, Sample.Text(Sample.Seed000Submitted)));
+        upstream.Given(Request.Create().WithPath("/v2/payment/requests").UsingPost()).RespondWith(Reply.Json(201, Sample.Text(Sample.Seed000Submitted)));
         var body = new PaymentRequestBody
         {
             Currency = "USD",
@@ -34,7 +36,7 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
         Assert.Equal("SUBMITTED", created.State);
         Assert.Equal("https://pay.klarna.com/l/ZjW2Xipgh0tjbrBGD7hzJM", created.StateContext?.CustomerInteraction?.PaymentRequestUrl);
         Assert.Equal("2025-02-26T17:25:34", created.ExpiresAt?.UtcDateTime.ToString("s", System.Globalization.CultureInfo.InvariantCulture));
-        var sent = Assert.Single(await wireMock.ReceivedAsync("/v2/payment/requests"));
+        var sent = Assert.Single(upstream.Received("/v2/payment/requests"));
         Assert.Equal($"Basic {OutboundClientHost.KlarnaApiKey}", sent.Header("Authorization"));
         Assert.Equal("pr-key-1", sent.Header("Klarna-Idempotency-Key"));
         Assert.Equal("krn:network:session-token", sent.Header("Klarna-Network-Session-Token"));
@@ -49,21 +51,21 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
     [Fact]
     public async Task Read_returns_the_completed_request_with_the_session_and_customer_tokens()
     {
-        await wireMock.StubAsync(Stub.Json("GET", RequestPath, 200, Sample.Text(Sample.Seed000Completed)));
+        upstream.Given(Request.Create().WithPath(RequestPath).UsingGet()).RespondWith(Reply.Json(200, Sample.Text(Sample.Seed000Completed)));
 
         var read = await WithClientAsync(c => c.GetAsync(RequestId, CancellationToken.None));
 
         Assert.Equal("COMPLETED", read?.State);
         Assert.Equal("krn:network:eu1:live:session-token:[...]", read?.StateContext?.KlarnaNetworkSessionToken);
         Assert.Equal("krn:customer-token:[...]", read?.StateContext?.KlarnaCustomer?.CustomerToken);
-        var sent = Assert.Single(await wireMock.ReceivedAsync(RequestPath));
+        var sent = Assert.Single(upstream.Received(RequestPath));
         Assert.Equal($"Basic {OutboundClientHost.KlarnaApiKey}", sent.Header("Authorization"));
     }
 
     [Fact]
     public async Task Read_of_a_request_Klarna_does_not_know_is_null()
     {
-        await wireMock.StubAsync(Stub.Json("GET", RequestPath, 404,
+        upstream.Given(Request.Create().WithPath(RequestPath).UsingGet()).RespondWith(Reply.Json(404,
             """{"error_id":"e-1","error_type":"RESOURCE_ERROR","error_code":"NOT_FOUND","error_message":"Not found"}"""));
 
         var read = await WithClientAsync(c => c.GetAsync(RequestId, CancellationToken.None));
@@ -76,12 +78,12 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
     {
         var canceled = Sample.Json(Sample.Seed000Submitted);
         canceled["state"] = "CANCELED";
-        await wireMock.StubAsync(Stub.Json("DELETE", RequestPath, 200, canceled.ToJsonString()));
+        upstream.Given(Request.Create().WithPath(RequestPath).UsingDelete()).RespondWith(Reply.Json(200, canceled.ToJsonString()));
 
         var read = await WithClientAsync(c => c.CancelAsync(RequestId, CancellationToken.None));
 
         Assert.Equal("CANCELED", read?.State);
-        var sent = Assert.Single(await wireMock.ReceivedAsync(RequestPath));
+        var sent = Assert.Single(upstream.Received(RequestPath));
         Assert.Equal("DELETE", sent.Method);
         Assert.Equal($"Basic {OutboundClientHost.KlarnaApiKey}", sent.Header("Authorization"));
     }
@@ -89,7 +91,7 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
     [Fact]
     public async Task Cancel_of_a_final_request_surfaces_Klarnas_conflict()
     {
-        await wireMock.StubAsync(Stub.Json("DELETE", RequestPath, 409,
+        upstream.Given(Request.Create().WithPath(RequestPath).UsingDelete()).RespondWith(Reply.Json(409,
             """{"error_id":"e-2","error_type":"INPUT_ERROR","error_code":"NOT_ALLOWED","error_message":"Payment request is COMPLETED"}"""));
 
         var failure = await Assert.ThrowsAsync<KlarnaApiException>(() => WithClientAsync(c => c.CancelAsync(RequestId, CancellationToken.None)));
@@ -101,7 +103,7 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
     [Fact]
     public async Task Create_refused_with_validation_errors_surfaces_each_parameter_and_Klarnas_ids()
     {
-        await wireMock.StubAsync(Stub.Json("POST", "/v2/payment/requests", 400,
+        upstream.Given(Request.Create().WithPath("/v2/payment/requests").UsingPost()).RespondWith(Reply.Json(400,
             """
             {"error_id":"5c7a4a1e-0f57-4c7a-9f5e-1d2b3c4d5e6f","error_type":"INPUT_ERROR","error_code":"VALIDATION_ERROR",
              "error_message":"One or more input parameters failed validation",
@@ -123,7 +125,7 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
     [Fact]
     public async Task Edge_refusal_without_a_body_is_still_a_Klarna_error()
     {
-        await wireMock.StubAsync(Stub.Status("POST", "/v2/payment/requests", 403));
+        upstream.Given(Request.Create().WithPath("/v2/payment/requests").UsingPost()).RespondWith(Reply.Status(403));
 
         var failure = await Assert.ThrowsAsync<KlarnaApiException>(
             () => WithClientAsync(c => c.CreateAsync(new PaymentRequestBody { Currency = "USD" }, "0f0f0f0f-1111-5222-8333-444455556666", null, CancellationToken.None)));
@@ -134,7 +136,7 @@ public sealed class KlarnaPaymentRequestsContractTests(WireMockServer wireMock) 
 
     private async Task<T> WithClientAsync<T>(Func<KlarnaPaymentRequestsClient, Task<T>> call)
     {
-        await using var services = OutboundClientHost.Create(wireMock.BaseAddress);
+        await using var services = OutboundClientHost.Create(upstream.BaseAddress);
         return await call(services.GetRequiredService<KlarnaPaymentRequestsClient>());
     }
 }

@@ -1,22 +1,23 @@
 namespace Checkout.Contract.Tests.Resilience;
 
 using Checkout.Acquiring;
-using Checkout.Contract.Tests.WireMock;
+using Checkout.Contract.Tests.Upstream;
+using global::WireMock.RequestBuilders;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>An acquirer that keeps failing is left alone for a while instead of being hammered by every order.</summary>
-[Collection(SharedWireMock.Name)]
-public sealed class CircuitBreakerTests(WireMockServer wireMock) : IAsyncLifetime
+[Collection(SharedFakeUpstream.Name)]
+public sealed class CircuitBreakerTests(FakeUpstream upstream) : IAsyncLifetime
 {
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync() => upstream.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Repeated_failures_open_the_circuit_and_later_calls_fail_fast_without_reaching_the_acquirer()
     {
-        await wireMock.StubAsync(Stub.Status("POST", "/payment", 500));
-        await using var services = OutboundClientHost.Create(wireMock.BaseAddress);
+        upstream.Given(Request.Create().WithPath("/payment").UsingPost()).RespondWith(Reply.Status(500));
+        await using var services = OutboundClientHost.Create(upstream.BaseAddress);
         var acquirer = services.GetRequiredService<IAcquirer>();
 
         for (var order = 0; order < 3; order++)
@@ -24,13 +25,13 @@ public sealed class CircuitBreakerTests(WireMockServer wireMock) : IAsyncLifetim
             await Assert.ThrowsAsync<AcquirerUnavailableException>(() =>
                 acquirer.AuthorizeAsync(EffectfulCall.FirstCharge($"order-{order}-first-charge"), CancellationToken.None));
         }
-        var reachedBeforeOpen = (await wireMock.ReceivedAsync("/payment")).Count;
+        var reachedBeforeOpen = (upstream.Received("/payment")).Count;
 
         var failure = await Assert.ThrowsAsync<AcquirerUnavailableException>(() =>
             acquirer.AuthorizeAsync(EffectfulCall.FirstCharge("order-4-first-charge"), CancellationToken.None));
 
         Assert.True(reachedBeforeOpen >= 10, $"Only {reachedBeforeOpen} attempts reached the acquirer before the circuit opened.");
-        Assert.Equal(reachedBeforeOpen, (await wireMock.ReceivedAsync("/payment")).Count);
+        Assert.Equal(reachedBeforeOpen, (upstream.Received("/payment")).Count);
         Assert.Contains("paused", failure.InnerException?.Message ?? "", StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,8 @@ public sealed record EffectfulCall(
     string SuccessId,
     Func<IServiceProvider, string, Task<string>> Invoke,
     Func<Exception, bool> IsTransientFailure,
-    Type MalformedBodyException)
+    Type MalformedBodyException,
+    Type EmptyBodyException)
 {
     public const string KlarnaCreate = "Klarna create";
     public const string GenericAuthorize = "generic authorize";
@@ -41,13 +42,13 @@ public sealed record EffectfulCall(
                 .PaymentRequestId!,
             // The Klarna client leaves transport failures to its callers: HttpClient's own exception types.
             e => e is HttpRequestException or TaskCanceledException { InnerException: TimeoutException },
-            typeof(JsonException)),
+            typeof(JsonException), typeof(KlarnaApiException)),
         new(GenericAuthorize, AcquirerKind.Generic, "/payment", GenericAcquirerClient.IdempotencyKeyHeader,
             200, Sample.Seed002Completed, "pr_27234RBQD9NAKD032BN",
-            AuthorizeAsync, e => e is AcquirerUnavailableException, typeof(AcquirerUnavailableException)),
+            AuthorizeAsync, e => e is AcquirerUnavailableException, typeof(AcquirerUnavailableException), typeof(AcquirerUnavailableException)),
         new(WorldlineAuthorize, AcquirerKind.WorldlineConnect, $"/v1/{OutboundClientHost.MerchantId}/payments",
             WorldlineConnectClient.IdempotencyKeyHeader, 201, Sample.WorldlineCreated, "000000999910000012340000100001",
-            AuthorizeAsync, e => e is AcquirerUnavailableException, typeof(AcquirerUnavailableException)),
+            AuthorizeAsync, e => e is AcquirerUnavailableException, typeof(AcquirerUnavailableException), typeof(AcquirerUnavailableException)),
     ];
 
     public static AuthorizationRequest FirstCharge(string key) =>

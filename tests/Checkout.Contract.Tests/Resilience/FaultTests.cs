@@ -1,22 +1,30 @@
 namespace Checkout.Contract.Tests.Resilience;
 
 using Checkout.Contract.Tests.Samples;
-using Checkout.Contract.Tests.WireMock;
+using Checkout.Contract.Tests.Upstream;
+using global::WireMock.RequestBuilders;
+using global::WireMock.ResponseBuilders;
 
 /// <summary>
-/// Every effectful client through the app's resilience pipeline against WireMock's faults. The journal is the
-/// witness: how many attempts reached the server, and that they all carried one idempotency key.
+/// Every effectful client through the app's resilience pipeline against faults served by WireMock.Net. Its
+/// log is the witness: how many attempts reached the server, and that they all carried one idempotency key.
 /// </summary>
-[Collection(SharedWireMock.Name)]
-public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
+[Collection(SharedFakeUpstream.Name)]
+public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
 {
     /// <summary>The pipeline's 3 retries after the first attempt.</summary>
     private const int AllAttempts = 4;
 
-    /// <summary>How long the slow stub takes to answer: longer than every attempt's timeout.</summary>
-    private const int SlowAnswerMs = 10_000;
+    /// <summary>
+    /// The attempt timeout the slow tests give the client: short, yet long enough for a busy machine's server
+    /// to read each attempt (an attempt abandoned before WireMock.Net has read it is never logged).
+    /// </summary>
+    private static readonly TimeSpan ShortAttemptTimeout = TimeSpan.FromSeconds(1);
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    /// <summary>How long a slow answer takes: it starts once the request is in, so it always outlasts the attempt.</summary>
+    private static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(3);
+
+    public Task InitializeAsync() => upstream.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -25,8 +33,8 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
     public async Task Server_error_then_success_is_retried_with_the_same_idempotency_key(string name)
     {
         var call = EffectfulCall.Named(name);
-        await wireMock.StubAsync(Stub.Status("POST", call.Path, 503).InScenario("flaky", Stub.Started, "recovered"));
-        await wireMock.StubAsync(Stub.Json("POST", call.Path, call.SuccessStatus, Sample.Text(call.SuccessSample)).InScenario("flaky", "recovered"));
+        Post(call).InScenario("flaky").WillSetStateTo("recovered").RespondWith(Reply.Status(503));
+        Post(call).InScenario("flaky").WhenStateIs("recovered").RespondWith(Success(call));
         var key = NewKey();
 
         var id = await InvokeAsync(call, key);
@@ -40,10 +48,10 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
     public async Task Timed_out_attempts_are_retried_with_the_same_idempotency_key_then_reported_as_transient(string name)
     {
         var call = EffectfulCall.Named(name);
-        await wireMock.StubAsync(Stub.Json("POST", call.Path, call.SuccessStatus, Sample.Text(call.SuccessSample)).Delayed(SlowAnswerMs));
+        Post(call).RespondWith(Success(call).WithDelay(SlowAnswer));
         var key = NewKey();
 
-        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, TimeSpan.FromMilliseconds(500)));
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, ShortAttemptTimeout));
 
         Assert.NotNull(failure);
         Assert.True(call.IsTransientFailure(failure), $"{call.Name} failed with {failure}");
@@ -55,8 +63,8 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
     public async Task Too_many_requests_is_retried_after_the_Retry_After_it_asks_for(string name)
     {
         var call = EffectfulCall.Named(name);
-        await wireMock.StubAsync(Stub.Status("POST", call.Path, 429, ("Retry-After", "1")).InScenario("throttled", Stub.Started, "open"));
-        await wireMock.StubAsync(Stub.Json("POST", call.Path, call.SuccessStatus, Sample.Text(call.SuccessSample)).InScenario("throttled", "open"));
+        Post(call).InScenario("throttled").WillSetStateTo("open").RespondWith(Reply.Status(429, ("Retry-After", "1")));
+        Post(call).InScenario("throttled").WhenStateIs("open").RespondWith(Success(call));
         var key = NewKey();
 
         var id = await InvokeAsync(call, key);
@@ -64,32 +72,35 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
         Assert.Equal(call.SuccessId, id);
         var attempts = await AssertAttemptsAsync(call, 2, key);
         // A lower bound, not a speed check: without Retry-After the first back-off is at most about 275 ms.
-        Assert.True(attempts[1].LoggedAt - attempts[0].LoggedAt >= TimeSpan.FromMilliseconds(900),
-            $"The retry came {(attempts[1].LoggedAt - attempts[0].LoggedAt).TotalMilliseconds} ms after the 429.");
+        Assert.True(attempts[1].ReceivedAt - attempts[0].ReceivedAt >= TimeSpan.FromMilliseconds(900),
+            $"The retry came {(attempts[1].ReceivedAt - attempts[0].ReceivedAt).TotalMilliseconds} ms after the 429.");
     }
 
-    public static TheoryData<string, string> CallsAndFaults()
+    public const string ResetByPeer = "connection reset by peer";
+    public const string StalledMidBody = "headers then a stalled body";
+
+    public static TheoryData<string, string> CallsAndBrokenConnections()
     {
         var data = new TheoryData<string, string>();
         foreach (var call in EffectfulCall.AllNames)
         {
-            foreach (var fault in new[] { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK" })
-            {
-                data.Add(call, fault);
-            }
+            data.Add(call, ResetByPeer);
+            data.Add(call, StalledMidBody);
         }
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(CallsAndFaults))]
-    public async Task A_broken_connection_is_retried_then_reported_as_transient_never_as_success(string name, string fault)
+    [MemberData(nameof(CallsAndBrokenConnections))]
+    public async Task A_broken_connection_is_retried_then_reported_as_transient_never_as_success(string name, string broken)
     {
         var call = EffectfulCall.Named(name);
-        await wireMock.StubAsync(Stub.Fault("POST", call.Path, fault));
+        Post(call).RespondWith(broken == ResetByPeer
+            ? BrokenConnection.ResetByPeer()
+            : BrokenConnection.StalledMidBody(call.SuccessStatus, Sample.Text(call.SuccessSample), SlowAnswer));
         var key = NewKey();
 
-        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key));
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, broken == StalledMidBody ? ShortAttemptTimeout : null));
 
         Assert.NotNull(failure);
         Assert.True(call.IsTransientFailure(failure), $"{call.Name} failed with {failure}");
@@ -98,10 +109,24 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(EffectfulCall.Names), MemberType = typeof(EffectfulCall))]
-    public async Task A_success_status_with_malformed_json_is_a_clear_error_and_not_retried(string name)
+    public async Task A_success_status_with_an_empty_body_is_a_clear_error_and_not_retried(string name)
     {
         var call = EffectfulCall.Named(name);
-        await wireMock.StubAsync(Stub.Json("POST", call.Path, call.SuccessStatus, """{"status": "completed", "payment_id": """));
+        Post(call).RespondWith(Success(call).WithFault(FaultType.EMPTY_RESPONSE));
+        var key = NewKey();
+
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key));
+
+        Assert.IsAssignableFrom(call.EmptyBodyException, failure);
+        await AssertAttemptsAsync(call, 1, key);
+    }
+
+    [Theory]
+    [MemberData(nameof(EffectfulCall.Names), MemberType = typeof(EffectfulCall))]
+    public async Task A_success_status_with_a_body_cut_short_by_random_bytes_is_a_clear_error_and_not_retried(string name)
+    {
+        var call = EffectfulCall.Named(name);
+        Post(call).RespondWith(Success(call).WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
         var key = NewKey();
 
         var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key));
@@ -110,23 +135,34 @@ public sealed class FaultTests(WireMockServer wireMock) : IAsyncLifetime
         await AssertAttemptsAsync(call, 1, key);
     }
 
+    [Theory]
+    [MemberData(nameof(EffectfulCall.Names), MemberType = typeof(EffectfulCall))]
+    public async Task A_success_status_with_malformed_json_is_a_clear_error_and_not_retried(string name)
+    {
+        var call = EffectfulCall.Named(name);
+        Post(call).RespondWith(Reply.Json(call.SuccessStatus, """{"status": "completed", "payment_id": """));
+        var key = NewKey();
+
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key));
+
+        Assert.IsAssignableFrom(call.MalformedBodyException, failure);
+        await AssertAttemptsAsync(call, 1, key);
+    }
+
+    private global::WireMock.Server.IRespondWithAProvider Post(EffectfulCall call) =>
+        upstream.Given(Request.Create().WithPath(call.Path).UsingPost());
+
+    private static IResponseBuilder Success(EffectfulCall call) => Reply.Json(call.SuccessStatus, Sample.Text(call.SuccessSample));
+
     private async Task<string> InvokeAsync(EffectfulCall call, string key, TimeSpan? attemptTimeout = null)
     {
-        await using var services = OutboundClientHost.Create(wireMock.BaseAddress, call.Kind, attemptTimeout);
+        await using var services = OutboundClientHost.Create(upstream.BaseAddress, call.Kind, attemptTimeout);
         return await call.Invoke(services, key);
     }
 
     private async Task<IReadOnlyList<ReceivedRequest>> AssertAttemptsAsync(EffectfulCall call, int expected, string key)
     {
-        // WireMock may journal an attempt the client gave up on only once the slow stub has answered it (a
-        // loaded machine showed it): wait, within that bound, for the journal to catch up before counting.
-        var deadline = DateTime.UtcNow.AddMilliseconds(SlowAnswerMs + 2_000);
-        var attempts = await wireMock.ReceivedAsync(call.Path);
-        while (attempts.Count < expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            attempts = await wireMock.ReceivedAsync(call.Path);
-        }
+        var attempts = await upstream.ReceivedAsync(call.Path, expected);
         Assert.Equal(expected, attempts.Count);
         Assert.All(attempts, a => Assert.Equal(key, a.Header(call.IdempotencyHeader)));
         return attempts;

@@ -8,27 +8,28 @@ using Checkout.Acquiring;
 using Checkout.Acquiring.WorldlineConnect;
 using Checkout.Contract.Tests.Resilience;
 using Checkout.Contract.Tests.Samples;
-using Checkout.Contract.Tests.WireMock;
+using Checkout.Contract.Tests.Upstream;
+using global::WireMock.RequestBuilders;
 using Microsoft.Extensions.DependencyInjection;
 
-[Collection(SharedWireMock.Name)]
-public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAsyncLifetime
+[Collection(SharedFakeUpstream.Name)]
+public sealed class WorldlineConnectContractTests(FakeUpstream upstream) : IAsyncLifetime
 {
     private const string PaymentsPath = $"/v1/{OutboundClientHost.MerchantId}/payments";
     private const string Key = "order-3f2a9c1e7b5d4e6f8a0b1c2d3e4f5a6b-first-charge";
 
-    public Task InitializeAsync() => wireMock.ResetAsync();
+    public Task InitializeAsync() => upstream.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Authorization_posts_Klarna_product_838_with_the_token_amount_reference_and_return_url()
     {
-        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(201, Sample.Text(Sample.WorldlineCreated)));
 
         await AuthorizeAsync();
 
-        var sent = Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        var sent = Assert.Single(upstream.Received(PaymentsPath));
         Assert.Equal("POST", sent.Method);
         Assert.Equal("application/json", sent.Header("Content-Type"));
         Assert.Equal(Key, sent.Header("X-GCS-Idempotence-Key"));
@@ -46,11 +47,11 @@ public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAs
     [Fact]
     public async Task Authorization_header_verifies_against_what_Worldline_received()
     {
-        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(201, Sample.Text(Sample.WorldlineCreated)));
 
         await AuthorizeAsync();
 
-        var sent = Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        var sent = Assert.Single(upstream.Received(PaymentsPath));
         var date = sent.Header("Date")!;
         Assert.True(DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _), $"Date '{date}' is not RFC 1123");
         Assert.Equal(SignatureOf(sent), sent.Header("Authorization"));
@@ -75,11 +76,11 @@ public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAs
     [Fact]
     public async Task Without_a_return_url_the_redirection_data_is_left_out()
     {
-        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(201, Sample.Text(Sample.WorldlineCreated)));
 
         await AuthorizeAsync(new Dictionary<string, string?> { ["Acquirer:ReturnUrl"] = "" });
 
-        var sent = Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        var sent = Assert.Single(upstream.Received(PaymentsPath));
         Assert.False(sent.Json["redirectPaymentMethodSpecificInput"]!.AsObject().ContainsKey("redirectionData"));
     }
 
@@ -115,19 +116,19 @@ public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAs
     [Fact]
     public async Task A_402_carrying_a_rejected_payment_is_a_decline_with_its_payment_id()
     {
-        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 402, Sample.Text(Sample.WorldlineRejected)));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(402, Sample.Text(Sample.WorldlineRejected)));
 
         var result = await AuthorizeAsync();
 
         Assert.Equal(AuthorizationStatus.Declined, result.Status);
         Assert.Equal("000000999910000012350000100001", result.PaymentId);
-        Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        Assert.Single(upstream.Received(PaymentsPath));
     }
 
     [Fact]
     public async Task Another_client_error_is_reported_with_Worldlines_error_and_never_the_secret()
     {
-        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 400, Sample.Text(Sample.WorldlineInvalidRequest)));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(400, Sample.Text(Sample.WorldlineInvalidRequest)));
 
         var failure = await Assert.ThrowsAsync<AcquirerUnavailableException>(() => AuthorizeAsync());
 
@@ -136,7 +137,7 @@ public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAs
         Assert.Contains("order.amountOfMoney.currencyCode", failure.Message, StringComparison.Ordinal);
         Assert.Contains("7f3e1a9c-2d4b-4c8e-a1f0-3b5d6e7f8a90", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(OutboundClientHost.SecretApiKey, failure.ToString(), StringComparison.Ordinal);
-        Assert.Single(await wireMock.ReceivedAsync(PaymentsPath));
+        Assert.Single(upstream.Received(PaymentsPath));
     }
 
     /// <summary>Rebuilt by hand from the received headers, with the framework's HMAC rather than the signer's.</summary>
@@ -152,12 +153,12 @@ public sealed class WorldlineConnectContractTests(WireMockServer wireMock) : IAs
     {
         var body = Sample.Json(Sample.WorldlineCreated);
         body["payment"]!["status"] = status;
-        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, body.ToJsonString()));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(201, body.ToJsonString()));
     }
 
     private async Task<AuthorizationResult> AuthorizeAsync(IDictionary<string, string?>? overrides = null)
     {
-        await using var services = OutboundClientHost.Create(wireMock.BaseAddress, AcquirerKind.WorldlineConnect, overrides: overrides);
+        await using var services = OutboundClientHost.Create(upstream.BaseAddress, AcquirerKind.WorldlineConnect, overrides: overrides);
         var acquirer = services.GetRequiredService<IAcquirer>();
         Assert.IsType<WorldlineConnectClient>(acquirer);
         return await acquirer.AuthorizeAsync(EffectfulCall.FirstCharge(Key), CancellationToken.None);
