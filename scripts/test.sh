@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need first (Debian's Chromium for the browser tests, WireMock
-# standalone for the contract tests, PostgreSQL's server for the scale-out tests).
+# Runs every test. Installs what the tests need first (Debian's Chromium for the browser tests, PostgreSQL's
+# server for the scale-out tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +10,6 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's Chromium for the browser tests..."
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
-fi
-
-# The contract tests' independent fake: WireMock standalone, from the npm package that ships its jar (Java 17 runs it).
-if [ ! -f tests/.tools/node_modules/wiremock/build/wiremock-standalone-3.13.2.jar ]; then
-  echo "Installing WireMock standalone for the contract tests..."
-  npm install --prefix tests/.tools --no-audit --no-fund --loglevel=error wiremock@3.13.2 >/dev/null
 fi
 
 # The scale-out tests start a private PostgreSQL cluster of their own (initdb + pg_ctl on a loopback port).
