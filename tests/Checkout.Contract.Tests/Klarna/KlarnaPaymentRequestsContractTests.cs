@@ -2,9 +2,9 @@ namespace Checkout.Contract.Tests.Klarna;
 
 using Checkout.Contract.Tests.Samples;
 using Checkout.Contract.Tests.Upstream;
-using global::WireMock.RequestBuilders;
 using Checkout.Klarna.PaymentRequests;
 using Microsoft.Extensions.DependencyInjection;
+using global::WireMock.RequestBuilders;
 
 [Collection(SharedFakeUpstream.Name)]
 public sealed class KlarnaPaymentRequestsContractTests(FakeUpstream upstream) : IAsyncLifetime

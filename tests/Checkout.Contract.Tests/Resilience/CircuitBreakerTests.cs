@@ -2,8 +2,8 @@ namespace Checkout.Contract.Tests.Resilience;
 
 using Checkout.Acquiring;
 using Checkout.Contract.Tests.Upstream;
-using global::WireMock.RequestBuilders;
 using Microsoft.Extensions.DependencyInjection;
+using global::WireMock.RequestBuilders;
 
 /// <summary>An acquirer that keeps failing is left alone for a while instead of being hammered by every order.</summary>
 [Collection(SharedFakeUpstream.Name)]

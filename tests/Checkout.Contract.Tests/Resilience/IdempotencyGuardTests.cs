@@ -1,9 +1,9 @@
 namespace Checkout.Contract.Tests.Resilience;
 
 using Checkout.Contract.Tests.Upstream;
-using global::WireMock.RequestBuilders;
 using Checkout.Web.Infrastructure.Http;
 using Microsoft.Extensions.DependencyInjection;
+using global::WireMock.RequestBuilders;
 
 /// <summary>The app's upstream resilience on a plain named client: a request that could charge twice is sent once.</summary>
 [Collection(SharedFakeUpstream.Name)]

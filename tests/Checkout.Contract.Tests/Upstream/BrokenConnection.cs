@@ -1,8 +1,8 @@
 namespace Checkout.Contract.Tests.Upstream;
 
-using global::WireMock;
-using global::WireMock.ResponseBuilders;
 using Microsoft.AspNetCore.Http;
+using global::WireMock.ResponseBuilders;
+using global::WireMock;
 
 /// <summary>
 /// Transport failures. WireMock.Net's own faults (EMPTY_RESPONSE, MALFORMED_RESPONSE_CHUNK) are complete HTTP

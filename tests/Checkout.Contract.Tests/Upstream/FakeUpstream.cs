@@ -1,9 +1,9 @@
 namespace Checkout.Contract.Tests.Upstream;
 
-using global::WireMock.Server;
-using global::WireMock.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using global::WireMock.Server;
+using global::WireMock.Settings;
 
 /// <summary>
 /// WireMock.Net in this process: an HTTP fake written by someone else, so our clients cannot agree with

@@ -9,8 +9,8 @@ using Checkout.Acquiring.WorldlineConnect;
 using Checkout.Contract.Tests.Resilience;
 using Checkout.Contract.Tests.Samples;
 using Checkout.Contract.Tests.Upstream;
-using global::WireMock.RequestBuilders;
 using Microsoft.Extensions.DependencyInjection;
+using global::WireMock.RequestBuilders;
 
 [Collection(SharedFakeUpstream.Name)]
 public sealed class WorldlineConnectContractTests(FakeUpstream upstream) : IAsyncLifetime
