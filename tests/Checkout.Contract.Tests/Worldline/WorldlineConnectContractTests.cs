@@ -62,12 +62,14 @@ public sealed class WorldlineConnectContractTests(FakeUpstream upstream) : IAsyn
     [Fact]
     public async Task Each_retry_is_dated_and_signed_afresh_when_it_leaves()
     {
-        await wireMock.StubAsync(Stub.Status("POST", PaymentsPath, 429, ("Retry-After", "1")).InScenario("throttled", Stub.Started, "open"));
-        await wireMock.StubAsync(Stub.Json("POST", PaymentsPath, 201, Sample.Text(Sample.WorldlineCreated)).InScenario("throttled", "open"));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost())
+            .InScenario("throttled").WillSetStateTo("open").RespondWith(Reply.Status(429, ("Retry-After", "1")));
+        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost())
+            .InScenario("throttled").WhenStateIs("open").RespondWith(Reply.Json(201, Sample.Text(Sample.WorldlineCreated)));
 
         await AuthorizeAsync();
 
-        var attempts = await wireMock.ReceivedAsync(PaymentsPath);
+        var attempts = upstream.Received(PaymentsPath);
         Assert.Equal(2, attempts.Count);
         Assert.NotEqual(attempts[0].Header("Date"), attempts[1].Header("Date"));
         Assert.All(attempts, attempt => Assert.Equal(SignatureOf(attempt), attempt.Header("Authorization")));
