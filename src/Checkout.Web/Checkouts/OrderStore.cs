@@ -46,7 +46,7 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
         var now = clock.GetUtcNow();
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
-            // One durable commit per request was this endpoint's ceiling on SQLite (docs/performance.md, F8).
+            // One durable commit per request was this endpoint's ceiling on SQLite; see docs/performance.md.
             return await sqliteWrites.WriteAsync(
                 db,
                 (batch, model) =>

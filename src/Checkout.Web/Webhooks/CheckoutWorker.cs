@@ -31,7 +31,7 @@ public sealed partial class CheckoutWorker(
                     if (claimed > 0)
                     {
                         // While events keep coming, let the next batch gather: a pass costs the same few statements
-                        // for three events as for sixty-four (F18 in docs/performance.md).
+                        // for three events as for sixty-four.
                         await Task.Delay(GatherPause, stoppingToken);
                     }
                     await signal.WaitAsync(PollInterval, stoppingToken);
@@ -72,7 +72,7 @@ public sealed partial class CheckoutWorker(
         }
         var processed = new List<string>(events.Count);
         // One scope, and one open connection, for the events of a pass while they succeed: a scope and a
-        // connection opened per event cost more than most events' own work (F20 in docs/performance.md).
+        // connection opened per event cost more than most events' own work.
         IServiceScope? eventScope = null;
         try
         {

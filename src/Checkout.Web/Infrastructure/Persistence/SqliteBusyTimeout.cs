@@ -9,7 +9,7 @@ using SQLitePCL;
 /// Lets SQLite itself wait for a competing writer (its busy timeout) instead of the client's sleep-and-retry
 /// loop, which the load benchmark showed as most of the app's waiting time. Set on the native handle at every
 /// open (a pooled handle keeps it, a new one needs it): a C call, where a <c>PRAGMA</c> cost a statement's
-/// parse and run on every open of every query (F13 in docs/performance.md).
+/// parse and run on every open of every query.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {

@@ -42,7 +42,7 @@ public sealed class SqliteGroupCommit : IDisposable
     /// <summary>
     /// Runs a write that cannot join a batch (an EF statement) while no batch commits. The two then hand SQLite's
     /// single write lock to each other in turn, instead of the loser sleeping in SQLite's busy handler, whose
-    /// waits grow to 100 ms (F16 in docs/performance.md). <paramref name="write"/> must not wait for a batch.
+    /// waits grow to 100 ms. <paramref name="write"/> must not wait for a batch.
     /// </summary>
     public async Task<T> AloneAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
