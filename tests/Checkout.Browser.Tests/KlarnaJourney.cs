@@ -51,4 +51,17 @@ public static class KlarnaJourney
         await page.WaitForURLAsync("**/checkout/confirmation?**");
         return (await page.Locator("#confirmation").GetAttributeAsync("data-status"))!;
     }
+
+    /// <summary>Subscribes to the monthly plan through the descriptor and button Klarna's presentation rendered.</summary>
+    public static async Task SubscribeThroughKlarnasDescriptorAsync(BrowserFixture browser)
+    {
+        var page = await browser.NewPageAsync();
+        await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
+        await Assertions.Expect(page.Locator("#klarna-header")).ToContainTextAsync("Subscribe with Klarna");
+
+        var popup = await KlarnaJourney.OpenPopupJourneyAsync(page);
+        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail);
+
+        Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
+    }
 }

@@ -6,34 +6,16 @@ using Microsoft.Playwright;
 public sealed class PaymentOptionsPresentationTests(PaymentOptionsBrowserFixture browser) : IClassFixture<PaymentOptionsBrowserFixture>
 {
     [Fact]
-    public async Task Shopper_subscribes_when_the_presentation_lists_payment_options()
-    {
-        var page = await browser.NewPageAsync();
-        await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
-        await Assertions.Expect(page.Locator("#klarna-header")).ToContainTextAsync("Subscribe with Klarna");
-
-        var popup = await KlarnaJourney.OpenPopupJourneyAsync(page);
-        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail);
-
-        Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
-    }
+    public Task Shopper_subscribes_when_the_presentation_lists_payment_options() =>
+        KlarnaJourney.SubscribeThroughKlarnasDescriptorAsync(browser);
 }
 
 /// <summary>The v2 typedoc's payment.PaymentPresentation carries the components itself, with no option around them.</summary>
 public sealed class FlatPresentationTests(FlatPresentationBrowserFixture browser) : IClassFixture<FlatPresentationBrowserFixture>
 {
     [Fact]
-    public async Task Shopper_subscribes_when_the_presentation_carries_the_components_itself()
-    {
-        var page = await browser.NewPageAsync();
-        await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
-        await Assertions.Expect(page.Locator("#klarna-header")).ToContainTextAsync("Subscribe with Klarna");
-
-        var popup = await KlarnaJourney.OpenPopupJourneyAsync(page);
-        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail);
-
-        Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
-    }
+    public Task Shopper_subscribes_when_the_presentation_carries_the_components_itself() =>
+        KlarnaJourney.SubscribeThroughKlarnasDescriptorAsync(browser);
 }
 
 /// <summary>A presentation the page cannot read still offers Klarna, with a default descriptor, and says why.</summary>
