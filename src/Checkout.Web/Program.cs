@@ -5,6 +5,7 @@ using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.KlarnaSetup;
+using Checkout.Web.Telemetry;
 using Checkout.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
@@ -51,6 +52,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 app.Use(app.Services.GetRequiredService<SecurityHeaders>().Apply);
+// Prometheus' /metrics when Telemetry:Prometheus:Enabled, for loopback and allowed networks only; not request-logged.
+app.UseCheckoutMetricsEndpoint();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 // One log line per request (static files excepted), with the order and Klarna's correlation id where known.

@@ -62,12 +62,14 @@ public sealed class StartupValidationTests
             ["Reconciler__Interval"] = "-00:00:01",
             ["Checkout__PublicBaseUrl"] = "shop.example.com",
             ["Security__KlarnaOrigins__0"] = "http://insecure.example",
+            ["Telemetry__Prometheus__AllowedNetworks__0"] = "everyone",
         });
 
         Assert.Equal(1, exit);
         foreach (var key in new[]
         {
             "Worker:LeaseDuration", "RateLimits:ReadsPerMinute", "Reconciler:Interval", "Checkout:PublicBaseUrl", "Security:KlarnaOrigins",
+            "Telemetry:Prometheus:AllowedNetworks",
         })
         {
             Assert.Single(lines, line => line.StartsWith(key, StringComparison.Ordinal));

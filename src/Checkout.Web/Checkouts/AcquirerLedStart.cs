@@ -4,12 +4,14 @@ using Checkout.Acquiring;
 using Checkout.Acquiring.PartnerPayments;
 using Checkout.Domain.Orders;
 using Checkout.Klarna.PaymentRequests;
+using Checkout.Web.Telemetry;
 
 /// <summary>
 /// Seed 002's flow: the acquirer creates Klarna's payment request (tokenization, and the first charge
 /// when money is due) and hands back Klarna's purchase journey URL, which the Web SDK opens.
 /// </summary>
-public sealed partial class AcquirerLedStart(PartnerPaymentsClient acquirer, OrderStore orders, ILogger<AcquirerLedStart> log)
+public sealed partial class AcquirerLedStart(
+    PartnerPaymentsClient acquirer, OrderStore orders, CheckoutMetrics metrics, ILogger<AcquirerLedStart> log)
 {
     public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-acquirer-payment";
 
@@ -34,18 +36,21 @@ public sealed partial class AcquirerLedStart(PartnerPaymentsClient acquirer, Ord
         catch (AcquirerRejectedException e)
         {
             LogAcquirerRefused(log, order.Id, e.StatusCode);
+            metrics.PaymentRequestFailed(order);
             return Problems.BadGateway("The payment provider could not start Klarna. Please choose another payment method or try again.");
         }
         catch (Exception e) when (e is AcquirerUnavailableException || Transient.IsTransient(e, cancellationToken))
         {
             LogAcquirerUnavailable(log, order.Id, e.GetType().Name);
+            metrics.PaymentRequestFailed(order);
             return Problems.Unavailable("The payment provider is not reachable right now. Nothing was charged; please try again in a moment.");
         }
         if (payment.PaymentId is null || string.IsNullOrWhiteSpace(payment.Url))
         {
+            metrics.PaymentRequestFailed(order);
             return Problems.BadGateway("The payment provider's answer had no Klarna journey to open. Please try again.");
         }
-        await orders.TryAttachAcquirerPaymentAsync(order.Id, payment.PaymentId, payment.Url, cancellationToken);
+        await orders.TryAttachAcquirerPaymentAsync(order, payment.PaymentId, payment.Url, cancellationToken);
         return TypedResults.Ok(new PaymentRequestResult(null, payment.Url, null));
     }
 

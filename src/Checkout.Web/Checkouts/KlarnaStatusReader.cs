@@ -55,7 +55,7 @@ public sealed partial class KlarnaStatusReader(
     {
         if (order.Status == OrderStatus.Open)
         {
-            await orders.TryMoveAsync(order.Id, OrderStatus.Open, OrderStatus.Cancelled, ShopperReasons.LeftBeforePaying, cancellationToken);
+            await orders.TryMoveAsync(order, OrderStatus.Open, OrderStatus.Cancelled, ShopperReasons.LeftBeforePaying, cancellationToken);
             return;
         }
         if (order is { Status: OrderStatus.AwaitingShopper, PaymentRequestId: null, AcquirerPaymentId: { } paymentId })
@@ -91,7 +91,7 @@ public sealed partial class KlarnaStatusReader(
             await acquirerCompletion.ApplyAsync(payment, cancellationToken);
             return;
         }
-        await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Cancelled,
+        await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.Cancelled,
             ShopperReasons.LeftKlarna, cancellationToken);
     }
 

@@ -2,10 +2,14 @@ namespace Checkout.Web.Checkouts;
 
 using Checkout.Domain.Orders;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
-/// <summary>Orders in the database. Every status change is conditional on the status it leaves.</summary>
-public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, TimeProvider clock)
+/// <summary>
+/// Orders in the database. Every status change is conditional on the status it leaves, and is counted in the
+/// checkout funnel when it happens.
+/// </summary>
+public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, CheckoutMetrics metrics, TimeProvider clock)
 {
     public async Task AddAsync(Order order, CancellationToken cancellationToken)
     {
@@ -13,10 +17,13 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
         {
             // Every page view opens an order: one disk sync each would cap the page near the disk's syncs per second.
             await sqliteWrites.WriteAsync(db, (batch, model) => batch.Insert(model, order), cancellationToken);
-            return;
         }
-        db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
+        else
+        {
+            db.Orders.Add(order);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        metrics.Opened(order);
     }
 
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>
@@ -30,15 +37,26 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
 
     /// <summary>Moves an open order to the shopper's journey; false when another call did it first.</summary>
     public Task<bool> TryAttachPaymentRequestAsync(
-        Guid id, string paymentRequestId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-        TryAttachAsync(id, paymentRequestId, null, paymentRequestUrl, expiresAt, cancellationToken);
+        Order order, string paymentRequestId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
+        TryAttachAsync(order, paymentRequestId, null, paymentRequestUrl, expiresAt, cancellationToken);
 
     /// <summary>Acquirer-led flow: the acquirer owns Klarna's payment request; we know its payment id.</summary>
-    public Task<bool> TryAttachAcquirerPaymentAsync(Guid id, string acquirerPaymentId, string paymentRequestUrl, CancellationToken cancellationToken) =>
-        TryAttachAsync(id, null, acquirerPaymentId, paymentRequestUrl, null, cancellationToken);
+    public Task<bool> TryAttachAcquirerPaymentAsync(Order order, string acquirerPaymentId, string paymentRequestUrl, CancellationToken cancellationToken) =>
+        TryAttachAsync(order, null, acquirerPaymentId, paymentRequestUrl, null, cancellationToken);
 
     public Task<Order?> FindByAcquirerPaymentAsync(string acquirerPaymentId, CancellationToken cancellationToken) =>
         db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.AcquirerPaymentId == acquirerPaymentId, cancellationToken);
+
+    private async Task<bool> TryAttachAsync(
+        Order order, string? paymentRequestId, string? acquirerPaymentId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        var attached = await TryAttachAsync(order.Id, paymentRequestId, acquirerPaymentId, paymentRequestUrl, expiresAt, cancellationToken);
+        if (attached)
+        {
+            metrics.PaymentRequestCreated(order);
+        }
+        return attached;
+    }
 
     private async Task<bool> TryAttachAsync(
         Guid id, string? paymentRequestId, string? acquirerPaymentId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
@@ -100,9 +118,10 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
 
     /// <summary>Applies <paramref name="to"/> only if the order is still <paramref name="from"/>.</summary>
     public async Task<bool> TryMoveAsync(
-        Guid id, OrderStatus from, OrderStatus to, string? reason, CancellationToken cancellationToken, string? acquirerPaymentId = null)
+        Order order, OrderStatus from, OrderStatus to, string? reason, CancellationToken cancellationToken, string? acquirerPaymentId = null)
     {
         OrderTransitions.EnsureAllowed(from, to);
+        var id = order.Id;
         var now = clock.GetUtcNow();
         var moved = await db.Orders
             .Where(o => o.Id == id && o.Status == from)
@@ -113,7 +132,12 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
                     .SetProperty(o => o.AcquirerPaymentId, o => acquirerPaymentId ?? o.AcquirerPaymentId)
                     .SetProperty(o => o.UpdatedAt, now),
                 cancellationToken);
-        return moved == 1;
+        if (moved == 0)
+        {
+            return false;
+        }
+        metrics.Moved(order, from, to);
+        return true;
     }
 
     /// <summary>Keeps what Klarna refused (codes and ids, no secrets) on the order for the operator.</summary>

@@ -1,11 +1,13 @@
 namespace Checkout.Web.Checkouts;
 
+using System.Diagnostics;
 using System.Net;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Completion;
+using Checkout.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
 /// <summary>Creates (once per order) the Klarna payment request that starts the shopper's purchase journey.</summary>
@@ -16,6 +18,7 @@ public sealed partial class PaymentRequestService(
     OrderCompletion completion,
     AcquirerLedStart acquirerLed,
     IOptions<KlarnaOptions> options,
+    CheckoutMetrics metrics,
     TimeProvider clock,
     ILogger<PaymentRequestService> log)
 {
@@ -28,6 +31,7 @@ public sealed partial class PaymentRequestService(
         {
             return Problems.NotFound("checkoutId", "No checkout with this id. Reload the checkout page.");
         }
+        Activity.Current.TagOrder(order);
         if (order.Status is not (OrderStatus.Open or OrderStatus.AwaitingShopper))
         {
             return Problems.Conflict($"This checkout is already {order.Status}. Start a new checkout to try again.");
@@ -55,12 +59,15 @@ public sealed partial class PaymentRequestService(
         catch (KlarnaApiException e) when ((int)e.StatusCode is >= 400 and < 500 && e.StatusCode != HttpStatusCode.TooManyRequests)
         {
             LogKlarnaRefused(log, order.Id, (int)e.StatusCode, e.Error?.ErrorCode, e.Error?.ErrorId, e.CorrelationId, e.OperatorSummary);
+            Activity.Current.TagIfRecorded(CheckoutTelemetry.CorrelationIdTag, e.CorrelationId);
+            metrics.PaymentRequestFailed(order);
             await orders.RecordKlarnaErrorAsync(order.Id, e.OperatorSummary, cancellationToken);
             return Problems.BadGateway("Klarna could not start this payment. Nothing was charged; please choose another payment method or try again.");
         }
         catch (Exception e) when (Transient.IsTransient(e, cancellationToken))
         {
             LogKlarnaUnavailable(log, order.Id, e.GetType().Name);
+            metrics.PaymentRequestFailed(order);
             return Problems.Unavailable("Klarna is not reachable right now. Nothing was charged; please try again in a moment.");
         }
 
@@ -68,9 +75,11 @@ public sealed partial class PaymentRequestService(
         var paymentRequestUrl = created.StateContext?.CustomerInteraction?.PaymentRequestUrl;
         if (paymentRequestId is null)
         {
+            metrics.PaymentRequestFailed(order);
             return Problems.BadGateway("Klarna's answer had no payment request id. Please try again.");
         }
-        await orders.TryAttachPaymentRequestAsync(order.Id, paymentRequestId, paymentRequestUrl ?? "", created.ExpiresAt, cancellationToken);
+        Activity.Current.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, paymentRequestId);
+        await orders.TryAttachPaymentRequestAsync(order, paymentRequestId, paymentRequestUrl ?? "", created.ExpiresAt, cancellationToken);
 
         if (created.ToOutcome(clock.GetUtcNow()) is { State: not (PaymentRequestState.Submitted or PaymentRequestState.InProgress) } outcome)
         {

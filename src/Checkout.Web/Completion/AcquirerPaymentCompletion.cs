@@ -1,10 +1,12 @@
 namespace Checkout.Web.Completion;
 
+using System.Diagnostics;
 using Checkout.Acquiring.PartnerPayments;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
 using Checkout.Web.Checkouts;
+using Checkout.Web.Telemetry;
 
 /// <summary>
 /// Acquirer-led flow: applies the acquirer's payment result to its order. The acquirer keeps Klarna's
@@ -32,6 +34,7 @@ public sealed partial class AcquirerPaymentCompletion(
             LogUnknownPayment(log, payment.PaymentId);
             return;
         }
+        Activity.Current.TagOrder(order);
         if (payment.CustomerTokenId is { Length: > 0 } tokenId)
         {
             await vault.SaveAsync(order.Id, plan.TokenScope, new CustomerToken(tokenId, order.Reference), cancellationToken);
@@ -46,10 +49,10 @@ public sealed partial class AcquirerPaymentCompletion(
         var viaAuthorizing = order.ChargesNow && (payment.Status == "completed" || payment.CustomerTokenId is not null);
         if (viaAuthorizing)
         {
-            await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Authorizing, null, cancellationToken);
+            await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.Authorizing, null, cancellationToken);
         }
         var from = viaAuthorizing ? OrderStatus.Authorizing : OrderStatus.AwaitingShopper;
-        if (await orders.TryMoveAsync(order.Id, from, next.Value, reason, cancellationToken, payment.PaymentId))
+        if (await orders.TryMoveAsync(order, from, next.Value, reason, cancellationToken, payment.PaymentId))
         {
             LogOrderMoved(log, order.Id, next.Value, payment.FailureReason);
         }

@@ -1,10 +1,12 @@
 namespace Checkout.Web.Completion;
 
+using System.Diagnostics;
 using Checkout.Acquiring;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Tokens;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -26,6 +28,8 @@ public sealed partial class FirstChargeAuthorizer(
 {
     public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-first-charge";
 
+    public const string StatusTag = "checkout.authorization.status";
+
     /// <summary>Authorizes when the order's pending authorization is due and nobody else holds it; otherwise does nothing.</summary>
     public async Task AuthorizeAsync(Guid orderId, CancellationToken cancellationToken)
     {
@@ -39,12 +43,15 @@ public sealed partial class FirstChargeAuthorizer(
         {
             return;
         }
+        using var activity = CheckoutTelemetry.Source.StartActivity("checkout.first_charge.authorize");
+        activity.TagOrder(orderId);
         try
         {
             await AuthorizeClaimedAsync(orderId, claim, cancellationToken);
         }
-        catch
+        catch (Exception e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             await ReleaseAsync(orderId, claim, _ => { }, CancellationToken.None);
             throw;
         }
@@ -61,6 +68,7 @@ public sealed partial class FirstChargeAuthorizer(
             await FinishAsync(orderId, claim, cancellationToken);
             return;
         }
+        Activity.Current.TagOrder(order);
         if (order.Status != OrderStatus.Authorizing || pending is null || pending.CompletedAt is not null)
         {
             await ReleaseAsync(orderId, claim, _ => { }, cancellationToken);
@@ -71,7 +79,7 @@ public sealed partial class FirstChargeAuthorizer(
         var sessionToken = new NetworkSessionToken(protector.Unprotect(pending.ProtectedSessionToken), pending.SessionTokenReceivedAt);
         if (sessionToken.IsExpired(now))
         {
-            await orders.TryMoveAsync(orderId, OrderStatus.Authorizing, OrderStatus.Expired,
+            await orders.TryMoveAsync(order, OrderStatus.Authorizing, OrderStatus.Expired,
                 ShopperReasons.ApprovalRanOut,
                 cancellationToken);
             await FinishAsync(orderId, claim, cancellationToken);
@@ -92,13 +100,14 @@ public sealed partial class FirstChargeAuthorizer(
             return;
         }
 
+        Activity.Current.TagIfRecorded(StatusTag, result.Status.ToString());
         switch (result.Status)
         {
             case AuthorizationStatus.Approved:
-                await orders.TryMoveAsync(orderId, OrderStatus.Authorizing, OrderStatus.Completed, null, cancellationToken, result.PaymentId);
+                await orders.TryMoveAsync(order, OrderStatus.Authorizing, OrderStatus.Completed, null, cancellationToken, result.PaymentId);
                 break;
             case AuthorizationStatus.Declined:
-                await orders.TryMoveAsync(orderId, OrderStatus.Authorizing, OrderStatus.PaymentDeclined,
+                await orders.TryMoveAsync(order, OrderStatus.Authorizing, OrderStatus.PaymentDeclined,
                     ShopperReasons.FirstPaymentDeclined,
                     cancellationToken, result.PaymentId);
                 break;

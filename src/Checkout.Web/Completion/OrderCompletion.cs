@@ -1,11 +1,13 @@
 namespace Checkout.Web.Completion;
 
+using System.Diagnostics;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,10 +42,12 @@ public sealed partial class OrderCompletion(
             LogUnknownPaymentRequest(log, outcome.PaymentRequestId);
             return;
         }
+        Activity.Current.TagOrder(order);
+        Activity.Current.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, outcome.PaymentRequestId);
         if (order.Status == OrderStatus.Open && outcome.State != PaymentRequestState.Submitted)
         {
             // Klarna's news overtook our own record of creating the request.
-            await orders.TryAttachPaymentRequestAsync(order.Id, outcome.PaymentRequestId, "", null, cancellationToken);
+            await orders.TryAttachPaymentRequestAsync(order, outcome.PaymentRequestId, "", null, cancellationToken);
             order = await orders.FindAsync(order.Id, cancellationToken) ?? order;
         }
         if (outcome.NextStatus(order.ChargesNow) is not { } next)
@@ -59,7 +63,7 @@ public sealed partial class OrderCompletion(
             await CompleteAsync(order, outcome, cancellationToken);
             return;
         }
-        if (await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, next, ReasonFor(next), cancellationToken))
+        if (await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, next, ReasonFor(next), cancellationToken))
         {
             LogOrderMoved(log, order.Id, next);
         }
@@ -79,7 +83,7 @@ public sealed partial class OrderCompletion(
 
         if (!order.ChargesNow)
         {
-            if (await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Completed, null, cancellationToken))
+            if (await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.Completed, null, cancellationToken))
             {
                 LogOrderMoved(log, order.Id, OrderStatus.Completed);
             }
@@ -88,12 +92,12 @@ public sealed partial class OrderCompletion(
 
         if (outcome.SessionToken is not { } sessionToken)
         {
-            await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.KlarnaDeclined,
+            await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.KlarnaDeclined,
                 "Klarna did not confirm the payment. Please try again.", cancellationToken);
             return;
         }
         await QueueAuthorizationAsync(order.Id, sessionToken, cancellationToken);
-        if (await orders.TryMoveAsync(order.Id, OrderStatus.AwaitingShopper, OrderStatus.Authorizing, null, cancellationToken))
+        if (await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.Authorizing, null, cancellationToken))
         {
             LogOrderMoved(log, order.Id, OrderStatus.Authorizing);
         }

@@ -10,6 +10,7 @@ using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Checkout.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
@@ -64,6 +65,8 @@ public static class CheckoutServices
 
         services.AddSingleton<Http.SecurityHeaders>();
         services.AddCheckoutSettings();
+        // Traces and funnel metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, /metrics when enabled.
+        builder.AddCheckoutTelemetry();
         services.AddCheckoutRateLimits();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = 16);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

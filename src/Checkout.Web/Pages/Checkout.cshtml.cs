@@ -1,10 +1,12 @@
 namespace Checkout.Web.Pages;
 
+using System.Diagnostics;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Telemetry;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,6 +53,7 @@ public sealed class CheckoutModel(
         Plan = chosen;
         Order = Order.Start(chosen, clock.GetUtcNow());
         await orders.AddAsync(Order, cancellationToken);
+        Activity.Current.TagOrder(Order);
         AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
         ReturnUrl = CheckoutUrls.Return(CheckoutUrls.SiteBase(Request, HttpContext.RequestServices.GetRequiredService<IOptions<CheckoutSettings>>().Value), Order.Id).AbsoluteUri;
         return Page();

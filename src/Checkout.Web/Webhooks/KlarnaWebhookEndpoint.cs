@@ -1,9 +1,11 @@
 namespace Checkout.Web.Webhooks;
 
+using System.Diagnostics;
 using Checkout.Domain.Orders;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 /// <summary><c>POST /api/webhooks/klarna</c>: verify the raw body, store once, answer at once.</summary>
@@ -50,9 +52,15 @@ public static partial class KlarnaWebhookEndpoint
             return TypedResults.Problem("The webhook is not a Klarna event envelope with metadata.event_id.", statusCode: 400, title: "Bad webhook");
         }
         requestLog.Set(Logging.KlarnaCorrelationId, metadata.CorrelationId);
+        var span = Activity.Current;
+        span.TagIfRecorded(CheckoutTelemetry.CorrelationIdTag, metadata.CorrelationId);
+        span.TagIfRecorded(CheckoutTelemetry.EventIdTag, metadata.EventId);
+        span.TagIfRecorded(CheckoutTelemetry.EventTypeTag, metadata.EventType);
+        span.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, envelope.Payload?.PaymentRequestId);
         if (Order.ParseReference(envelope.Payload?.PaymentRequestReference) is { } orderId)
         {
             requestLog.Set(Logging.OrderId, orderId);
+            span.TagOrder(orderId);
         }
         if (metadata.OccurredAt is { } occurredAt && clock.GetUtcNow() - occurredAt > ReplayWindow)
         {

@@ -1,10 +1,13 @@
 namespace Checkout.Web.Webhooks;
 
+using System.Diagnostics;
 using System.Text;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Completion;
+using Checkout.Domain.Orders;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -17,6 +20,7 @@ public sealed partial class WebhookInbox(
     AcquirerPaymentCompletion acquirerCompletion,
     TimeProvider clock,
     SqliteGroupCommit sqliteWrites,
+    CheckoutMetrics metrics,
     ILogger<WebhookInbox> log)
 {
     /// <summary>Stores the event; false when it was stored before (a duplicate delivery).</summary>
@@ -97,9 +101,14 @@ public sealed partial class WebhookInbox(
     /// </summary>
     public async Task<bool> ProcessAsync(WebhookEventRecord record, WorkClaim claim, CancellationToken cancellationToken)
     {
+        // Its own trace, outside any request: found with the webhook's by the order id and Klarna's correlation id.
+        using var activity = CheckoutTelemetry.Source.StartActivity("checkout.webhook.process", ActivityKind.Consumer);
+        activity.TagIfRecorded(CheckoutTelemetry.EventIdTag, record.EventId);
+        activity.TagIfRecorded(CheckoutTelemetry.EventTypeTag, record.EventType);
         try
         {
             await ApplyAsync(record, cancellationToken);
+            metrics.WebhookProcessed(clock.GetUtcNow() - record.ReceivedAt);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -108,6 +117,7 @@ public sealed partial class WebhookInbox(
         }
         catch (Exception e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             var attempts = record.Attempts + 1;
             var error = $"{e.GetType().Name}: {e.Message}";
             error = error[..Math.Min(500, error.Length)];
@@ -153,6 +163,15 @@ public sealed partial class WebhookInbox(
             return;
         }
         var envelope = WebhookEnvelope.TryParse(body);
+        if (Activity.Current is { IsAllDataRequested: true } span)
+        {
+            span.TagIfRecorded(CheckoutTelemetry.CorrelationIdTag, envelope?.Metadata?.CorrelationId);
+            span.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, envelope?.Payload?.PaymentRequestId);
+            if (Order.ParseReference(envelope?.Payload?.PaymentRequestReference) is { } orderId)
+            {
+                span.TagOrder(orderId);
+            }
+        }
         var outcome = envelope?.Payload?.ToOutcome(envelope.Metadata?.OccurredAt ?? record.ReceivedAt);
         if (outcome is null)
         {

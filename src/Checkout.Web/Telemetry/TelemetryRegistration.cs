@@ -1,0 +1,93 @@
+namespace Checkout.Web.Telemetry;
+
+using System.Net;
+using Checkout.Klarna.PaymentRequests;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+/// <summary>OpenTelemetry traces and metrics: OTLP when its endpoint is set, <c>/metrics</c> when enabled.</summary>
+public static class TelemetryRegistration
+{
+    public const string MetricsPath = "/metrics";
+
+    public static WebApplicationBuilder AddCheckoutTelemetry(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<CheckoutMetrics>();
+        services.AddOptions<TelemetrySettings>().BindConfiguration(TelemetrySettings.Section)
+            .Validate(
+                s => s.Prometheus.AllowedNetworks.All(n => IPNetwork.TryParse(n, out _)),
+                "Telemetry:Prometheus:AllowedNetworks must list networks in CIDR form, such as 10.0.0.0/8.")
+            .ValidateOnStart();
+
+        // What to record; a provider (and so any cost per request) exists only when something exports.
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .AddSource(CheckoutTelemetry.Name)
+            .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path))
+            .AddHttpClientInstrumentation(o => o.EnrichWithHttpResponseMessage = TagKlarnaCorrelationId));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
+            .AddMeter(CheckoutTelemetry.Name)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation());
+
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("checkout"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Traces, metrics and the log events Serilog forwards, to the collector the standard variables name.
+            telemetry.WithTracing().WithMetrics().UseOtlpExporter();
+        }
+        if (builder.Configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>()?.Prometheus.Enabled == true)
+        {
+            telemetry.WithMetrics(metrics => metrics.AddPrometheusExporter());
+        }
+        return builder;
+    }
+
+    /// <summary><c>/metrics</c>, when enabled, for direct callers from loopback or an allowed network; others get 404.</summary>
+    public static IApplicationBuilder UseCheckoutMetricsEndpoint(this IApplicationBuilder app)
+    {
+        var settings = app.ApplicationServices.GetRequiredService<IOptions<TelemetrySettings>>().Value.Prometheus;
+        if (!settings.Enabled)
+        {
+            return app;
+        }
+        var allowed = settings.AllowedNetworks.Select(n => IPNetwork.Parse(n)).ToArray();
+        return app.UseOpenTelemetryPrometheusScrapingEndpoint(
+            context => context.Request.Path == MetricsPath && MayScrape(context, allowed));
+    }
+
+    private static bool MayScrape(HttpContext context, IPNetwork[] allowed)
+    {
+        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded"))
+        {
+            return false;
+        }
+        var caller = context.Connection.RemoteIpAddress;
+        if (caller is null)
+        {
+            return false;
+        }
+        if (caller.IsIPv4MappedToIPv6)
+        {
+            caller = caller.MapToIPv4();
+        }
+        return IPAddress.IsLoopback(caller) || allowed.Any(network => network.Contains(caller));
+    }
+
+    private static bool IsScrapeOrProbe(PathString path) => path == MetricsPath || path == "/healthz";
+
+    private static void TagKlarnaCorrelationId(System.Diagnostics.Activity activity, HttpResponseMessage response)
+    {
+        foreach (var header in KlarnaErrorReader.CorrelationIdHeaders)
+        {
+            if (response.Headers.TryGetValues(header, out var values))
+            {
+                activity.SetTag(CheckoutTelemetry.CorrelationIdTag, values.FirstOrDefault());
+                return;
+            }
+        }
+    }
+}

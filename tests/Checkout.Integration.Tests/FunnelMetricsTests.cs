@@ -1,0 +1,84 @@
+namespace Checkout.Integration.Tests;
+
+using System.Diagnostics.Metrics;
+using Checkout.Domain.Orders;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The checkout funnel, by plan, as an operator's dashboard reads it; and the worker's backlog.</summary>
+public sealed class FunnelMetricsTests
+{
+    [Fact]
+    public async Task Each_step_of_a_checkout_is_counted_once_under_its_plan()
+    {
+        using var app = new CheckoutAppFactory();
+        app.EnsureStarted();
+        using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
+
+        await CheckOutAsync(app, "premium-monthly", OrderStatus.Completed);
+        await CheckOutAsync(app, CheckoutAppFactory.DeclinedPlanId, OrderStatus.PaymentDeclined);
+        await CheckOutAsync(app, "rides-on-demand", OrderStatus.KlarnaDeclined, "customer+us+denied@klarna.com");
+        await Shopper.Start(app).OpenCheckoutAsync("family-trial");
+
+        string[] plans = ["premium-monthly", CheckoutAppFactory.DeclinedPlanId, "rides-on-demand", "family-trial"];
+        long[][] expected =
+        [
+            // opened, created, completed, authorized, declined by Klarna, declined by the acquirer
+            [1, 1, 1, 1, 0, 0],
+            [1, 1, 1, 0, 0, 1],
+            [1, 1, 0, 0, 1, 0],
+            [1, 0, 0, 0, 0, 0],
+        ];
+        long[][] Actual() => [.. plans.Select(plan => new[]
+        {
+            metrics.Count("checkout.opened", plan),
+            metrics.Count("checkout.payment_requests.created", plan),
+            metrics.Count("checkout.completed", plan),
+            metrics.Count("checkout.authorized", plan),
+            metrics.Count("checkout.declined", plan, "klarna"),
+            metrics.Count("checkout.declined", plan, "acquirer"),
+        })];
+        await MetricsRecorder.WaitForAsync(() => Actual().Zip(expected).All(p => p.First.SequenceEqual(p.Second)));
+
+        Assert.Equal(expected, Actual());
+        Assert.NotEmpty(metrics.Lags);
+        Assert.All(metrics.Lags, lag => Assert.InRange(lag, 0, 30));
+    }
+
+    [Fact]
+    public async Task The_backlog_gauge_counts_the_events_still_waiting_for_the_worker()
+    {
+        using var app = new CheckoutAppFactory();
+        app.EnsureStarted();
+        using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
+        Assert.Equal(0, metrics.Backlog());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CheckoutDbContext>();
+            var later = DateTimeOffset.UtcNow.AddHours(1);
+            db.WebhookEvents.AddRange(
+                new WebhookEventRecord { EventId = "waiting-1", EventType = "test", ProtectedBody = "x", ReceivedAt = DateTimeOffset.UtcNow, NextAttemptAt = later },
+                new WebhookEventRecord { EventId = "waiting-2", EventType = "test", ProtectedBody = "x", ReceivedAt = DateTimeOffset.UtcNow, NextAttemptAt = later },
+                new WebhookEventRecord
+                {
+                    EventId = "done", EventType = "test", ProtectedBody = "x", ReceivedAt = DateTimeOffset.UtcNow, NextAttemptAt = later,
+                    ProcessedAt = DateTimeOffset.UtcNow,
+                });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, metrics.Backlog());
+    }
+
+    private static async Task CheckOutAsync(CheckoutAppFactory app, string plan, OrderStatus final, string email = "customer+us@klarna.com")
+    {
+        var shopper = Shopper.Start(app);
+        await shopper.OpenCheckoutAsync(plan);
+        var paymentRequestId = (await shopper.InitiateAsync()).GetProperty("paymentRequestId").GetString()!;
+        await shopper.SimulateJourneyAsync(paymentRequestId, "approve", email);
+        // Polls as the return page does: the webhook and Klarna's read of the request race to apply the result.
+        var status = await shopper.WaitForFinalStatusAsync();
+        Assert.Equal(final.ToString(), status.GetProperty("status").GetString());
+    }
+}
