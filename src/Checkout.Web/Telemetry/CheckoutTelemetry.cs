@@ -1,6 +1,7 @@
 namespace Checkout.Web.Telemetry;
 
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Checkout.Domain.Orders;
 
 /// <summary>
@@ -21,10 +22,16 @@ public static class CheckoutTelemetry
 
     public static readonly ActivitySource Source = new(Name);
 
+    /// <summary>
+    /// True only for a span something will export. ASP.NET Core makes an activity per request for its log scopes
+    /// even when nothing listens, and such an activity says it wants all data; tagging it would allocate for nothing.
+    /// </summary>
+    public static bool IsRecorded([NotNullWhen(true)] this Activity? activity) => activity is { IsAllDataRequested: true, Recorded: true };
+
     /// <summary>Tags the span with the order and its plan; nothing is allocated when the span is not recorded.</summary>
     public static void TagOrder(this Activity? activity, Order order)
     {
-        if (activity is { IsAllDataRequested: true })
+        if (activity.IsRecorded())
         {
             activity.SetTag(OrderIdTag, order.Id.ToString());
             activity.SetTag(PlanTag, order.PlanId);
@@ -33,7 +40,7 @@ public static class CheckoutTelemetry
 
     public static void TagOrder(this Activity? activity, Guid orderId)
     {
-        if (activity is { IsAllDataRequested: true })
+        if (activity.IsRecorded())
         {
             activity.SetTag(OrderIdTag, orderId.ToString());
         }
@@ -41,7 +48,7 @@ public static class CheckoutTelemetry
 
     public static void TagIfRecorded(this Activity? activity, string name, string? value)
     {
-        if (activity is { IsAllDataRequested: true } && value is not null)
+        if (activity.IsRecorded() && value is not null)
         {
             activity.SetTag(name, value);
         }

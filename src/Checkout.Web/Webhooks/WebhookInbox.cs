@@ -163,7 +163,7 @@ public sealed partial class WebhookInbox(
             return;
         }
         var envelope = WebhookEnvelope.TryParse(body);
-        if (Activity.Current is { IsAllDataRequested: true } span)
+        if (Activity.Current is { } span && span.IsRecorded())
         {
             span.TagIfRecorded(CheckoutTelemetry.CorrelationIdTag, envelope?.Metadata?.CorrelationId);
             span.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, envelope?.Payload?.PaymentRequestId);
