@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -48,6 +49,24 @@ public sealed class OtlpExportTests
 
         Assert.Contains(received, r => r.Signal == "traces" && r.Body.Contains(shopper.CheckoutId, StringComparison.Ordinal));
         Assert.Contains(received, r => r.Signal == "metrics" && r.Body.Contains("checkout.opened", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_service_is_named_checkout_unless_OTEL_SERVICE_NAME_names_it()
+    {
+        Assert.Equal("checkout", ServiceName(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9" }));
+        Assert.Equal("checkout-eu", ServiceName(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9",
+            ["OTEL_SERVICE_NAME"] = "checkout-eu",
+        }));
+    }
+
+    private static object? ServiceName(Dictionary<string, string?> settings)
+    {
+        using var app = CheckoutAppFactory.With(null, 0, settings, null);
+        app.EnsureStarted();
+        return app.Services.GetRequiredService<TracerProvider>().GetResource().Attributes.Single(a => a.Key == "service.name").Value;
     }
 
     [Fact]

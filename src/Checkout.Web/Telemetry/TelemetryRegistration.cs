@@ -33,7 +33,8 @@ public static class TelemetryRegistration
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation());
 
-        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("checkout"));
+        // "checkout" unless OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES say otherwise: the detector runs last and wins.
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("checkout").AddEnvironmentVariableDetector());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             // Traces, metrics and the log events Serilog forwards, to the collector the standard variables name.
