@@ -17,7 +17,7 @@ public sealed class TracingTests(ITestOutputHelper output)
     public async Task One_checkout_leaves_linked_spans_from_the_page_to_the_acquirer_call()
     {
         var collector = new SpanCollector();
-        using var app = CheckoutAppFactory.With(null, 0, null, s => s.AddOpenTelemetry().WithTracing(t => t.AddProcessor(collector)));
+        using var app = CheckoutAppFactory.With(null, 0, null, s => s.AddOpenTelemetry().WithTracing(t => t.AddCheckoutInstrumentation().AddProcessor(collector)));
         var shopper = Shopper.Start(app);
 
         await shopper.OpenCheckoutAsync("premium-monthly");

@@ -23,11 +23,15 @@ public static class TelemetryRegistration
                 "Telemetry:Prometheus:AllowedNetworks must list networks in CIDR form, such as 10.0.0.0/8.")
             .ValidateOnStart();
 
-        // What to record; a provider (and so any cost per request) exists only when something exports.
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
-            .AddSource(CheckoutTelemetry.Name)
-            .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path))
-            .AddHttpClientInstrumentation(o => o.EnrichWithHttpResponseMessage = TagKlarnaCorrelationId));
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var prometheus = builder.Configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>()?.Prometheus.Enabled == true;
+        if (!otlp && !prometheus)
+        {
+            // Nothing exports: no instrumentation either, so requests pay for none of it.
+            return builder;
+        }
+
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddCheckoutInstrumentation());
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics
             .AddMeter(CheckoutTelemetry.Name)
             .AddAspNetCoreInstrumentation()
@@ -35,17 +39,23 @@ public static class TelemetryRegistration
 
         // "checkout" unless OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES say otherwise: the detector runs last and wins.
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("checkout").AddEnvironmentVariableDetector());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (otlp)
         {
             // Traces, metrics and the log events Serilog forwards, to the collector the standard variables name.
             telemetry.WithTracing().WithMetrics().UseOtlpExporter();
         }
-        if (builder.Configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>()?.Prometheus.Enabled == true)
+        if (prometheus)
         {
             telemetry.WithMetrics(metrics => metrics.AddPrometheusExporter());
         }
         return builder;
     }
+
+    /// <summary>The spans to record: the app's own, and ASP.NET Core's and HttpClient's with Klarna's correlation id.</summary>
+    public static TracerProviderBuilder AddCheckoutInstrumentation(this TracerProviderBuilder tracing) => tracing
+        .AddSource(CheckoutTelemetry.Name)
+        .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path))
+        .AddHttpClientInstrumentation(o => o.EnrichWithHttpResponseMessage = TagKlarnaCorrelationId);
 
     /// <summary><c>/metrics</c>, when enabled, for direct callers from loopback or an allowed network; others get 404.</summary>
     public static IApplicationBuilder UseCheckoutMetricsEndpoint(this IApplicationBuilder app)
