@@ -68,7 +68,16 @@ app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
 app.MapCheckoutSandbox();
 
-await app.InitializeDatabaseAsync();
+// With Database:MigrateAtStartup=false and a migration missing, one line naming the command, and exit code 1.
+try
+{
+    await app.InitializeDatabaseAsync();
+}
+catch (PendingMigrationsException pending)
+{
+    await Console.Error.WriteLineAsync("The checkout cannot start: " + pending.Message);
+    return 1;
+}
 await app.RunAsync();
 return 0;
 

@@ -83,16 +83,6 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
-    public void With_migration_at_start_up_off_a_database_without_the_schema_stops_the_start_naming_the_migrate_command()
-    {
-        using var app = CheckoutAppFactory.With(_path, 0, new Dictionary<string, string?> { ["Database:MigrateAtStartup"] = "false" }, null);
-
-        var messages = string.Join('\n', ExceptionChain.Flatten(Assert.ThrowsAny<Exception>(app.EnsureStarted)).Select(e => e.Message));
-
-        Assert.Contains("-- migrate", messages, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Every_model_change_has_its_migration_on_both_providers()
     {
         using var sqlite = new SqliteCheckoutDbContextFactory().CreateDbContext([]);

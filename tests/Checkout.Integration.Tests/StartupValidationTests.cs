@@ -86,13 +86,36 @@ public sealed class StartupValidationTests
         Assert.Contains("Sandbox:Enabled=false", Assert.Single(lines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task With_migration_at_start_up_off_a_database_without_the_schema_is_refused_in_one_line_naming_the_migrate_command()
+    {
+        var (exit, output, error) = await RunAsync(new() { ["Sandbox__Enabled"] = "true", ["Database__MigrateAtStartup"] = "false" });
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("The checkout cannot start: The database lacks schema migrations", line, StringComparison.Ordinal);
+        Assert.Contains("`dotnet run --project src/Checkout.Web -- migrate`", line, StringComparison.Ordinal);
+        Assert.Contains("Database:MigrateAtStartup=true", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Starts the built app with these environment variables; its exit code and its output's lines, trimmed.</summary>
     private static async Task<(int Exit, string[] Lines)> StartAsync(Dictionary<string, string> environment)
+    {
+        var (exit, output, error) = await RunAsync(environment);
+        var text = output + "\n" + error;
+        return (exit, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>Starts the built app with these environment variables on an empty database; its exit code, stdout and stderr.</summary>
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(Dictionary<string, string> environment)
     {
         environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Staging");
         environment["ConnectionStrings__Checkout"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"checkout-start-{Guid.NewGuid():N}.db")}";
         using var process = BuiltApp.Start(["--urls", $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}"], environment);
-        var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
@@ -103,8 +126,7 @@ public sealed class StartupValidationTests
             process.Kill(entireProcessTree: true);
             throw new Xunit.Sdk.XunitException("The app started although its settings are wrong.");
         }
-        var text = string.Join('\n', await output);
-        return (process.ExitCode, text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return (process.ExitCode, await output, await error);
     }
 
     private static void AssertNoStackTrace(string[] lines) =>

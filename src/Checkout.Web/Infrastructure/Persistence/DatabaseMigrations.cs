@@ -33,10 +33,7 @@ public sealed partial class DatabaseMigrations(CheckoutDbContext db, ILogger<Dat
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"The database lacks schema migrations {string.Join(", ", pending)} and "
-                + "Database:MigrateAtStartup is false. Run `dotnet Checkout.Web.dll migrate` (or "
-                + "`dotnet run --project src/Checkout.Web -- migrate`) with the same settings first.");
+            throw new PendingMigrationsException(pending);
         }
     }
 
