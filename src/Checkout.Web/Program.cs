@@ -64,6 +64,8 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages().RequireRateLimiting(RateLimits.Reads);
 app.MapCheckoutApi();
+// The funnel steps only the browser sees (Klarna selected); counted, never stored.
+app.MapCheckoutEvents();
 app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
 app.MapCheckoutSandbox();

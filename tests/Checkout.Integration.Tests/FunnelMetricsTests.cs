@@ -1,8 +1,11 @@
 namespace Checkout.Integration.Tests;
 
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
 using Checkout.Domain.Orders;
 using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>The checkout funnel, by plan, as an operator's dashboard reads it; and the worker's backlog.</summary>
@@ -69,6 +72,78 @@ public sealed class FunnelMetricsTests
         }
 
         Assert.Equal(2, metrics.Backlog());
+    }
+
+    [Fact]
+    public async Task Klarna_selected_is_counted_under_the_plan_the_server_knows_and_stores_nothing()
+    {
+        using var app = new CheckoutAppFactory();
+        using var http = app.CreateBrowserLikeClient();
+        var shopper = new Shopper(app, http);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
+        var ordersBefore = await CountOrdersAsync(app);
+
+        var selected = await ReportKlarnaSelectedAsync(http, shopper.Csrf, new { checkoutId = shopper.CheckoutId, planId = shopper.Data("plan-id") });
+        // A page whose order is not opened yet reports its own plan, which the catalog vouches for.
+        var notOpened = await ReportKlarnaSelectedAsync(http, shopper.Csrf, new { checkoutId = Guid.NewGuid(), planId = "family-trial" });
+
+        Assert.Equal(HttpStatusCode.NoContent, selected.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, notOpened.StatusCode);
+        Assert.Equal(1, metrics.Count("checkout.klarna_selected", "premium-monthly"));
+        Assert.Equal(1, metrics.Count("checkout.klarna_selected", "family-trial"));
+        Assert.Equal(ordersBefore, await CountOrdersAsync(app));
+    }
+
+    [Fact]
+    public async Task Klarna_selected_with_a_plan_the_server_does_not_vouch_for_or_without_the_pages_token_is_refused_and_not_counted()
+    {
+        using var app = new CheckoutAppFactory();
+        using var http = app.CreateBrowserLikeClient();
+        var shopper = new Shopper(app, http);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
+
+        (object? Body, string? Csrf)[] refused =
+        [
+            (new { checkoutId = shopper.CheckoutId, planId = "free-forever" }, shopper.Csrf),
+            (new { checkoutId = shopper.CheckoutId, planId = "family-trial" }, shopper.Csrf),
+            (new { checkoutId = shopper.CheckoutId }, shopper.Csrf),
+            (new { planId = "premium-monthly" }, shopper.Csrf),
+            (new { checkoutId = "not-a-guid", planId = "premium-monthly" }, shopper.Csrf),
+            (null, shopper.Csrf),
+            (new { checkoutId = shopper.CheckoutId, planId = "premium-monthly" }, null),
+        ];
+        foreach (var (body, csrf) in refused)
+        {
+            var response = await ReportKlarnaSelectedAsync(http, csrf, body);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        foreach (var plan in new[] { "premium-monthly", "family-trial", "free-forever" })
+        {
+            Assert.Equal(0, metrics.Count("checkout.klarna_selected", plan));
+        }
+    }
+
+    private static async Task<HttpResponseMessage> ReportKlarnaSelectedAsync(HttpClient http, string? csrf, object? body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/checkout-events/klarna-selected")
+        {
+            Content = body is null ? new StringContent("", null, "application/json") : JsonContent.Create(body),
+        };
+        if (csrf is not null)
+        {
+            request.Headers.Add("X-CSRF-TOKEN", csrf);
+        }
+        return await http.SendAsync(request);
+    }
+
+    private static async Task<int> CountOrdersAsync(CheckoutAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().Orders.CountAsync();
     }
 
     private static async Task CheckOutAsync(CheckoutAppFactory app, string plan, OrderStatus final, string email = "customer+us@klarna.com")

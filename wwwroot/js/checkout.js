@@ -26,8 +26,22 @@ async function postJson(url, body) {
   return answer;
 }
 
+// The funnel's "Klarna selected" step, once per page load; keepalive lets it finish if the page is left.
+let klarnaSelectedReported = false;
+function reportKlarnaSelected() {
+  if (klarnaSelectedReported) return;
+  klarnaSelectedReported = true;
+  fetch("/api/checkout-events/klarna-selected", {
+    method: "POST",
+    keepalive: true,
+    headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": settings.csrf },
+    body: JSON.stringify({ checkoutId: settings.checkoutId, planId: settings.planId }),
+  }).catch(() => undefined);
+}
+
 // Selecting a method shows its details (Klarna's message, terms and button) and hides the others'.
 function select(methodId) {
+  if (methodId === "klarna") reportKlarnaSelected();
   for (const radio of document.querySelectorAll('input[name="payment-method"]')) {
     radio.checked = radio.value === methodId;
     const details = radio.closest(".method")?.querySelector(".method-details");

@@ -5,7 +5,7 @@ using Checkout.Domain.Orders;
 using Checkout.Web.Infrastructure.Persistence;
 
 /// <summary>
-/// The checkout funnel by plan (opened, payment request created, completed at Klarna, authorized, declined),
+/// The checkout funnel by plan (opened, Klarna selected, payment request created, completed at Klarna, authorized, declined),
 /// how long webhook events wait before processing, and how many still wait. Instruments are created once.
 /// </summary>
 public sealed partial class CheckoutMetrics
@@ -13,6 +13,7 @@ public sealed partial class CheckoutMetrics
     public const string DeclinedByTag = "checkout.declined_by";
 
     private readonly Counter<long> _opened;
+    private readonly Counter<long> _klarnaSelected;
     private readonly Counter<long> _paymentRequestsCreated;
     private readonly Counter<long> _paymentRequestsFailed;
     private readonly Counter<long> _completed;
@@ -28,6 +29,8 @@ public sealed partial class CheckoutMetrics
         _log = log;
         var meter = meters.Create(CheckoutTelemetry.Name);
         _opened = meter.CreateCounter<long>("checkout.opened", "{checkout}", "Checkout pages served, each opening an order.");
+        _klarnaSelected = meter.CreateCounter<long>(
+            "checkout.klarna_selected", "{checkout}", "Checkout pages on which Klarna became the selected method, counted once per page load.");
         _paymentRequestsCreated = meter.CreateCounter<long>(
             "checkout.payment_requests.created", "{request}", "Payment requests created for an order (at Klarna, or by the acquirer).");
         _paymentRequestsFailed = meter.CreateCounter<long>(
@@ -48,6 +51,8 @@ public sealed partial class CheckoutMetrics
     }
 
     public void Opened(Order order) => _opened.Add(1, Plan(order.PlanId));
+
+    public void KlarnaSelected(string planId) => _klarnaSelected.Add(1, Plan(planId));
 
     public void PaymentRequestCreated(Order order) => _paymentRequestsCreated.Add(1, Plan(order.PlanId));
 
