@@ -101,6 +101,18 @@ public sealed class KlarnaPaymentRequestsContractTests(FakeUpstream upstream) : 
     }
 
     [Fact]
+    public async Task Cancel_carries_no_idempotency_key_Klarna_does_not_document_so_a_503_is_not_retried()
+    {
+        upstream.Given(Request.Create().WithPath(RequestPath).UsingDelete()).RespondWith(Reply.Status(503));
+
+        var failure = await Assert.ThrowsAsync<KlarnaApiException>(() => WithClientAsync(c => c.CancelAsync(RequestId, CancellationToken.None)));
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, failure.StatusCode);
+        var sent = Assert.Single(upstream.Received(RequestPath));
+        Assert.Null(sent.Header("Klarna-Idempotency-Key"));
+    }
+
+    [Fact]
     public async Task Create_refused_with_validation_errors_surfaces_each_parameter_and_Klarnas_ids()
     {
         upstream.Given(Request.Create().WithPath("/v2/payment/requests").UsingPost()).RespondWith(Reply.Json(400,
