@@ -4,6 +4,7 @@ using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,7 @@ namespace Checkout.Integration.Tests;
 using System.Diagnostics;
 using System.Text;
 using Checkout.Domain.Orders;
+using Checkout.Web.Authorization;
 using Checkout.Web.Completion;
 using Checkout.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ namespace Checkout.ScaleOut.Tests;
 using System.Diagnostics;
 using System.Text.Json;
 using Checkout.Domain.Tokens;
+using Checkout.Web.Authorization;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,8 @@ using Checkout.Acquiring;
 using Checkout.Acquiring.PartnerPayments;
 using Checkout.Domain.Orders;
 using Checkout.Klarna.PaymentRequests;
+using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 
 /// <summary>

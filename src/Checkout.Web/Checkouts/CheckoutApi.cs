@@ -1,8 +1,10 @@
 namespace Checkout.Web.Checkouts;
 
+using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

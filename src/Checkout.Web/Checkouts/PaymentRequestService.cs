@@ -7,6 +7,8 @@ using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Completion;
+using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,7 @@
 namespace Checkout.Web.Checkouts;
 
+using Checkout.Web.Orders;
+
 /// <summary>
 /// The page reports a Klarna presentation it could not read (it then shows Klarna with a default
 /// descriptor), so an operator sees in the logs when Klarna's SDK answers in a shape we did not expect.

@@ -5,7 +5,7 @@ using Checkout.Acquiring.PartnerPayments;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
-using Checkout.Web.Checkouts;
+using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 
 /// <summary>

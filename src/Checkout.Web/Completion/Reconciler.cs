@@ -1,9 +1,9 @@
 namespace Checkout.Web.Completion;
 
 using Checkout.Domain.Orders;
-using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -53,13 +53,8 @@ public sealed partial class Reconciler(IServiceScopeFactory scopes, IOptions<Rec
                 .OrderBy(o => o.UpdatedAt)
                 .Take(100)
                 .ToListAsync(cancellationToken);
-            var pageExpiry = now - OpenPageLifetime;
-            await db.Orders
-                .Where(o => o.Status == OrderStatus.Open && o.CreatedAt <= pageExpiry)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(o => o.Status, OrderStatus.Expired)
-                    .SetProperty(o => o.StatusReason, ShopperReasons.PageExpired)
-                    .SetProperty(o => o.UpdatedAt, now), cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<OrderStore>()
+                .ExpireOpenSinceAsync(now - OpenPageLifetime, ShopperReasons.PageExpired, cancellationToken);
         }
 
         foreach (var order in waiting)

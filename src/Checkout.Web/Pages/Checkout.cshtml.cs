@@ -6,6 +6,7 @@ using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;

@@ -3,6 +3,7 @@ namespace Checkout.Web.Pages;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Web.Checkouts;
+using Checkout.Web.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -2,6 +2,8 @@ namespace Checkout.Web.Pages;
 
 using Checkout.Domain.Orders;
 using Checkout.Web.Checkouts;
+using Checkout.Web.Completion;
+using Checkout.Web.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -5,6 +5,7 @@ using Checkout.Acquiring.PartnerPayments;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

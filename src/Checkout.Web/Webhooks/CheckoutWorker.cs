@@ -1,5 +1,6 @@
 namespace Checkout.Web.Webhooks;
 
+using Checkout.Web.Authorization;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

@@ -5,6 +5,7 @@ using Checkout.Domain.Orders;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 

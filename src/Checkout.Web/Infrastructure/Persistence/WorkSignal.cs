@@ -1,4 +1,4 @@
-namespace Checkout.Web.Webhooks;
+namespace Checkout.Web.Infrastructure.Persistence;
 
 /// <summary>Wakes the background worker when new work is stored, instead of waiting for its next poll.</summary>
 public sealed class WorkSignal : IDisposable

@@ -1,4 +1,4 @@
-namespace Checkout.Web.Checkouts;
+namespace Checkout.Web.Infrastructure.Http;
 
 using Checkout.Klarna.PaymentRequests;
 

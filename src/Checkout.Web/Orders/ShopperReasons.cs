@@ -1,4 +1,4 @@
-namespace Checkout.Web.Completion;
+namespace Checkout.Web.Orders;
 
 /// <summary>Why an order ended where it did, in the words the confirmation page shows. One wording per reason, whichever flow got there.</summary>
 public static class ShopperReasons

@@ -1,4 +1,4 @@
-namespace Checkout.Web.Checkouts;
+namespace Checkout.Web.Orders;
 
 using Checkout.Domain.Orders;
 using Checkout.Web.Infrastructure.Persistence;
@@ -6,8 +6,9 @@ using Checkout.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 /// <summary>
-/// Orders in the database. Every status change is conditional on the status it leaves, and is counted in the
-/// checkout funnel when it happens.
+/// Orders in the database, and the one owner of their status: every status change is made here, allowed by
+/// <see cref="OrderTransitions"/>, conditional on the status it leaves, and counted in the checkout funnel
+/// when it happens.
 /// </summary>
 public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, CheckoutMetrics metrics, TimeProvider clock)
 {
@@ -61,6 +62,7 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
     private async Task<bool> TryAttachAsync(
         Guid id, string? paymentRequestId, string? acquirerPaymentId, string paymentRequestUrl, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
+        OrderTransitions.EnsureAllowed(OrderStatus.Open, OrderStatus.AwaitingShopper);
         var now = clock.GetUtcNow();
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
@@ -138,6 +140,19 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
         }
         metrics.Moved(order, from, to);
         return true;
+    }
+
+    /// <summary>Expires, in one statement, the orders still <see cref="OrderStatus.Open"/> that were opened before <paramref name="openedBefore"/>.</summary>
+    public Task<int> ExpireOpenSinceAsync(DateTimeOffset openedBefore, string reason, CancellationToken cancellationToken)
+    {
+        OrderTransitions.EnsureAllowed(OrderStatus.Open, OrderStatus.Expired);
+        var now = clock.GetUtcNow();
+        return db.Orders
+            .Where(o => o.Status == OrderStatus.Open && o.CreatedAt <= openedBefore)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Status, OrderStatus.Expired)
+                .SetProperty(o => o.StatusReason, reason)
+                .SetProperty(o => o.UpdatedAt, now), cancellationToken);
     }
 
     /// <summary>Keeps what Klarna refused (codes and ids, no secrets) on the order for the operator.</summary>

@@ -1,11 +1,11 @@
-namespace Checkout.Web.Completion;
+namespace Checkout.Web.Authorization;
 
 using System.Diagnostics;
 using Checkout.Acquiring;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Tokens;
-using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;

@@ -1,10 +1,11 @@
-namespace Checkout.Web.Checkouts;
+namespace Checkout.Web.Completion;
 
 using Checkout.Acquiring;
 using Checkout.Acquiring.PartnerPayments;
 using Checkout.Domain.Orders;
 using Checkout.Klarna.PaymentRequests;
-using Checkout.Web.Completion;
+using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Orders;
 
 /// <summary>
 /// Asks Klarna directly when the webhook is late, and cancels journeys the shopper left. Applies what it
