@@ -6,11 +6,8 @@ using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Authorization;
-using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
-using Checkout.Web.Tokens;
-using Microsoft.EntityFrameworkCore;
 
 /// <summary>
 /// Applies what Klarna says of a payment request to its order: stores the customer token, queues the
@@ -19,8 +16,7 @@ using Microsoft.EntityFrameworkCore;
 public sealed partial class OrderCompletion(
     OrderStore orders,
     ICustomerTokenVault vault,
-    CheckoutDbContext db,
-    SecretProtector protector,
+    PendingAuthorizationStore pending,
     PlanCatalog catalog,
     FirstChargeAuthorizer authorizer,
     KlarnaPaymentRequestsClient klarna,
@@ -97,7 +93,7 @@ public sealed partial class OrderCompletion(
                 "Klarna did not confirm the payment. Please try again.", cancellationToken);
             return;
         }
-        await QueueAuthorizationAsync(order.Id, sessionToken, cancellationToken);
+        await pending.QueueAsync(order.Id, sessionToken, cancellationToken);
         if (await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.Authorizing, null, cancellationToken))
         {
             LogOrderMoved(log, order.Id, OrderStatus.Authorizing);
@@ -126,23 +122,6 @@ public sealed partial class OrderCompletion(
             CustomerToken = notified.CustomerToken ?? read.CustomerToken,
             SessionToken = notified.SessionToken ?? read.SessionToken,
         };
-    }
-
-    private async Task QueueAuthorizationAsync(Guid orderId, NetworkSessionToken sessionToken, CancellationToken cancellationToken)
-    {
-        if (await db.PendingAuthorizations.AnyAsync(p => p.OrderId == orderId, cancellationToken))
-        {
-            return;
-        }
-        await db.TryInsertOnceAsync(
-            new PendingAuthorization
-            {
-                OrderId = orderId,
-                ProtectedSessionToken = protector.Protect(sessionToken.Value),
-                SessionTokenReceivedAt = sessionToken.ReceivedAt,
-                NextAttemptAt = clock.GetUtcNow(),
-            },
-            cancellationToken);
     }
 
     private async Task<Order?> FindOrderAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken) =>

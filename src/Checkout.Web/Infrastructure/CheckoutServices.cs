@@ -53,6 +53,7 @@ public static class CheckoutServices
         services.AddScoped<OrderStore>();
         services.AddScoped<ICustomerTokenVault, DataProtectionTokenVault>();
         services.AddScoped<OrderCompletion>();
+        services.AddScoped<PendingAuthorizationStore>();
         services.AddScoped<FirstChargeAuthorizer>();
         services.AddScoped<PaymentRequestService>();
         services.AddScoped<AcquirerLedStart>();

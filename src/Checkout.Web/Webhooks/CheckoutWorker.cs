@@ -59,17 +59,9 @@ public sealed partial class CheckoutWorker(
     {
         var claim = lease.NewClaim();
         List<WebhookEventRecord> events;
-        List<Guid> orderIds;
         using (var scope = scopes.CreateScope())
         {
             events = await scope.ServiceProvider.GetRequiredService<WebhookInbox>().ClaimDueAsync(claim, BatchSize, cancellationToken);
-            var now = clock.GetUtcNow();
-            orderIds = await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().PendingAuthorizations
-                .Where(p => p.CompletedAt == null && p.NextAttemptAt <= now && (p.ClaimedUntil == null || p.ClaimedUntil < now))
-                .OrderBy(p => p.NextAttemptAt)
-                .Select(p => p.OrderId)
-                .Take(AuthorizationBatchSize)
-                .ToListAsync(cancellationToken);
         }
         var processed = new List<string>(events.Count);
         // One scope, and one open connection, for the events of a pass while they succeed: a scope and a
@@ -108,6 +100,11 @@ public sealed partial class CheckoutWorker(
                 using var finishing = scopes.CreateScope();
                 await finishing.ServiceProvider.GetRequiredService<WebhookInbox>().FinishAsync(claim, processed, CancellationToken.None);
             }
+        }
+        List<Guid> orderIds;
+        using (var scope = scopes.CreateScope())
+        {
+            orderIds = await scope.ServiceProvider.GetRequiredService<PendingAuthorizationStore>().DueAsync(AuthorizationBatchSize, cancellationToken);
         }
         foreach (var orderId in orderIds)
         {

@@ -2,15 +2,14 @@ namespace Checkout.Web.Webhooks;
 
 using System.Diagnostics;
 using System.Text;
+using Checkout.Domain.Orders;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Completion;
-using Checkout.Domain.Orders;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 /// <summary>Klarna's events, stored once by event id before they are acknowledged, processed after.</summary>
 public sealed partial class WebhookInbox(
@@ -73,9 +72,8 @@ public sealed partial class WebhookInbox(
     /// </summary>
     public async Task<List<WebhookEventRecord>> ClaimDueAsync(WorkClaim claim, int max, CancellationToken cancellationToken)
     {
-        var now = claim.Now;
-        var candidates = await db.WebhookEvents
-            .Where(e => e.ProcessedAt == null && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+        var candidates = await Unprocessed()
+            .Claimable(claim.Now)
             .OrderBy(e => e.ReceivedAt)
             .Select(e => e.EventId)
             .Take(max)
@@ -84,12 +82,11 @@ public sealed partial class WebhookInbox(
         {
             return [];
         }
-        await OutsideBatchesAsync(() => db.WebhookEvents
-            .Where(e => candidates.Contains(e.EventId) && e.ProcessedAt == null && (e.ClaimedUntil == null || e.ClaimedUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.ClaimedBy, claim.Owner).SetProperty(e => e.ClaimedUntil, claim.Until), cancellationToken),
+        await OutsideBatchesAsync(
+            () => Unprocessed().Where(e => candidates.Contains(e.EventId)).ClaimAsync(claim, cancellationToken),
             cancellationToken);
-        return await db.WebhookEvents.AsNoTracking()
-            .Where(e => e.ClaimedBy == claim.Owner && e.ProcessedAt == null)
+        return await Unprocessed().AsNoTracking()
+            .HeldBy(claim)
             .OrderBy(e => e.ReceivedAt)
             .ToListAsync(cancellationToken);
     }
@@ -121,12 +118,8 @@ public sealed partial class WebhookInbox(
             var attempts = record.Attempts + 1;
             var error = $"{e.GetType().Name}: {e.Message}";
             error = error[..Math.Min(500, error.Length)];
-            var nextAttemptAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 9))));
             LogProcessingFailed(log, e, record.EventId, attempts);
-            await ReleaseAsync(record, claim, set => set
-                .SetProperty(r => r.Attempts, attempts)
-                .SetProperty(r => r.LastError, error)
-                .SetProperty(r => r.NextAttemptAt, nextAttemptAt), cancellationToken);
+            await RetryLaterAsync(record, claim, attempts, error, cancellationToken);
             return false;
         }
     }
@@ -139,13 +132,10 @@ public sealed partial class WebhookInbox(
     public Task<int> FinishAsync(WorkClaim claim, IReadOnlyCollection<string> processed, CancellationToken cancellationToken)
     {
         var processedAt = clock.GetUtcNow();
-        return OutsideBatchesAsync(() => db.WebhookEvents
-            .Where(e => e.ClaimedBy == claim.Owner)
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(e => e.ProcessedAt, e => processed.Contains(e.EventId) ? processedAt : e.ProcessedAt)
-                    .SetProperty(e => e.ClaimedBy, (string?)null)
-                    .SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null),
+        return OutsideBatchesAsync(
+            () => db.WebhookEvents.ReleaseAsync(
+                claim,
+                set => set.SetProperty(e => e.ProcessedAt, e => processed.Contains(e.EventId) ? processedAt : e.ProcessedAt),
                 cancellationToken),
             cancellationToken);
     }
@@ -181,28 +171,20 @@ public sealed partial class WebhookInbox(
         await completion.ApplyNotificationAsync(outcome, cancellationToken);
     }
 
-    /// <summary>Writes the result only while this claim still holds the row, and clears the claim.</summary>
-    private async Task ReleaseAsync(
-        WebhookEventRecord record,
-        WorkClaim claim,
-        Action<UpdateSettersBuilder<WebhookEventRecord>> result,
-        CancellationToken cancellationToken)
+    /// <summary>Records the failure and the next attempt only while this claim still holds the row, and clears the claim.</summary>
+    private async Task RetryLaterAsync(WebhookEventRecord record, WorkClaim claim, int attempts, string error, CancellationToken cancellationToken)
     {
-        var released = await OutsideBatchesAsync(() => db.WebhookEvents
-            .Where(e => e.EventId == record.EventId && e.ClaimedBy == claim.Owner)
-            .ExecuteUpdateAsync(
-                set =>
-                {
-                    result(set);
-                    set.SetProperty(e => e.ClaimedBy, (string?)null).SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null);
-                },
-                cancellationToken),
+        var released = await OutsideBatchesAsync(
+            () => db.WebhookEvents.Where(e => e.EventId == record.EventId)
+                .RetryLaterAsync(claim, attempts, clock.GetUtcNow(), set => set.SetProperty(e => e.LastError, error), cancellationToken),
             cancellationToken);
         if (released == 0)
         {
             LogLeaseLost(log, record.EventId);
         }
     }
+
+    private IQueryable<WebhookEventRecord> Unprocessed() => db.WebhookEvents.Where(e => e.ProcessedAt == null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook event {EventId} ({EventType}) has no payment request to act on")]
     private static partial void LogUnusableEvent(ILogger logger, string eventId, string eventType);

@@ -17,7 +17,7 @@ public sealed class OrderKlarnaLink
 }
 
 /// <summary>The webhook inbox: one row per Klarna event id, stored before it is answered.</summary>
-public sealed class WebhookEventRecord
+public sealed class WebhookEventRecord : ILeasedWork
 {
     [MaxLength(200)]
     public string EventId { get; set; } = "";
@@ -39,16 +39,14 @@ public sealed class WebhookEventRecord
     [MaxLength(500)]
     public string? LastError { get; set; }
 
-    /// <summary>The instance working on this row now (see <see cref="WorkLease"/>); null when nobody is.</summary>
     [MaxLength(200)]
     public string? ClaimedBy { get; set; }
 
-    /// <summary>When the claim lapses and another instance may take the row over.</summary>
     public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 /// <summary>An authorization the acquirer still owes us; survives restarts.</summary>
-public sealed class PendingAuthorization
+public sealed class PendingAuthorization : ILeasedWork
 {
     public Guid OrderId { get; set; }
 
@@ -63,11 +61,9 @@ public sealed class PendingAuthorization
 
     public DateTimeOffset? CompletedAt { get; set; }
 
-    /// <summary>The instance working on this row now (see <see cref="WorkLease"/>); null when nobody is.</summary>
     [MaxLength(200)]
     public string? ClaimedBy { get; set; }
 
-    /// <summary>When the claim lapses and another instance may take the row over.</summary>
     public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
