@@ -31,7 +31,7 @@ public sealed class RaceAndRecoveryTests
             await using var scope = app.Services.CreateAsyncScope();
             var klarna = scope.ServiceProvider.GetRequiredService<KlarnaPaymentRequestsClient>();
             var outcome = (await klarna.GetAsync(paymentRequestId, CancellationToken.None))!.ToOutcome(DateTimeOffset.UtcNow)!;
-            await scope.ServiceProvider.GetRequiredService<OrderCompletion>().ApplyAsync(outcome, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DirectCompletion>().ApplyAsync(outcome, CancellationToken.None);
         }));
         var status = await shopper.WaitForFinalStatusAsync();
 

@@ -62,19 +62,19 @@ public static class CheckoutApi
         return await service.CreateAsync(checkoutId, input, CheckoutUrls.SiteBase(request, settings.Value), cancellationToken);
     }
 
-    private static async Task<IResult> GetStatusAsync(Guid checkoutId, OrderStore orders, KlarnaStatusReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> GetStatusAsync(
+        Guid checkoutId, OrderStore orders, OutcomeRefreshRequests refreshes, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(checkoutId, cancellationToken);
         if (order is null)
         {
             return Problems.NotFound("checkoutId", "No checkout with this id.");
         }
-        await reader.RefreshAsync(order, cancellationToken);
-        order = await orders.FindAsync(checkoutId, cancellationToken) ?? order;
+        refreshes.RequestIfLate(order);
         return TypedResults.Ok(CheckoutStatusView.Of(order));
     }
 
-    private static async Task<IResult> CancelAsync(Guid checkoutId, OrderStore orders, KlarnaStatusReader reader, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(Guid checkoutId, OrderStore orders, JourneyCancellation cancellation, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(checkoutId, cancellationToken);
         if (order is null)
@@ -83,7 +83,7 @@ public static class CheckoutApi
         }
         try
         {
-            await reader.CancelAsync(order, cancellationToken);
+            await cancellation.CancelAsync(order, cancellationToken);
         }
         catch (Exception e) when (Transient.IsTransient(e, cancellationToken))
         {

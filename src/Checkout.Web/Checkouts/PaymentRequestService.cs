@@ -17,7 +17,7 @@ public sealed partial class PaymentRequestService(
     OrderStore orders,
     PlanCatalog catalog,
     KlarnaPaymentRequestsClient klarna,
-    OrderCompletion completion,
+    DirectCompletion completion,
     AcquirerLedStart acquirerLed,
     IOptions<KlarnaOptions> options,
     CheckoutMetrics metrics,

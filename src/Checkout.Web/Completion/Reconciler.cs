@@ -60,17 +60,16 @@ public sealed partial class Reconciler(IServiceScopeFactory scopes, IOptions<Rec
         foreach (var order in waiting)
         {
             using var scope = scopes.CreateScope();
-            var reader = scope.ServiceProvider.GetRequiredService<KlarnaStatusReader>();
             try
             {
                 if (now - order.CreatedAt >= AbandonAfter)
                 {
-                    await reader.CancelAsync(order, cancellationToken);
+                    await scope.ServiceProvider.GetRequiredService<JourneyCancellation>().CancelAsync(order, cancellationToken);
                     LogAbandoned(log, order.Id);
                 }
                 else
                 {
-                    await reader.RefreshAsync(order, cancellationToken);
+                    await scope.ServiceProvider.GetRequiredService<OutcomeRefresh>().RefreshAsync(order, cancellationToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -52,13 +52,15 @@ public static class CheckoutServices
 
         services.AddScoped<OrderStore>();
         services.AddScoped<ICustomerTokenVault, DataProtectionTokenVault>();
-        services.AddScoped<OrderCompletion>();
         services.AddScoped<PendingAuthorizationStore>();
         services.AddScoped<FirstChargeAuthorizer>();
         services.AddScoped<PaymentRequestService>();
         services.AddScoped<AcquirerLedStart>();
-        services.AddScoped<AcquirerPaymentCompletion>();
-        services.AddScoped<KlarnaStatusReader>();
+        services.AddScoped<DirectCompletion>();
+        services.AddScoped<AcquirerLedCompletion>();
+        services.AddScoped<OutcomeRefresh>();
+        services.AddSingleton<OutcomeRefreshRequests>();
+        services.AddScoped<JourneyCancellation>();
         services.AddScoped<WebhookInbox>();
         services.AddSingleton<SqliteGroupCommit>();
         services.AddSingleton<WorkSignal>();

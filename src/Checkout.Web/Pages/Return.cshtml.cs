@@ -7,8 +7,11 @@ using Checkout.Web.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-/// <summary>Where Klarna sends the shopper back: waits for the outcome, then shows the confirmation.</summary>
-public sealed class ReturnModel(OrderStore orders, KlarnaStatusReader reader) : PageModel
+/// <summary>
+/// Where Klarna sends the shopper back: waits for the outcome (asking the worker to read it when the webhook is
+/// late), then shows the confirmation.
+/// </summary>
+public sealed class ReturnModel(OrderStore orders, OutcomeRefreshRequests refreshes) : PageModel
 {
     public Guid CheckoutId { get; private set; }
 
@@ -19,8 +22,7 @@ public sealed class ReturnModel(OrderStore orders, KlarnaStatusReader reader) : 
             return NotFound();
         }
         CheckoutId = id;
-        await reader.RefreshAsync(order, cancellationToken);
-        order = await orders.FindAsync(id, cancellationToken) ?? order;
+        refreshes.RequestIfLate(order);
         return order.Status.IsFinal() ? Redirect(CheckoutUrls.Confirmation(id)) : Page();
     }
 }

@@ -49,7 +49,7 @@ public static partial class AcquirerWebhookEndpoint
         {
             return TypedResults.Problem("The callback has no event_id or status.", statusCode: 400, title: "Bad callback");
         }
-        if (await inbox.StoreAsync("acquirer:" + eventId, AcquirerPaymentCompletion.EventTypePrefix + status, body, cancellationToken))
+        if (await inbox.StoreAsync("acquirer:" + eventId, AcquirerLedCompletion.EventTypePrefix + status, body, cancellationToken))
         {
             signal.Raise();
         }

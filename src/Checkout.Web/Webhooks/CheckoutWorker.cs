@@ -6,12 +6,18 @@ using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 /// <summary>
-/// Processes stored webhook events and authorizations still owed, after acknowledging Klarna and after a
-/// restart alike: whatever the database says is unfinished gets finished. Safe with several instances on
-/// one database: each takes only the rows it claimed.
+/// Processes stored webhook events, the late outcomes status pages asked about, and authorizations still owed,
+/// after acknowledging Klarna and after a restart alike: whatever the database says is unfinished gets
+/// finished. The only caller of the acquirer's authorization. Safe with several instances on one database:
+/// each takes only the rows it claimed.
 /// </summary>
 public sealed partial class CheckoutWorker(
-    IServiceScopeFactory scopes, WorkSignal signal, WorkLease lease, TimeProvider clock, ILogger<CheckoutWorker> log)
+    IServiceScopeFactory scopes,
+    WorkSignal signal,
+    WorkLease lease,
+    OutcomeRefreshRequests refreshes,
+    TimeProvider clock,
+    ILogger<CheckoutWorker> log)
     : BackgroundService
 {
     private const int BatchSize = 64;
@@ -52,8 +58,8 @@ public sealed partial class CheckoutWorker(
 
     /// <summary>
     /// One pass: claims a batch of due webhook events (a lease in the database, see <see cref="WorkLease"/>)
-    /// and processes only those; then tries each due authorization, which claims its own row. Returns how
-    /// many events it claimed.
+    /// and processes only those; then reads the outcomes status pages asked for; then tries each due
+    /// authorization, which claims its own row. Returns how many events it claimed.
     /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -101,6 +107,19 @@ public sealed partial class CheckoutWorker(
                 await finishing.ServiceProvider.GetRequiredService<WebhookInbox>().FinishAsync(claim, processed, CancellationToken.None);
             }
         }
+        foreach (var orderId in refreshes.TakeAll())
+        {
+            using var scope = scopes.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<OutcomeRefresh>().RefreshAsync(orderId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The page keeps asking while it waits, and the reconciler reads the order too.
+                LogRefreshFailed(log, e, orderId);
+            }
+        }
         List<Guid> orderIds;
         using (var scope = scopes.CreateScope())
         {
@@ -128,6 +147,9 @@ public sealed partial class CheckoutWorker(
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the late outcome of order {OrderId} failed")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, Guid orderId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The checkout worker failed; it will try again")]
     private static partial void LogWorkerFailed(ILogger logger, Exception exception);

@@ -5,6 +5,7 @@ using System.Text;
 using Checkout.Domain.Orders;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Klarna.Webhooks;
+using Checkout.Web.Authorization;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Telemetry;
@@ -15,8 +16,9 @@ using Microsoft.EntityFrameworkCore;
 public sealed partial class WebhookInbox(
     CheckoutDbContext db,
     SecretProtector protector,
-    OrderCompletion completion,
-    AcquirerPaymentCompletion acquirerCompletion,
+    DirectCompletion completion,
+    AcquirerLedCompletion acquirerLedCompletion,
+    FirstChargeAuthorizer authorizer,
     TimeProvider clock,
     SqliteGroupCommit sqliteWrites,
     CheckoutMetrics metrics,
@@ -147,9 +149,9 @@ public sealed partial class WebhookInbox(
     private async Task ApplyAsync(WebhookEventRecord record, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(protector.Unprotect(record.ProtectedBody));
-        if (record.EventType.StartsWith(AcquirerPaymentCompletion.EventTypePrefix, StringComparison.Ordinal))
+        if (record.EventType.StartsWith(AcquirerLedCompletion.EventTypePrefix, StringComparison.Ordinal))
         {
-            await acquirerCompletion.ApplyCallbackAsync(body, cancellationToken);
+            await acquirerLedCompletion.ApplyCallbackAsync(body, cancellationToken);
             return;
         }
         var envelope = WebhookEnvelope.TryParse(body);
@@ -168,7 +170,11 @@ public sealed partial class WebhookInbox(
             LogUnusableEvent(log, record.EventId, record.EventType);
             return;
         }
-        await completion.ApplyNotificationAsync(outcome, cancellationToken);
+        if ((await completion.ApplyAsync(outcome, cancellationToken)).AuthorizationDueFor is { } owed)
+        {
+            // On the worker already: ask the acquirer now rather than on the next pass.
+            await authorizer.AuthorizeAsync(owed, cancellationToken);
+        }
     }
 
     /// <summary>Records the failure and the next attempt only while this claim still holds the row, and clears the claim.</summary>

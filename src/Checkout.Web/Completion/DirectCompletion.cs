@@ -6,38 +6,36 @@ using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Authorization;
+using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 
 /// <summary>
-/// Applies what Klarna says of a payment request to its order: stores the customer token, queues the
-/// first charge, and moves the order. Safe to call any number of times with the same outcome.
+/// Direct flow: applies what Klarna says of our payment request (a webhook, or its answer to a create, read or
+/// cancel) to the order: stores the customer token, queues the first charge for the worker, and moves the
+/// order. Safe to call any number of times with the same outcome. It never calls the acquirer.
 /// </summary>
-public sealed partial class OrderCompletion(
+public sealed partial class DirectCompletion(
     OrderStore orders,
     ICustomerTokenVault vault,
     PendingAuthorizationStore pending,
+    WorkSignal worker,
     PlanCatalog catalog,
-    FirstChargeAuthorizer authorizer,
     KlarnaPaymentRequestsClient klarna,
     TimeProvider clock,
-    ILogger<OrderCompletion> log)
+    ILogger<DirectCompletion> log)
 {
-    /// <summary>Applies what a webhook says; a completion missing a token we need is first checked against Klarna.</summary>
-    public Task ApplyNotificationAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken) =>
-        ApplyAsync(outcome, readIfIncomplete: true, cancellationToken);
-
-    /// <summary>Applies what Klarna answered to a call of ours (create, read, cancel).</summary>
-    public Task ApplyAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken) =>
-        ApplyAsync(outcome, readIfIncomplete: true, cancellationToken);
-
-    private async Task ApplyAsync(PaymentRequestOutcome outcome, bool readIfIncomplete, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the outcome; a completion missing a token we need is first checked against Klarna. Returns the
+    /// order whose first charge is now owed, so a caller on the worker may authorize it at once.
+    /// </summary>
+    public async Task<CompletionResult> ApplyAsync(PaymentRequestOutcome outcome, CancellationToken cancellationToken)
     {
         var order = await FindOrderAsync(outcome, cancellationToken);
         if (order is null)
         {
             LogUnknownPaymentRequest(log, outcome.PaymentRequestId);
-            return;
+            return CompletionResult.Nothing;
         }
         Activity.Current.TagOrder(order);
         Activity.Current.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, outcome.PaymentRequestId);
@@ -49,24 +47,24 @@ public sealed partial class OrderCompletion(
         }
         if (outcome.NextStatus(order.ChargesNow) is not { } next)
         {
-            return;
+            return CompletionResult.Nothing;
         }
         if (outcome.State == PaymentRequestState.Completed)
         {
-            if (readIfIncomplete && IsMissingTokens(order, outcome))
+            if (IsMissingTokens(order, outcome))
             {
                 outcome = await CompleteFromKlarnaAsync(order, outcome, cancellationToken);
             }
-            await CompleteAsync(order, outcome, cancellationToken);
-            return;
+            return await CompleteAsync(order, outcome, cancellationToken);
         }
         if (await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, next, ReasonFor(next), cancellationToken))
         {
             LogOrderMoved(log, order.Id, next);
         }
+        return CompletionResult.Nothing;
     }
 
-    private async Task CompleteAsync(Order order, PaymentRequestOutcome outcome, CancellationToken cancellationToken)
+    private async Task<CompletionResult> CompleteAsync(Order order, PaymentRequestOutcome outcome, CancellationToken cancellationToken)
     {
         var plan = catalog.Find(order.PlanId) ?? throw new InvalidOperationException($"Plan {order.PlanId} left the catalog.");
         if (outcome.CustomerToken is { } customerToken)
@@ -84,21 +82,22 @@ public sealed partial class OrderCompletion(
             {
                 LogOrderMoved(log, order.Id, OrderStatus.Completed);
             }
-            return;
+            return CompletionResult.Nothing;
         }
 
         if (outcome.SessionToken is not { } sessionToken)
         {
             await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.KlarnaDeclined,
                 "Klarna did not confirm the payment. Please try again.", cancellationToken);
-            return;
+            return CompletionResult.Nothing;
         }
         await pending.QueueAsync(order.Id, sessionToken, cancellationToken);
         if (await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.Authorizing, null, cancellationToken))
         {
             LogOrderMoved(log, order.Id, OrderStatus.Authorizing);
         }
-        await authorizer.AuthorizeAsync(order.Id, cancellationToken);
+        worker.Raise();
+        return new CompletionResult(order.Id);
     }
 
     /// <summary>
@@ -147,4 +146,10 @@ public sealed partial class OrderCompletion(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} is now {Status}")]
     private static partial void LogOrderMoved(ILogger logger, Guid orderId, OrderStatus status);
+}
+
+/// <summary>What applying an outcome left to do: the order whose first charge is now owed to the acquirer, if any.</summary>
+public readonly record struct CompletionResult(Guid? AuthorizationDueFor)
+{
+    public static CompletionResult Nothing => default;
 }

@@ -12,8 +12,8 @@ using Checkout.Web.Telemetry;
 /// Acquirer-led flow: applies the acquirer's payment result to its order. The acquirer keeps Klarna's
 /// customer token; we store its own token id, encrypted, the same way. Safe to repeat.
 /// </summary>
-public sealed partial class AcquirerPaymentCompletion(
-    OrderStore orders, ICustomerTokenVault vault, PlanCatalog catalog, ILogger<AcquirerPaymentCompletion> log)
+public sealed partial class AcquirerLedCompletion(
+    OrderStore orders, ICustomerTokenVault vault, PlanCatalog catalog, ILogger<AcquirerLedCompletion> log)
 {
     public const string EventTypePrefix = "acquirer.payment.";
 
