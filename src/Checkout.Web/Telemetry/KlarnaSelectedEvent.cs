@@ -3,6 +3,7 @@ namespace Checkout.Web.Telemetry;
 using Checkout.Domain.Plans;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
