@@ -31,10 +31,6 @@ switch (command)
         // Internal: the bare Kestrel ceiling, started by `load` as its own process.
         await BareServer.RunAsync(options);
         return 0;
-    case SandboxHost.Command:
-        // Internal: the Klarna and acquirer sandbox in a process of its own, started by `load --sandbox process`.
-        await SandboxHost.RunAsync(args.Skip(1).ToArray());
-        return 0;
     default:
         await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use micro, load, page or all.");
         return 2;

@@ -18,6 +18,9 @@ public static class Repo
     /// <summary>Checkout.Web.dll as built beside the benchmarks (a ProjectReference builds it in the same configuration).</summary>
     public static string AppDll => Path.Combine(Root, "src", "Checkout.Web", "bin", Configuration, "net10.0", "Checkout.Web.dll");
 
+    /// <summary>The Klarna emulator's host as built beside the benchmarks (a ProjectReference builds it).</summary>
+    public static string EmulatorDll => Path.Combine(Root, "src", "Checkout.Sandbox", "bin", Configuration, "net10.0", "Checkout.Sandbox.dll");
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -5,11 +5,11 @@ public sealed class AcquirerOptions
 {
     public const string Section = "Acquirer";
 
-    public AcquirerKind Kind { get; set; } = AcquirerKind.Sandbox;
+    public AcquirerKind Kind { get; set; } = AcquirerKind.Generic;
 
     public string? BaseUrl { get; set; }
 
-    /// <summary>Bearer key for <see cref="AcquirerKind.Generic"/> (and the sandbox).</summary>
+    /// <summary>Bearer key for <see cref="AcquirerKind.Generic"/>.</summary>
     public string ApiKey { get; set; } = "";
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
@@ -32,9 +32,6 @@ public sealed class AcquirerOptions
 
 public enum AcquirerKind
 {
-    /// <summary>The in-process sandbox acquirer.</summary>
-    Sandbox,
-
     /// <summary>Seed 000's <c>POST {BaseUrl}/payment</c>.</summary>
     Generic,
 

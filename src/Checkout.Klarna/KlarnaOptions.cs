@@ -5,14 +5,14 @@ public sealed class KlarnaOptions
 {
     public const string Section = "Klarna";
 
-    /// <summary>Klarna's API root, e.g. https://api-global.test.klarna.com/. Empty: the in-process sandbox.</summary>
+    /// <summary>Klarna's API root, e.g. https://api-global.test.klarna.com/.</summary>
     public string? BaseUrl { get; set; }
 
     public string ApiKey { get; set; } = "";
 
     public string ClientId { get; set; } = "";
 
-    /// <summary>Where the browser loads klarna.mjs. Empty: the sandbox's stand-in.</summary>
+    /// <summary>Where the browser loads klarna.mjs: https://js.klarna.com/web-sdk/v2/klarna.mjs.</summary>
     public string? SdkUrl { get; set; }
 
     public string Locale { get; set; } = "en-US";

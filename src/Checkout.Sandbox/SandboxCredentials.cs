@@ -8,9 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Checkout.Sandbox;
 
 /// <summary>
-/// <c>GET /sandbox/credentials</c>: the keys the sandbox generated in memory, so a local script can call it.
-/// Mapped only in Development, answered only to loopback callers. The base URLs are absolute, from the request's own
-/// origin, so a script (or <c>klarna setup --sandbox</c>) can point a client at the emulator and the acquirer.
+/// <c>GET /sandbox/credentials</c>: the emulator's keys (given or generated), mapped in Development and answered only to
+/// callers on the same machine, so a developer can point an app at it. The base URLs are absolute, from the request's own origin.
 /// </summary>
 internal static class SandboxCredentials
 {
@@ -35,8 +34,11 @@ internal static class SandboxCredentials
             klarna_api_key = sandbox.Klarna.ApiKey,
             klarna_client_id = sandbox.Klarna.ClientId,
             klarna_base_url = origin + KlarnaMountPath,
+            klarna_sdk_url = origin + KlarnaMountPath + "web-sdk/v2/klarna.mjs",
             klarna_webhook_signing_key_id = sandbox.Klarna.SigningKeyId,
+            klarna_webhook_signing_key = sandbox.Klarna.SigningKey,
             acquirer_api_key = sandbox.Acquirer.ApiKey,
+            acquirer_webhook_secret = sandbox.Acquirer.WebhookSecret,
             acquirer_base_url = origin + AcquirerMountPath,
         });
     }

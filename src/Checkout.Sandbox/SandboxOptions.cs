@@ -1,11 +1,9 @@
 namespace Checkout.Sandbox;
 
-/// <summary>The sandbox's own settings (section <c>Sandbox</c>); secrets default to the app's Klarna and acquirer settings.</summary>
+/// <summary>The emulator's settings (section <c>Sandbox</c>); keys it is not given are generated at start.</summary>
 public sealed class SandboxOptions
 {
     public const string SectionName = "Sandbox";
-
-    public bool Enabled { get; set; }
 
     public SandboxKlarnaOptions Klarna { get; set; } = new();
 
@@ -23,13 +21,13 @@ public sealed class SandboxKlarnaOptions
     /// <summary>What <c>klarna setup</c> registers: the app acts on the completed event and reads Klarna for the rest.</summary>
     public static readonly string[] DefaultWebhookEventTypes = ["payment.request.state-change.completed"];
 
-    /// <summary>The API key the emulator accepts; defaults to <c>Klarna:ApiKey</c>.</summary>
+    /// <summary>The API key the emulator accepts from the merchant.</summary>
     public string ApiKey { get; set; } = "";
 
-    /// <summary>Defaults to <c>Klarna:ClientId</c>.</summary>
+    /// <summary>The client id the Web SDK stand-in accepts.</summary>
     public string ClientId { get; set; } = "";
 
-    /// <summary>Defaults to the first key of <c>Klarna:WebhookSigningKeys</c>.</summary>
+    /// <summary>Signs the webhooks: the merchant configures the same id and key to verify them.</summary>
     public string SigningKeyId { get; set; } = "";
 
     public string SigningKey { get; set; } = "";
@@ -70,13 +68,13 @@ public enum WebhookTokenPlacement
 
 public sealed class SandboxAcquirerOptions
 {
-    /// <summary>Defaults to <c>Acquirer:ApiKey</c>.</summary>
+    /// <summary>The bearer key the sandbox acquirer accepts from the merchant.</summary>
     public string ApiKey { get; set; } = "";
 
     /// <summary>The acquirer's own Klarna API key, accepted only by the Payment Authorize API; generated when absent.</summary>
     public string KlarnaApiKey { get; set; } = "";
 
-    /// <summary>Signs the partner callbacks; defaults to <c>Acquirer:WebhookSecret</c>.</summary>
+    /// <summary>Signs the partner callbacks.</summary>
     public string WebhookSecret { get; set; } = "";
 
     /// <summary>Where the acquirer reaches Klarna; when empty, the origin of the create call + <c>/sandbox/klarna/</c>.</summary>

@@ -4,90 +4,37 @@ using Microsoft.Extensions.Options;
 
 namespace Checkout.Sandbox;
 
-/// <summary>Fills in, in memory, every secret the app was not given, so the app and the sandbox agree on them.</summary>
+/// <summary>
+/// Fills in, in memory, every key the emulator was not given (<c>Sandbox:Klarna:*</c>, <c>Sandbox:Acquirer:*</c>), so it
+/// starts with no configuration at all; <c>GET /sandbox/credentials</c> reports them to a caller on the same machine.
+/// </summary>
 internal static class SandboxSecrets
 {
-    public const string KlarnaApiKey = "Klarna:ApiKey";
-    public const string KlarnaClientId = "Klarna:ClientId";
-    public const string KlarnaSigningKeys = "Klarna:WebhookSigningKeys";
-    public const string AcquirerApiKey = "Acquirer:ApiKey";
-    public const string AcquirerWebhookSecret = "Acquirer:WebhookSecret";
-    public const string AcquirerKlarnaApiKey = "Sandbox:Acquirer:KlarnaApiKey";
-
     public static void FillMissing(IConfigurationManager configuration)
     {
         var missing = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        if (string.IsNullOrEmpty(configuration[KlarnaApiKey]))
+        void Default(string key, Func<string> value)
         {
-            missing[KlarnaApiKey] = $"klarna_test_api_sandbox_{RandomText.Hex(32)}";
+            if (string.IsNullOrEmpty(configuration[key]))
+            {
+                missing[key] = value();
+            }
         }
 
-        if (!configuration.GetSection(KlarnaSigningKeys).GetChildren().Any())
+        Default("Sandbox:Klarna:ApiKey", () => $"klarna_test_api_sandbox_{RandomText.Hex(32)}");
+        Default("Sandbox:Klarna:ClientId", () => "klarna_test_client_sandbox");
+        if (string.IsNullOrEmpty(configuration["Sandbox:Klarna:SigningKeyId"]) || string.IsNullOrEmpty(configuration["Sandbox:Klarna:SigningKey"]))
         {
-            missing[$"{KlarnaSigningKeys}:sandbox-{RandomText.Hex(8)}"] = RandomText.Hex(64);
+            missing["Sandbox:Klarna:SigningKeyId"] = $"sandbox-{RandomText.Hex(8)}";
+            missing["Sandbox:Klarna:SigningKey"] = RandomText.Hex(64);
         }
 
-        if (string.IsNullOrEmpty(configuration[AcquirerApiKey]))
-        {
-            missing[AcquirerApiKey] = $"acquirer_test_{RandomText.Hex(32)}";
-        }
-
-        if (string.IsNullOrEmpty(configuration[AcquirerWebhookSecret]))
-        {
-            missing[AcquirerWebhookSecret] = RandomText.Hex(64);
-        }
-
-        if (string.IsNullOrEmpty(configuration[AcquirerKlarnaApiKey]))
-        {
-            missing[AcquirerKlarnaApiKey] = $"klarna_test_api_acquirer_{RandomText.Hex(32)}";
-        }
-
-        if (string.IsNullOrEmpty(configuration[KlarnaClientId]))
-        {
-            missing[KlarnaClientId] = "klarna_test_client_sandbox";
-        }
-
+        Default("Sandbox:Acquirer:ApiKey", () => $"acquirer_test_{RandomText.Hex(32)}");
+        Default("Sandbox:Acquirer:WebhookSecret", () => RandomText.Hex(64));
+        Default("Sandbox:Acquirer:KlarnaApiKey", () => $"klarna_test_api_acquirer_{RandomText.Hex(32)}");
         if (missing.Count > 0)
         {
             configuration.AddInMemoryCollection(missing);
-        }
-    }
-}
-
-internal sealed class SandboxOptionsDefaults(IConfiguration configuration) : IPostConfigureOptions<SandboxOptions>
-{
-    public void PostConfigure(string? name, SandboxOptions options)
-    {
-        var klarna = options.Klarna;
-        if (string.IsNullOrEmpty(klarna.ApiKey))
-        {
-            klarna.ApiKey = configuration[SandboxSecrets.KlarnaApiKey] ?? "";
-        }
-
-        if (string.IsNullOrEmpty(klarna.ClientId))
-        {
-            klarna.ClientId = configuration[SandboxSecrets.KlarnaClientId] ?? "";
-        }
-
-        if (string.IsNullOrEmpty(klarna.SigningKeyId) || string.IsNullOrEmpty(klarna.SigningKey))
-        {
-            // Klarna's key ids (krn:...) contain colons, which configuration splits: the whole path is the id.
-            var first = configuration.GetSection(SandboxSecrets.KlarnaSigningKeys).AsEnumerable(makePathsRelative: true)
-                .Where(pair => !string.IsNullOrEmpty(pair.Value))
-                .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .FirstOrDefault();
-            klarna.SigningKeyId = first.Key ?? "";
-            klarna.SigningKey = first.Value ?? "";
-        }
-
-        if (string.IsNullOrEmpty(options.Acquirer.ApiKey))
-        {
-            options.Acquirer.ApiKey = configuration[SandboxSecrets.AcquirerApiKey] ?? "";
-        }
-
-        if (string.IsNullOrEmpty(options.Acquirer.WebhookSecret))
-        {
-            options.Acquirer.WebhookSecret = configuration[SandboxSecrets.AcquirerWebhookSecret] ?? "";
         }
     }
 }
@@ -98,16 +45,16 @@ internal sealed class SandboxOptionsValidation : IValidateOptions<SandboxOptions
     {
         var failures = new List<string>();
         var klarna = options.Klarna;
-        if (string.IsNullOrEmpty(klarna.ApiKey)) failures.Add("Sandbox:Klarna:ApiKey (or Klarna:ApiKey) is empty.");
-        if (string.IsNullOrEmpty(klarna.ClientId)) failures.Add("Sandbox:Klarna:ClientId (or Klarna:ClientId) is empty.");
+        if (string.IsNullOrEmpty(klarna.ApiKey)) failures.Add("Sandbox:Klarna:ApiKey is empty.");
+        if (string.IsNullOrEmpty(klarna.ClientId)) failures.Add("Sandbox:Klarna:ClientId is empty.");
         if (string.IsNullOrEmpty(klarna.SigningKeyId) || string.IsNullOrEmpty(klarna.SigningKey))
         {
-            failures.Add("Sandbox:Klarna:SigningKeyId/SigningKey (or one Klarna:WebhookSigningKeys:<keyId>) is empty.");
+            failures.Add("Sandbox:Klarna:SigningKeyId and Sandbox:Klarna:SigningKey must both be set.");
         }
 
         var acquirer = options.Acquirer;
-        if (string.IsNullOrEmpty(acquirer.ApiKey)) failures.Add("Sandbox:Acquirer:ApiKey (or Acquirer:ApiKey) is empty.");
-        if (string.IsNullOrEmpty(acquirer.WebhookSecret)) failures.Add("Sandbox:Acquirer:WebhookSecret (or Acquirer:WebhookSecret) is empty.");
+        if (string.IsNullOrEmpty(acquirer.ApiKey)) failures.Add("Sandbox:Acquirer:ApiKey is empty.");
+        if (string.IsNullOrEmpty(acquirer.WebhookSecret)) failures.Add("Sandbox:Acquirer:WebhookSecret is empty.");
         if (string.IsNullOrEmpty(acquirer.KlarnaApiKey) || acquirer.KlarnaApiKey == klarna.ApiKey)
         {
             failures.Add("Sandbox:Acquirer:KlarnaApiKey must be set and differ from the merchant's Klarna API key.");

@@ -1,6 +1,6 @@
-using Checkout.Sandbox;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.DevelopmentEmulator;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
@@ -11,23 +11,15 @@ using Checkout.Web.Webhooks;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
 
 // `dotnet run --project src/Checkout.Web -- klarna setup|webhooks|check`: set up and check the Klarna account, then
-// exit; before the sandbox fills in secrets, and without the web server, the worker or the database.
+// exit; without the web server, the worker or the database.
 if (args is ["klarna", .. var klarnaArgs])
 {
     return await KlarnaCommands.RunAsync(klarnaArgs, builder.Configuration, Console.Out, Console.Error);
 }
 
 builder.AddCheckoutLogging();
-// The in-process Klarna emulator and acquirer; refuses to start in Production.
-try
-{
-    builder.AddCheckoutSandbox();
-}
-catch (InvalidOperationException refused)
-{
-    await Console.Error.WriteLineAsync("The checkout cannot start: " + refused.Message);
-    return 1;
-}
+// In Development, the local Klarna emulator the settings point at, started when nothing answers there.
+builder.AddDevelopmentEmulator();
 // Options, database, Data Protection, outbound clients, background worker, Razor Pages.
 builder.AddCheckout();
 
@@ -68,7 +60,6 @@ app.MapCheckoutApi();
 app.MapCheckoutEvents();
 app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
-app.MapCheckoutSandbox();
 
 // With Database:MigrateAtStartup=false and a migration missing, one line naming the command, and exit code 1.
 try

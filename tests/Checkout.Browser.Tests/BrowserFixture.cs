@@ -1,17 +1,11 @@
 namespace Checkout.Browser.Tests;
 
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 /// <summary>The checkout on real Kestrel, and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
 public class BrowserFixture : IAsyncLifetime
 {
-    private readonly AppFactory _app;
+    private readonly CheckoutAppFactory _app;
     private IPlaywright? _playwright;
 
     public BrowserFixture()
@@ -19,7 +13,8 @@ public class BrowserFixture : IAsyncLifetime
     {
     }
 
-    protected BrowserFixture(Dictionary<string, string> settings) => _app = new AppFactory(settings);
+    protected BrowserFixture(Dictionary<string, string> settings) =>
+        _app = CheckoutAppFactory.With(null, 0, settings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value), null);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,9 +22,8 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Root = new Uri(address.TrimEnd('/') + "/");
+        _app.EnsureStarted();
+        Root = _app.RootUri;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -54,28 +48,6 @@ public class BrowserFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
         await _app.DisposeAsync();
-    }
-
-    private sealed class AppFactory : WebApplicationFactory<global::Program>
-    {
-        private readonly Dictionary<string, string> _settings;
-        private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"checkout-browser-{Guid.NewGuid():N}.db");
-
-        public AppFactory(Dictionary<string, string> settings)
-        {
-            _settings = settings;
-            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Checkout", $"Data Source={_databasePath}");
-            foreach (var (key, value) in _settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
     }
 }
 

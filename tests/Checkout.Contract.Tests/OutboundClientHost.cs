@@ -25,7 +25,6 @@ public static class OutboundClientHost
         var timeout = (attemptTimeout ?? DefaultAttemptTimeout).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         var settings = new Dictionary<string, string?>
         {
-            ["Sandbox:Enabled"] = "false",
             ["Klarna:BaseUrl"] = fake.ToString(),
             ["Klarna:ApiKey"] = KlarnaApiKey,
             ["Klarna:Timeout"] = timeout,

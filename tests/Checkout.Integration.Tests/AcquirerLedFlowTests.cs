@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 public sealed class AcquirerLedAppFactory : CheckoutAppFactory
 {
     public AcquirerLedAppFactory()
-        : base(null, 0, new Dictionary<string, string?> { ["Klarna:Flow"] = "AcquirerLed" }, null)
+        : base(null, 0, new Dictionary<string, string?> { ["Klarna:Flow"] = "AcquirerLed" }, null, null)
     {
     }
 }

@@ -37,22 +37,21 @@ public sealed class ExpiryScenarioTests
     public async Task Acquirer_finalizing_after_the_session_token_expired_ends_Expired_with_the_token_kept()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Klarna:Flow"] = "AcquirerLed",
-            ["Sandbox:Acquirer:HoldFinalization"] = "true",
-        };
-        using var app = CheckoutAppFactory.With(null, 0, settings, s =>
+        // One clock for the app and the emulator, as one clock runs for Klarna, the acquirer and the merchant.
+        var port = Ports.Free();
+        await using var emulator = EmulatorHost.ForApp(
+            port, new Dictionary<string, string?> { ["Sandbox:Acquirer:HoldFinalization"] = "true" }, s => s.AddSingleton<TimeProvider>(clock));
+        using var app = CheckoutAppFactory.With(null, port, new Dictionary<string, string?> { ["Klarna:Flow"] = "AcquirerLed" }, s =>
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(clock);
-        });
+        }, emulator);
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("premium-monthly");
         var url = (await shopper.InitiateAsync()).GetProperty("paymentRequestUrl").GetString()!;
         await shopper.SimulateJourneyAsync("krn:payment:eu1:request:" + new Uri(url).Segments[^1], "approve");
 
-        using var acquirer = new HttpClient { BaseAddress = new Uri(app.RootUri, "sandbox/acquirer/") };
+        using var acquirer = new HttpClient { BaseAddress = new Uri(app.Emulator.Root, "sandbox/acquirer/") };
         acquirer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Services.GetRequiredService<IConfiguration>()["Acquirer:ApiKey"]);
         var paymentId = await WaitForHeldPaymentAsync(acquirer, shopper);
         clock.Advance(TimeSpan.FromMinutes(61));

@@ -6,14 +6,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-/// <summary>The <c>klarna</c> verbs, run in-process against a sandbox in a host of its own, as against Klarna.</summary>
+/// <summary>The <c>klarna</c> verbs, run in-process against the emulator in a host of its own, as against Klarna.</summary>
 public sealed class KlarnaCommandsTests : IAsyncLifetime
 {
     private const string MerchantWebhook = "https://checkout.example/api/webhooks/klarna";
-    private readonly int _appPort = CheckoutAppFactory.FreePort();
-    private ExternalSandbox _sandbox = null!;
+    private readonly int _appPort = Ports.Free();
+    private EmulatorHost _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await ExternalSandbox.StartAsync(_appPort);
+    public Task InitializeAsync()
+    {
+        _sandbox = EmulatorHost.ForApp(_appPort);
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
@@ -66,35 +70,24 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Check_reads_a_running_sandbox_through_the_sandbox_option()
-    {
-        var (exit, output) = await RunAsync(
-            new Dictionary<string, string?> { ["Checkout:PublicBaseUrl"] = $"http://127.0.0.1:{_appPort}/" },
-            "check", "--sandbox", _sandbox.Root.AbsoluteUri);
-
-        Assert.Equal(0, exit);
-        Assert.All(Lines(output), line => Assert.StartsWith("ok", line, StringComparison.Ordinal));
-    }
-
-    [Fact]
     public async Task Check_fails_when_the_webhooks_signing_key_is_not_configured()
     {
         var settings = Settings();
-        settings.Remove($"Klarna:WebhookSigningKeys:{ExternalSandbox.SigningKeyId}");
+        settings.Remove($"Klarna:WebhookSigningKeys:{_sandbox.Keys.SigningKeyId}");
         settings["Klarna:WebhookSigningKeys:another-key"] = "secret";
 
         var (exit, output) = await RunAsync(settings, "check");
 
         Assert.Equal(1, exit);
         var failure = Assert.Single(Lines(output), line => line.StartsWith("FAIL", StringComparison.Ordinal));
-        Assert.Contains($"signs with {ExternalSandbox.SigningKeyId}, which is not in Klarna:WebhookSigningKeys", failure, StringComparison.Ordinal);
+        Assert.Contains($"signs with {_sandbox.Keys.SigningKeyId}, which is not in Klarna:WebhookSigningKeys", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Unreachable_klarna_is_one_line_and_exit_code_1()
     {
         var settings = Settings();
-        settings["Klarna:BaseUrl"] = $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}/";
+        settings["Klarna:BaseUrl"] = $"http://127.0.0.1:{Ports.Free()}/";
 
         var (exit, output) = await RunAsync(settings, "check");
 
@@ -132,7 +125,7 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
     {
         using var process = BuiltApp.Start(["klarna", "check"], new Dictionary<string, string>
         {
-            ["Klarna__BaseUrl"] = $"http://127.0.0.1:{CheckoutAppFactory.FreePort()}/",
+            ["Klarna__BaseUrl"] = $"http://127.0.0.1:{Ports.Free()}/",
             ["Klarna__ApiKey"] = "klarna_test_api_anything",
         });
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -6,25 +6,17 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Builds and sends Klarna webhooks signed with the app's configured key, as Klarna would.</summary>
 public sealed class KlarnaWebhooks(CheckoutAppFactory app)
 {
-    public (string KeyId, string Secret) SigningKey
-    {
-        get
-        {
-            var key = app.Services.GetRequiredService<IConfiguration>().GetSection("Klarna:WebhookSigningKeys").GetChildren().First();
-            return (key.Key, key.Value!);
-        }
-    }
+    /// <summary>The emulator's signing key, which the app is configured to verify.</summary>
+    public (string KeyId, string Secret) SigningKey => (app.Emulator.Keys.SigningKeyId, app.Emulator.Keys.SigningKey);
 
-    /// <summary>The completed event Klarna would send for a payment request, read back from the sandbox.</summary>
+    /// <summary>The completed event Klarna would send for a payment request, read back from the emulator.</summary>
     public async Task<string> EnvelopeFromKlarnaAsync(string paymentRequestId, string eventType = "payment.request.state-change.completed", DateTimeOffset? occurredAt = null)
     {
-        using var http = new HttpClient { BaseAddress = app.RootUri };
+        using var http = new HttpClient { BaseAddress = app.Emulator.Root };
         using var request = new HttpRequestMessage(HttpMethod.Get, $"sandbox/klarna/v2/payment/requests/{Uri.EscapeDataString(paymentRequestId)}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", app.KlarnaApiKey);
         var payload = await (await http.SendAsync(request)).Content.ReadFromJsonAsync<JsonNode>();

@@ -19,7 +19,7 @@ public sealed class OtlpExportTests
     public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_set_the_checkouts_spans_and_funnel_reach_the_collector()
     {
         var received = new ConcurrentQueue<(string Signal, string Body)>();
-        var port = CheckoutAppFactory.FreePort();
+        var port = Ports.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         await using var collector = builder.Build();

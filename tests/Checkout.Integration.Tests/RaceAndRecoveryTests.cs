@@ -79,20 +79,20 @@ public sealed class RaceAndRecoveryTests
 
     /// <summary>
     /// Runs a checkout on an app that fails at one step, stops it there, starts a fresh app on the same
-    /// database and port (the sandbox lives outside both), and returns where the order ended.
+    /// database and port (the emulator lives outside both), and returns where the order ended.
     /// </summary>
     private static async Task<CrashOutcome> RunCrashAndRestartAsync(Func<AcquirerLedger, Action<IServiceCollection>> crashingServices)
     {
         var ledger = new AcquirerLedger();
-        var port = CheckoutAppFactory.FreePort();
+        var port = Ports.Free();
         var database = CheckoutAppFactory.NewDatabasePath();
-        await using var sandbox = await ExternalSandbox.StartAsync(port);
+        await using var emulator = EmulatorHost.ForApp(port);
         try
         {
             string checkoutId;
-            using (var first = CheckoutAppFactory.With(database, port, sandbox.AppSettings(), crashingServices(ledger)))
+            using (var first = CheckoutAppFactory.With(database, port, null, crashingServices(ledger), emulator))
             {
-                var shopper = Shopper.Start(first, sandbox);
+                var shopper = Shopper.Start(first);
                 await shopper.OpenCheckoutAsync("premium-monthly");
                 var paymentRequestId = (await shopper.InitiateAsync()).GetProperty("paymentRequestId").GetString()!;
                 await shopper.SimulateJourneyAsync(paymentRequestId, "approve");
@@ -101,8 +101,8 @@ public sealed class RaceAndRecoveryTests
                 Assert.False((await StatusAsync(first, checkoutId)).IsFinal());
             }
 
-            using var second = CheckoutAppFactory.With(database, port, sandbox.AppSettings(),
-                s => s.Decorate<IAcquirer>((_, inner) => new RecordingAcquirer(inner, ledger)));
+            using var second = CheckoutAppFactory.With(database, port, null,
+                s => s.Decorate<IAcquirer>((_, inner) => new RecordingAcquirer(inner, ledger)), emulator);
             second.EnsureStarted();
             await second.WaitForAsync(db => db.Orders.AnyAsync(o => o.Id == Guid.Parse(checkoutId) && o.Status == OrderStatus.Completed));
             await using var scope = second.Services.CreateAsyncScope();

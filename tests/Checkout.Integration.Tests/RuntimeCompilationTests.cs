@@ -10,10 +10,16 @@ public sealed class RuntimeCompilationTests
         var database = Path.Combine(contentRoot, "checkout.db");
         CopyDirectory(Path.Combine(BuiltApp.ProjectDirectory, "Pages"), Path.Combine(contentRoot, "Pages"));
         File.Copy(Path.Combine(BuiltApp.ProjectDirectory, "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"));
-        var port = CheckoutAppFactory.FreePort();
+        File.Copy(Path.Combine(BuiltApp.ProjectDirectory, "appsettings.Development.json"), Path.Combine(contentRoot, "appsettings.Development.json"));
+        var port = Ports.Free();
         using var process = BuiltApp.Start(
             ["--contentRoot", contentRoot, "--urls", $"http://127.0.0.1:{port}"],
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ConnectionStrings__Checkout"] = $"Data Source={database}" });
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Checkout"] = $"Data Source={database}",
+                ["DevelopmentEmulator__Start"] = "false",
+            });
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         try
         {

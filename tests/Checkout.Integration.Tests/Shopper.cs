@@ -10,11 +10,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Drives the checkout over HTTP the way the page's JavaScript and the shopper would.</summary>
-public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http, ExternalSandbox? sandbox = null)
+public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
 {
-    private readonly HttpClient _sandboxHttp = sandbox is null ? http : new HttpClient { BaseAddress = sandbox.Root };
+    private readonly HttpClient _sandboxHttp = new() { BaseAddress = app.Emulator.Root };
 
-    private string SandboxApiKey => sandbox is null ? app.KlarnaApiKey : ExternalSandbox.KlarnaApiKey;
+    private string SandboxApiKey => app.Emulator.Keys.KlarnaApiKey;
 
     public string CheckoutId { get; private set; } = "";
 
@@ -24,7 +24,7 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http, Ext
 
     public string PageHtml { get; private set; } = "";
 
-    public static Shopper Start(CheckoutAppFactory app, ExternalSandbox? sandbox = null) => new(app, app.CreateBrowserLikeClient(), sandbox);
+    public static Shopper Start(CheckoutAppFactory app) => new(app, app.CreateBrowserLikeClient());
 
     public async Task OpenCheckoutAsync(string planId)
     {

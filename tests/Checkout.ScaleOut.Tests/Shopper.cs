@@ -45,7 +45,7 @@ public sealed partial class Shopper(SandboxServer sandbox) : IDisposable
         {
             Content = new StringContent(JsonSerializer.Serialize(new { action = "approve", email = "customer+us@klarna.com" }), Encoding.UTF8, "application/json"),
         };
-        approve.Headers.Authorization = new AuthenticationHeaderValue("Basic", SandboxServer.KlarnaApiKey);
+        approve.Headers.Authorization = new AuthenticationHeaderValue("Basic", sandbox.Keys.KlarnaApiKey);
         using var approved = await _http.SendAsync(approve);
         Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
         return checkoutId;

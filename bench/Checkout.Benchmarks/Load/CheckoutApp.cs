@@ -3,22 +3,24 @@ namespace Checkout.Benchmarks.Load;
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
+using Checkout.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 /// <summary>
-/// The real app (Release build of Checkout.Web) in its own process on Kestrel, with the in-process sandbox
-/// at zero latency, a fresh SQLite file (or, with <c>Database:Provider=Postgres</c> among the settings, a fresh
+/// The real app (Release build of Checkout.Web) in its own process on Kestrel, pointed at the Klarna emulator in a
+/// process of its own on the same machine, a fresh SQLite file (or, with <c>Database:Provider=Postgres</c> among the settings, a fresh
 /// database on that PostgreSQL server, dropped afterwards), rate limits raised out of the way and Serilog at Warning.
 /// </summary>
 public sealed class CheckoutApp : IAsyncDisposable
 {
     public const string SigningKeyId = "bench";
 
-    private CheckoutApp(ChildProcess process, ChildProcess? sandbox, string databasePath, string? postgres, string signingKey)
+    private CheckoutApp(ChildProcess process, ChildProcess sandbox, EmulatorKeys keys, string databasePath, string? postgres, string signingKey)
     {
         Process = process;
         Sandbox = sandbox;
+        Keys = keys;
         DatabasePath = databasePath;
         Postgres = postgres;
         SigningKey = signingKey;
@@ -29,11 +31,14 @@ public sealed class CheckoutApp : IAsyncDisposable
 
     public ChildProcess Process { get; }
 
-    /// <summary>The sandbox's own process, when it runs outside the app (<c>load --sandbox process</c>).</summary>
-    public ChildProcess? Sandbox { get; }
+    /// <summary>The Klarna emulator's process.</summary>
+    public ChildProcess Sandbox { get; }
 
-    /// <summary>Where the Klarna emulator answers: the app itself, or the sandbox's own process.</summary>
-    public Uri SandboxRoot => Sandbox?.Root ?? Root;
+    /// <summary>Where the Klarna emulator answers.</summary>
+    public Uri SandboxRoot => Sandbox.Root;
+
+    /// <summary>The keys the app and the emulator share.</summary>
+    public EmulatorKeys Keys { get; }
 
     public string DatabasePath { get; }
 
@@ -42,11 +47,10 @@ public sealed class CheckoutApp : IAsyncDisposable
     public Uri Root => Process.Root;
 
     /// <summary>
-    /// Starts <paramref name="appDll"/> with settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides. With <paramref name="separateSandbox"/>
-    /// the app reaches Klarna's emulator and the acquirer in a process of their own, as it would reach Klarna.
+    /// Starts the emulator, then <paramref name="appDll"/> with settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides.
     /// </summary>
     public static async Task<CheckoutApp> StartAsync(
-        string appDll, IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null, bool separateSandbox = false)
+        string appDll, IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null)
     {
         if (!File.Exists(appDll))
         {
@@ -59,7 +63,7 @@ public sealed class CheckoutApp : IAsyncDisposable
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["urls"] = $"http://127.0.0.1:{port}",
-            // Not Development (no developer pages), not Production (the sandbox refuses it).
+            // Not Development (no developer pages or emulator start-up); every URL and key is given.
             ["environment"] = "Staging",
             ["ConnectionStrings:Checkout"] = $"Data Source={databasePath}",
             [$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = signingKey,
@@ -72,14 +76,10 @@ public sealed class CheckoutApp : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Checkout.Web.Webhooks.WebhookInbox"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
-        ChildProcess? sandbox = null;
-        if (separateSandbox)
+        var (sandbox, keys, sandboxSettings) = await EmulatorProcess.StartAsync(port, SigningKeyId, signingKey);
+        foreach (var (key, value) in sandboxSettings)
         {
-            (sandbox, var sandboxSettings) = await SandboxHost.StartAsync(port, SigningKeyId, signingKey);
-            foreach (var (key, value) in sandboxSettings)
-            {
-                settings[key] = value;
-            }
+            settings[key] = value;
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
@@ -93,7 +93,7 @@ public sealed class CheckoutApp : IAsyncDisposable
         }
         var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToList();
         var process = await ChildProcess.StartAsync(appDll, arguments, port, "/healthz", environment);
-        return new CheckoutApp(process, sandbox, databasePath, postgres, signingKey);
+        return new CheckoutApp(process, sandbox, keys, databasePath, postgres, signingKey);
     }
 
     /// <summary>The PostgreSQL server the settings name with <c>Database:Provider=Postgres</c>; null on SQLite.</summary>
@@ -195,10 +195,7 @@ public sealed class CheckoutApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
-        if (Sandbox is not null)
-        {
-            await Sandbox.DisposeAsync();
-        }
+        await Sandbox.DisposeAsync();
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
         {

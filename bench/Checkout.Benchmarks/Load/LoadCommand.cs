@@ -18,7 +18,7 @@ public static class LoadCommand
         var notes = new List<string>();
         var work = Directory.CreateTempSubdirectory("checkout-load-").FullName;
         Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {warmup.TotalSeconds:F0} s warm-up; "
-            + $"sandbox {(options.SeparateSandbox ? "in its own process" : "inside the app")}; files in {work}");
+            + $"Klarna emulator in its own process; files in {work}");
         try
         {
             if (Wants(options, "bare"))
@@ -39,7 +39,7 @@ public static class LoadCommand
                 notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
             }
 
-            await using var app = await CheckoutApp.StartAsync(options.AppDll, options.AppSettings, options.AppEnvironment, options.SeparateSandbox);
+            await using var app = await CheckoutApp.StartAsync(options.AppDll, options.AppSettings, options.AppEnvironment);
             notes.Add($"app {options.AppDll}: idle after start-up, working set {Mb(app.Process.Memory().Rss)}");
 
             if (Wants(options, "payment"))
@@ -106,10 +106,7 @@ public static class LoadCommand
                 }
             }
             notes.Add($"app peak working set over the whole run (VmHWM): {Mb(app.Process.Memory().Peak)}");
-            if (app.Sandbox is not null)
-            {
-                notes.Add($"sandbox process (Klarna emulator and acquirer): peak working set {Mb(app.Sandbox.Memory().Peak)}, CPU time {app.Sandbox.CpuTime().TotalSeconds:F0} s");
-            }
+            notes.Add($"emulator process (Klarna and acquirer): peak working set {Mb(app.Sandbox.Memory().Peak)}, CPU time {app.Sandbox.CpuTime().TotalSeconds:F0} s");
         }
         finally
         {

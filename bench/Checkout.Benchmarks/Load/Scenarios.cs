@@ -63,7 +63,7 @@ public static class Scenarios
             var cookies = new CookieContainer();
             var root = app.Root;
             using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseProxy = false }) { BaseAddress = root };
-            using var session = await http.PostAsJsonAsync(new Uri(app.SandboxRoot, "sandbox/klarna/web-sdk/v2/session"), new { clientId = SandboxHost.ClientId }, ct);
+            using var session = await http.PostAsJsonAsync(new Uri(app.SandboxRoot, "sandbox/klarna/web-sdk/v2/session"), new { clientId = app.Keys.ClientId }, ct);
             session.EnsureSuccessStatusCode();
             var token = (await session.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("klarna_network_session_token").GetString()!;
             for (var i = s; i < count; i += Shoppers)

@@ -26,8 +26,6 @@ public static class OutboundClients
 
     public static IServiceCollection AddOutboundClients(this IServiceCollection services)
     {
-        services.AddSingleton<ServerAddress>();
-
         services.AddRefitGeneratedClient<IKlarnaPaymentRequestsApi>(_ => OutboundFailures.SettingsFor(KlarnaJson.Options), Klarna)
             .ConfigureHttpClient(ConfigureKlarna)
             .AddUpstreamResilience(sp => sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Timeout);
@@ -82,9 +80,7 @@ public static class OutboundClients
     private static void ConfigureKlarna(IServiceProvider sp, HttpClient http)
     {
         var options = sp.GetRequiredService<IOptions<KlarnaOptions>>().Value;
-        http.BaseAddress = string.IsNullOrWhiteSpace(options.BaseUrl)
-            ? new Uri(sp.GetRequiredService<ServerAddress>().Root, "sandbox/klarna/")
-            : WithTrailingSlash(options.BaseUrl);
+        http.BaseAddress = WithTrailingSlash(options.BaseUrl!);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", options.ApiKey);
         http.Timeout = Timeout.InfiniteTimeSpan;
     }
@@ -92,9 +88,7 @@ public static class OutboundClients
     private static void ConfigureAcquirer(IServiceProvider sp, HttpClient http)
     {
         var options = sp.GetRequiredService<IOptions<AcquirerOptions>>().Value;
-        http.BaseAddress = options.Kind == AcquirerKind.Sandbox
-            ? new Uri(sp.GetRequiredService<ServerAddress>().Root, "sandbox/acquirer/")
-            : WithTrailingSlash(options.BaseUrl!);
+        http.BaseAddress = WithTrailingSlash(options.BaseUrl!);
         if (options.Kind != AcquirerKind.WorldlineConnect)
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);

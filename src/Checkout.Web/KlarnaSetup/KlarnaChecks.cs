@@ -35,8 +35,8 @@ public static class KlarnaChecks
         await Report($"webhook for {KlarnaCommands.CompletedEvent} at {target.AppWebhookUrl}", WebhookProblem(target, webhooks));
         var environment = EnvironmentOf(target.BaseUrl);
         await Report($"client id {target.ClientId} is a {environment} one", ClientIdProblem(target, environment));
-        await Report($"SDK URL {(string.IsNullOrEmpty(target.SdkUrl) ? "(the sandbox's stand-in)" : target.SdkUrl)}", SdkUrlProblem(target, environment));
-        await Report("Content-Security-Policy allows the SDK's hosts", CspProblem(target, configuration));
+        await Report($"SDK URL {target.SdkUrl}", SdkUrlProblem(target, environment));
+        await Report("Content-Security-Policy allows the SDK's hosts", environment == "emulator" ? null : CspProblem(target, configuration));
         return failed == 0 ? 0 : 1;
     }
 
@@ -64,7 +64,7 @@ public static class KlarnaChecks
     {
         var host when host.EndsWith(".test.klarna.com", StringComparison.Ordinal) => "test",
         var host when host.EndsWith(".klarna.com", StringComparison.Ordinal) => "live",
-        _ => "sandbox",
+        _ => "emulator",
     };
 
     private static string? ClientIdProblem(KlarnaTarget target, string environment)
@@ -77,11 +77,11 @@ public static class KlarnaChecks
 
     private static string? SdkUrlProblem(KlarnaTarget target, string environment)
     {
-        if (environment == "sandbox")
+        if (environment == "emulator")
         {
-            return string.IsNullOrEmpty(target.SdkUrl) || Uri.IsWellFormedUriString(target.SdkUrl, UriKind.Absolute)
+            return Uri.IsWellFormedUriString(target.SdkUrl, UriKind.Absolute)
                 ? null
-                : $"Klarna:SdkUrl \"{target.SdkUrl}\" is not an absolute URL: leave it empty for the sandbox's stand-in.";
+                : $"Klarna:SdkUrl \"{target.SdkUrl}\" is not an absolute URL: set it to the emulator's web-sdk/v2/klarna.mjs.";
         }
         return string.Equals(target.SdkUrl, SdkUrl, StringComparison.Ordinal)
             ? null
@@ -92,7 +92,7 @@ public static class KlarnaChecks
     {
         if (string.IsNullOrEmpty(target.SdkUrl))
         {
-            return null;
+            return "Klarna:SdkUrl is empty: set it to " + SdkUrl + ".";
         }
         var klarna = new KlarnaOptions { SdkUrl = target.SdkUrl, BaseUrl = target.BaseUrl.AbsoluteUri, ClientId = target.ClientId };
         var security = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();

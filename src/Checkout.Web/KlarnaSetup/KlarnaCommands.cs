@@ -4,14 +4,14 @@ using Checkout.Web.Infrastructure;
 
 /// <summary>
 /// <c>klarna setup | webhooks [delete ID] | check</c>: set up and check the Klarna account the app uses. They start no
-/// web server, worker or sandbox and need no database; a failure is one line and exit code 1.
+/// web server or worker and need no database; a failure is one line and exit code 1.
 /// </summary>
 public static class KlarnaCommands
 {
     public const string CompletedEvent = "payment.request.state-change.completed";
 
     private const string Usage =
-        "Usage: klarna setup [--webhook-url https://<host>/api/webhooks/klarna] | klarna webhooks [delete <webhook id>] | klarna check; add --sandbox http://localhost:5080 to use a running app's sandbox.";
+        "Usage: klarna setup [--webhook-url https://<host>/api/webhooks/klarna] | klarna webhooks [delete <webhook id>] | klarna check.";
 
     /// <summary>Runs one verb (the arguments after <c>klarna</c>); returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter? errors = null)
@@ -27,9 +27,7 @@ public static class KlarnaCommands
                 throw new KlarnaSetupException(Usage);
             }
             var webhookUrl = verb == "setup" ? SetupWebhookUrl(options, configuration) : null;
-            var target = options.TryGetValue("sandbox", out var sandbox)
-                ? await KlarnaTarget.FromSandboxAsync(http, sandbox, configuration, cancel.Token)
-                : KlarnaTarget.FromConfiguration(configuration);
+            var target = KlarnaTarget.FromConfiguration(configuration);
             await using var services = new ServiceCollection().AddKlarnaNotifications(target.BaseUrl, target.ApiKey).BuildServiceProvider();
             var client = services.GetRequiredService<NotificationClient>();
             return verb switch

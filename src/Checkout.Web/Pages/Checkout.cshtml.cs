@@ -18,15 +18,13 @@ public sealed class CheckoutModel(
     PlanCatalog catalog, OrderStore orders, IOptions<KlarnaOptions> klarna, IAntiforgery antiforgery, TimeProvider clock)
     : PageModel
 {
-    public const string SandboxSdkPath = "/sandbox/klarna/web-sdk/v2/klarna.mjs";
-
     public Plan Plan { get; private set; } = null!;
 
     public Order Order { get; private set; } = null!;
 
     public string ClientId => klarna.Value.ClientId;
 
-    public string SdkUrl => string.IsNullOrWhiteSpace(klarna.Value.SdkUrl) ? SandboxSdkPath : klarna.Value.SdkUrl;
+    public string SdkUrl => klarna.Value.SdkUrl!;
 
     public string Locale => klarna.Value.Locale;
 

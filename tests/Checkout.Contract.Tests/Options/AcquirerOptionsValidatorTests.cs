@@ -45,18 +45,18 @@ public sealed class AcquirerOptionsValidatorTests
     }
 
     [Fact]
-    public void Sandbox_takes_its_api_key_from_the_sandbox()
+    public void Acquirer_led_flow_requires_the_callback_secret()
     {
-        var result = Validate(new AcquirerOptions { Kind = AcquirerKind.Sandbox }, sandboxEnabled: true);
+        var result = Validate(
+            new AcquirerOptions { Kind = AcquirerKind.Generic, BaseUrl = "https://acquirer.example/", ApiKey = "key" },
+            new Dictionary<string, string?> { ["Klarna:Flow"] = "AcquirerLed" });
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Acquirer:WebhookSecret", StringComparison.Ordinal));
     }
 
-    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(AcquirerOptions options, bool sandboxEnabled = false)
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(AcquirerOptions options, Dictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Enabled"] = sandboxEnabled.ToString() })
-            .Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         return new AcquirerOptionsValidator(configuration).Validate(null, options);
     }
 }

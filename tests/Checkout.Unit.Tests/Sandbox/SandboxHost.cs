@@ -34,13 +34,13 @@ internal sealed record ReceivedWebhook(byte[] Body, string? KeyId, string? Signa
 /// <summary>The sandbox on a real Kestrel port, with a webhook receiver standing in for the merchant app.</summary>
 internal sealed class SandboxHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly EmulatorHost _emulator;
     private int _webhookAttempts;
     private int _callbackAttempts;
 
-    private SandboxHost(WebApplication app, Uri address, KlarnaTraffic traffic)
+    private SandboxHost(EmulatorHost emulator, Uri address, KlarnaTraffic traffic)
     {
-        _app = app;
+        _emulator = emulator;
         KlarnaTraffic = traffic;
         Address = address;
         Client = new HttpClient { BaseAddress = address };
@@ -64,26 +64,19 @@ internal sealed class SandboxHost : IAsyncDisposable
     /// <summary>What the sandbox acquirer sent to Klarna's Payment Authorize API, and what came back.</summary>
     public KlarnaTraffic KlarnaTraffic { get; }
 
-    public string KlarnaApiKey => Setting("Klarna:ApiKey");
+    public string KlarnaApiKey => _emulator.Keys.KlarnaApiKey;
 
     public string AcquirerKlarnaApiKey => Setting("Sandbox:Acquirer:KlarnaApiKey");
 
-    public string AcquirerWebhookSecret => Setting("Acquirer:WebhookSecret");
+    public string AcquirerWebhookSecret => _emulator.Keys.AcquirerWebhookSecret;
 
-    public string AcquirerApiKey => Setting("Acquirer:ApiKey");
+    public string AcquirerApiKey => _emulator.Keys.AcquirerApiKey;
 
-    public string ClientId => Setting("Klarna:ClientId");
+    public string ClientId => _emulator.Keys.ClientId;
 
-    public KeyValuePair<string, string> SigningKey
-    {
-        get
-        {
-            var key = _app.Configuration.GetSection("Klarna:WebhookSigningKeys").GetChildren().First();
-            return new(key.Key, key.Value!);
-        }
-    }
+    public KeyValuePair<string, string> SigningKey => new(_emulator.Keys.SigningKeyId, _emulator.Keys.SigningKey);
 
-    public IConfiguration Configuration => _app.Configuration;
+    public IConfiguration Configuration => _emulator.Configuration;
 
     public static readonly string[] EveryEventType =
     [
@@ -96,65 +89,76 @@ internal sealed class SandboxHost : IAsyncDisposable
     /// With <paramref name="everyEvent"/> (the emulator's own tests watch every state change) the default registration
     /// subscribes to every event type; without it, to what the sandbox registers by default.
     /// </summary>
-    public static async Task<SandboxHost> StartAsync(
+    public static Task<SandboxHost> StartAsync(
         IDictionary<string, string?>? settings = null, TimeProvider? time = null, string environment = "Development", bool everyEvent = true)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.Logging.ClearProviders();
-        builder.Configuration["Sandbox:Enabled"] = "true";
-        builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:0"] = "00:00:00.050";
-        builder.Configuration["Sandbox:Klarna:WebhookRetryDelays:1"] = "00:00:00.050";
-        builder.Configuration["Sandbox:Acquirer:CallbackRetryDelays:0"] = "00:00:00.050";
-        builder.Configuration["Sandbox:Acquirer:CallbackRetryDelays:1"] = "00:00:00.050";
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Sandbox:Klarna:WebhookRetryDelays:0"] = "00:00:00.050",
+            ["Sandbox:Klarna:WebhookRetryDelays:1"] = "00:00:00.050",
+            ["Sandbox:Acquirer:CallbackRetryDelays:0"] = "00:00:00.050",
+            ["Sandbox:Acquirer:CallbackRetryDelays:1"] = "00:00:00.050",
+        };
         if (everyEvent)
         {
             for (var i = 0; i < EveryEventType.Length; i++)
             {
-                builder.Configuration[$"Sandbox:Klarna:WebhookEventTypes:{i}"] = EveryEventType[i];
+                configuration[$"Sandbox:Klarna:WebhookEventTypes:{i}"] = EveryEventType[i];
             }
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            builder.Configuration[key] = value;
-        }
-
-        if (time is not null)
-        {
-            builder.Services.AddSingleton(time);
+            configuration[key] = value;
         }
 
         var traffic = new KlarnaTraffic();
-        builder.Services.AddHttpClient(KlarnaTraffic.AcquirerClientName).AddHttpMessageHandler(() => new KlarnaTrafficHandler(traffic));
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.AddCheckoutSandbox();
-        var app = builder.Build();
-        app.MapCheckoutSandbox();
         SandboxHost? host = null;
-        app.MapPost("/api/webhooks/klarna", async (HttpRequest request) =>
+        var port = Ports.Free();
+        var emulator = EmulatorHost.Start(new EmulatorHostOptions
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            var attempt = Interlocked.Increment(ref host!._webhookAttempts);
-            host.Webhooks.Enqueue(new ReceivedWebhook(
-                buffer.ToArray(),
-                request.Headers["Klarna-Signing-Key-Id"].ToString(),
-                request.Headers["Klarna-Signature"].ToString(),
-                request.ContentType));
-            return Results.StatusCode(host.WebhookStatus(attempt));
+            Keys = null,
+            Port = port,
+            // The receivers below stand in for the merchant app, on the emulator's own host.
+            KlarnaWebhookUrl = new Uri($"http://127.0.0.1:{port}/api/webhooks/klarna"),
+            AcquirerCallbackUrl = new Uri($"http://127.0.0.1:{port}/api/webhooks/acquirer"),
+            Settings = configuration,
+            Environment = environment,
+            Services = services =>
+            {
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+
+                services.AddHttpClient(KlarnaTraffic.AcquirerClientName).AddHttpMessageHandler(() => new KlarnaTrafficHandler(traffic));
+            },
+            Map = app =>
+            {
+                app.MapPost("/api/webhooks/klarna", async (HttpRequest request) =>
+                {
+                    using var buffer = new MemoryStream();
+                    await request.Body.CopyToAsync(buffer);
+                    var attempt = Interlocked.Increment(ref host!._webhookAttempts);
+                    host.Webhooks.Enqueue(new ReceivedWebhook(
+                        buffer.ToArray(),
+                        request.Headers["Klarna-Signing-Key-Id"].ToString(),
+                        request.Headers["Klarna-Signature"].ToString(),
+                        request.ContentType));
+                    return Results.StatusCode(host.WebhookStatus(attempt));
+                });
+                app.MapPost("/api/webhooks/acquirer", async (HttpRequest request) =>
+                {
+                    using var buffer = new MemoryStream();
+                    await request.Body.CopyToAsync(buffer);
+                    var attempt = Interlocked.Increment(ref host!._callbackAttempts);
+                    host.Callbacks.Enqueue(new ReceivedCallback(buffer.ToArray(), request.Headers["Acquirer-Signature"].ToString()));
+                    return Results.StatusCode(host.CallbackStatus(attempt));
+                });
+            },
         });
-        app.MapPost("/api/webhooks/acquirer", async (HttpRequest request) =>
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            var attempt = Interlocked.Increment(ref host!._callbackAttempts);
-            host.Callbacks.Enqueue(new ReceivedCallback(buffer.ToArray(), request.Headers["Acquirer-Signature"].ToString()));
-            return Results.StatusCode(host.CallbackStatus(attempt));
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        host = new SandboxHost(app, new Uri(address), traffic);
-        return host;
+        host = new SandboxHost(emulator, emulator.Root, traffic);
+        return Task.FromResult(host);
     }
 
     public HttpRequestMessage Klarna(HttpMethod method, string path, object? body = null, string? apiKey = null)
@@ -192,9 +196,8 @@ internal sealed class SandboxHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _emulator.DisposeAsync();
     }
 
-    private string Setting(string key) => _app.Configuration[key] ?? throw new InvalidOperationException($"{key} is not set.");
+    private string Setting(string key) => _emulator.Configuration[key] ?? throw new InvalidOperationException($"{key} is not set.");
 }

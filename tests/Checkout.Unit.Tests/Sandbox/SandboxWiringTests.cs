@@ -1,4 +1,3 @@
-using System.Net;
 using Checkout.Sandbox;
 using Microsoft.AspNetCore.Builder;
 
@@ -10,35 +9,16 @@ public sealed class SandboxWiringTests
     public void Sandbox_refuses_to_start_in_Production()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration["Sandbox:Enabled"] = "true";
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddCheckoutSandbox());
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddEmulator());
 
-        Assert.Contains("must not run in Production", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Disabled_sandbox_maps_nothing()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseSetting("urls", "http://127.0.0.1:0");
-        builder.AddCheckoutSandbox();
-        await using var app = builder.Build();
-        app.MapCheckoutSandbox();
-        await app.StartAsync();
-
-        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-        using var response = await client.GetAsync("/sandbox/klarna/web-sdk/v2/klarna.mjs");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Null(app.Configuration["Klarna:ApiKey"]);
-        await app.StopAsync();
+        Assert.Contains("must not run in the Production environment", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Missing_secrets_are_generated_and_given_ones_are_kept()
     {
-        await using var host = await SandboxHost.StartAsync(new Dictionary<string, string?> { ["Acquirer:ApiKey"] = "acquirer_given" });
+        await using var host = await SandboxHost.StartAsync(new Dictionary<string, string?> { ["Sandbox:Acquirer:ApiKey"] = "acquirer_given" });
 
         Assert.Matches("^klarna_test_api_sandbox_[0-9a-f]{32}$", host.KlarnaApiKey);
         Assert.Equal("klarna_test_client_sandbox", host.ClientId);
@@ -48,12 +28,13 @@ public sealed class SandboxWiringTests
     }
 
     [Fact]
-    public async Task Given_klarna_settings_become_the_sandbox_credentials()
+    public async Task Given_settings_become_the_emulator_credentials()
     {
         await using var host = await SandboxHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Klarna:ApiKey"] = "klarna_test_api_given",
-            ["Klarna:WebhookSigningKeys:key-a"] = "secret-a",
+            ["Sandbox:Klarna:ApiKey"] = "klarna_test_api_given",
+            ["Sandbox:Klarna:SigningKeyId"] = "key-a",
+            ["Sandbox:Klarna:SigningKey"] = "secret-a",
         });
 
         var created = await host.CreateAsync(SandboxRequests.OneOffPurchase());

@@ -5,10 +5,10 @@ using Checkout.Web.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// Security headers and a Content-Security-Policy. With Klarna's real Web SDK configured
-/// (<c>Klarna:SdkUrl</c>), the policy allows exactly the hosts Klarna's "Browser security configuration for
-/// the Klarna web SDK" lists (docs/klarna-test-environment.md); with the sandbox's stand-in it allows our own
-/// origin only. No inline script either way.
+/// Security headers and a Content-Security-Policy. With Klarna's Web SDK (<c>Klarna:SdkUrl</c> on a Klarna host),
+/// the policy allows exactly the hosts Klarna's "Browser security configuration for the Klarna web SDK" lists
+/// (docs/klarna-test-environment.md); with any other SDK host (the emulator's stand-in) it allows our own origin
+/// and that host only. No inline script either way.
 /// </summary>
 public sealed class SecurityHeaders
 {
@@ -28,17 +28,19 @@ public sealed class SecurityHeaders
 
     public string ContentSecurityPolicy { get; }
 
-    /// <summary>The policy for these Klarna settings: Klarna's list when its SDK is configured, else our own origin only.</summary>
+    /// <summary>The policy for these Klarna settings: Klarna's list when its SDK is Klarna's, else our origin and the SDK's.</summary>
     public static string PolicyFor(KlarnaOptions klarna, IReadOnlyCollection<string> extraOrigins)
     {
         ArgumentNullException.ThrowIfNull(klarna);
         if (!Uri.TryCreate(klarna.SdkUrl, UriKind.Absolute, out var sdkUrl))
         {
-            return Join(
-                "default-src 'self'", "script-src 'self'", "connect-src 'self'", "frame-src 'self'", "img-src 'self' data:",
-                "style-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'");
+            return Strict("'self'");
         }
         var sdkOrigin = sdkUrl.GetLeftPart(UriPartial.Authority);
+        if (!IsKlarnaHost(sdkUrl))
+        {
+            return Strict($"'self' {sdkOrigin}");
+        }
         var scripts = new List<string> { "'self'", KlarnaCdn, "https://js.klarna.com" };
         if (IsTestEnvironment(klarna))
         {
@@ -59,6 +61,13 @@ public sealed class SecurityHeaders
             "form-action 'self'",
             "frame-ancestors 'self'");
     }
+
+    private static string Strict(string sources) => Join(
+        "default-src 'self'", $"script-src {sources}", $"connect-src {sources}", $"frame-src {sources}", "img-src 'self' data:",
+        "style-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'");
+
+    private static bool IsKlarnaHost(Uri url) =>
+        url.Host.Equals("klarna.com", StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith(".klarna.com", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Klarna's test environment: its API host has <c>.test.</c> or its client ids start <c>klarna_test_</c>.</summary>
     public static bool IsTestEnvironment(KlarnaOptions klarna)

@@ -11,12 +11,6 @@ public sealed class AcquirerOptionsValidator(IConfiguration configuration) : IVa
         var failures = new List<string>();
         switch (options.Kind)
         {
-            case AcquirerKind.Sandbox:
-                if (!configuration.GetValue<bool>("Sandbox:Enabled"))
-                {
-                    failures.Add("Acquirer:Kind is Sandbox but Sandbox:Enabled is false: set Acquirer:Kind to Generic or WorldlineConnect and its keys.");
-                }
-                break;
             case AcquirerKind.Generic:
                 RequireBaseUrl(options, failures);
                 if (string.IsNullOrWhiteSpace(options.ApiKey))

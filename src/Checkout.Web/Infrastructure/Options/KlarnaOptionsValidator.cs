@@ -4,13 +4,12 @@ using Checkout.Klarna;
 using Microsoft.Extensions.Options;
 
 /// <summary>Fails start-up with the name of every missing <c>Klarna:</c> key.</summary>
-public sealed class KlarnaOptionsValidator(IConfiguration configuration) : IValidateOptions<KlarnaOptions>
+public sealed class KlarnaOptionsValidator : IValidateOptions<KlarnaOptions>
 {
     private static readonly string[] InitiationModes = ["DEVICE_BEST", "ON_PAGE", "REDIRECT"];
 
     public ValidateOptionsResult Validate(string? name, KlarnaOptions options)
     {
-        var sandbox = configuration.GetValue<bool>("Sandbox:Enabled");
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
@@ -24,16 +23,13 @@ public sealed class KlarnaOptionsValidator(IConfiguration configuration) : IVali
         {
             failures.Add("Klarna:WebhookSigningKeys:<keyId> is missing: the signing key Klarna showed when you created it.");
         }
-        if (!sandbox)
+        if (!IsAbsoluteHttpUrl(options.BaseUrl))
         {
-            if (!IsAbsoluteHttpUrl(options.BaseUrl))
-            {
-                failures.Add("Klarna:BaseUrl is missing or not an absolute URL (e.g. https://api-global.test.klarna.com/); it is required when Sandbox:Enabled is false.");
-            }
-            if (!IsAbsoluteHttpUrl(options.SdkUrl))
-            {
-                failures.Add("Klarna:SdkUrl is missing or not an absolute URL (https://js.klarna.com/web-sdk/v2/klarna.mjs); it is required when Sandbox:Enabled is false.");
-            }
+            failures.Add("Klarna:BaseUrl is missing or not an absolute URL (e.g. https://api-global.test.klarna.com/).");
+        }
+        if (!IsAbsoluteHttpUrl(options.SdkUrl))
+        {
+            failures.Add("Klarna:SdkUrl is missing or not an absolute URL (https://js.klarna.com/web-sdk/v2/klarna.mjs).");
         }
         if (!InitiationModes.Contains(options.InitiationMode, StringComparer.Ordinal))
         {

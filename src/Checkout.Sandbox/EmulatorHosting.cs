@@ -9,6 +9,7 @@ using Checkout.Sandbox.Klarna.PaymentRequests;
 using Checkout.Sandbox.Klarna.Webhooks;
 using Checkout.Sandbox.Klarna.WebSdk;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,30 +19,27 @@ using Microsoft.Extensions.Options;
 
 namespace Checkout.Sandbox;
 
-/// <summary>Mounts the in-process Klarna emulator and sandbox acquirer when <c>Sandbox:Enabled</c> is true.</summary>
-public static class SandboxExtensions
+/// <summary>
+/// The Klarna emulator and the sandbox acquirer on any <see cref="WebApplication"/>: the emulator's own host
+/// (<see cref="EmulatorProgram"/>) and the tests that host it in-process. Refuses the Production environment.
+/// </summary>
+public static class EmulatorHosting
 {
-    public static WebApplicationBuilder AddCheckoutSandbox(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddEmulator(this WebApplicationBuilder builder)
     {
-        if (!builder.Configuration.GetValue<bool>("Sandbox:Enabled"))
-        {
-            return builder;
-        }
-
+        ArgumentNullException.ThrowIfNull(builder);
         if (builder.Environment.IsProduction())
         {
             throw new InvalidOperationException(
-                "The Klarna and acquirer sandbox must not run in Production. Set Sandbox:Enabled=false and configure "
-                + "Klarna:BaseUrl, Klarna:ApiKey, Klarna:ClientId, Klarna:WebhookSigningKeys and the Acquirer settings.");
+                "The Klarna emulator must not run in the Production environment: it approves every purchase. Run it with "
+                + "ASPNETCORE_ENVIRONMENT=Development (or any other non-production environment).");
         }
 
         SandboxSecrets.FillMissing(builder.Configuration);
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SandboxMarker>();
         services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<SandboxOptions>, SandboxOptionsDefaults>();
         services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidation>();
 
         // Klarna emulator
@@ -84,22 +82,32 @@ public static class SandboxExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapCheckoutSandbox(this IEndpointRouteBuilder app)
+    public static WebApplication MapEmulator(this WebApplication app)
     {
-        if (app.ServiceProvider.GetService<SandboxMarker>() is null)
-        {
-            return app;
-        }
-
+        ArgumentNullException.ThrowIfNull(app);
+        // The browser loads the SDK stand-in from the merchant's page, another origin: a module script needs CORS.
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/sandbox/klarna/web-sdk", StringComparison.Ordinal),
+            branch => branch.Use((context, next) =>
+            {
+                context.Response.Headers.AccessControlAllowOrigin = "*";
+                if (HttpMethods.IsOptions(context.Request.Method))
+                {
+                    context.Response.Headers.AccessControlAllowMethods = "GET, POST";
+                    context.Response.Headers.AccessControlAllowHeaders = "Content-Type";
+                    context.Response.StatusCode = StatusCodes.Status204NoContent;
+                    return Task.CompletedTask;
+                }
+                return next(context);
+            }));
+        app.MapGet("/healthz", () => Results.Text("Healthy")).ExcludeFromDescription();
         app.MapKlarnaEmulator();
         app.MapSandboxAcquirer();
-        if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        if (app.Environment.IsDevelopment())
         {
             app.MapSandboxCredentials();
         }
 
         return app;
     }
-
-    private sealed class SandboxMarker;
 }

@@ -1,7 +1,6 @@
-namespace Checkout.Integration.Tests;
+namespace Checkout.Testing;
 
 using System.Net;
-using System.Net.Sockets;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Pricing;
 using Checkout.Web.Infrastructure.Persistence;
@@ -15,37 +14,59 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 /// <summary>
-/// The whole app on real Kestrel with its own SQLite file, so the sandbox talks to it over HTTP exactly
-/// as under <c>dotnet run</c>. Adds one test plan whose price the sandbox acquirer declines. A test can
-/// reuse a database file and port to "restart" the app, and add settings or services.
+/// The whole app on real Kestrel with its own SQLite file, pointed by its settings at a Klarna emulator on a port of
+/// its own, exactly as under <c>dotnet run</c>. Adds one test plan whose price the sandbox acquirer declines. A test can
+/// reuse a database file, port and emulator to "restart" the app, and add settings or services.
 /// </summary>
 public class CheckoutAppFactory : WebApplicationFactory<Program>
 {
     public const string DeclinedPlanId = "declined-monthly";
 
     private readonly bool _ownsDatabase;
+    private readonly bool _ownsEmulator;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
     public CheckoutAppFactory()
-        : this(null, 0, null, null)
+        : this(null, 0, null, null, null)
     {
     }
 
-    /// <summary>An app on <paramref name="port"/> (0: any) and database file (null: a new one), with extra settings and services.</summary>
-    public static CheckoutAppFactory With(string? databasePath, int port, IDictionary<string, string?>? settings, Action<IServiceCollection>? services) =>
-        new(databasePath, port, settings, services);
+    /// <summary>
+    /// An app on <paramref name="port"/> (0: any) and database file (null: a new one), with extra settings and services,
+    /// talking to <paramref name="emulator"/> (null: one of its own, whose webhooks come to this app).
+    /// </summary>
+    public static CheckoutAppFactory With(
+        string? databasePath, int port, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, EmulatorHost? emulator = null) =>
+        new(databasePath, port, settings, services, emulator);
 
-    protected CheckoutAppFactory(string? databasePath, int port, IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    protected CheckoutAppFactory(
+        string? databasePath, int port, IDictionary<string, string?>? settings, Action<IServiceCollection>? services, EmulatorHost? emulator)
     {
         _ownsDatabase = databasePath is null;
         DatabasePath = databasePath ?? NewDatabasePath();
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        Port = port == 0 ? Ports.Free() : port;
+        // The emulator's own settings (Sandbox:*) go to the emulator this app starts; the rest to the app.
+        var given = settings ?? new Dictionary<string, string?>();
+        _ownsEmulator = emulator is null;
+        Emulator = emulator ?? EmulatorHost.ForApp(Port, given.Where(pair => IsEmulatorSetting(pair.Key)).ToDictionary());
+        _settings = Emulator.AppSettings();
+        foreach (var (key, value) in given.Where(pair => !IsEmulatorSetting(pair.Key)))
+        {
+            _settings[key] = value;
+        }
         _services = services;
-        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
     }
 
+    private static bool IsEmulatorSetting(string key) => key.StartsWith("Sandbox:", StringComparison.OrdinalIgnoreCase);
+
     public string DatabasePath { get; }
+
+    public int Port { get; }
+
+    /// <summary>The Klarna emulator and sandbox acquirer this app talks to.</summary>
+    public EmulatorHost Emulator { get; }
 
     public Uri RootUri { get; private set; } = null!;
 
@@ -62,18 +83,10 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"checkout-test-{Guid.NewGuid():N}.db");
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Checkout", $"Data Source={DatabasePath}");
-        builder.UseSetting("Sandbox:Klarna:WebhookRetryDelays:0", "00:00:00.200");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -108,7 +121,10 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
                     return;
                 }
             }
-            Assert.True(DateTime.UtcNow < deadline, "The expected state was not reached in time.");
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The expected state was not reached in 30 s.");
+            }
             await Task.Delay(100);
         }
     }
@@ -127,6 +143,10 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_ownsEmulator)
+        {
+            Emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         if (!_ownsDatabase)
         {
             return;
