@@ -82,7 +82,17 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task With_migration_at_start_up_off_a_database_without_the_schema_is_refused_in_one_line_naming_the_migrate_command()
     {
-        var (exit, output, error) = await RunAsync(new() { ["Sandbox__Enabled"] = "true", ["Database__MigrateAtStartup"] = "false" });
+        var (exit, output, error) = await RunAsync(new()
+        {
+            ["Klarna__BaseUrl"] = "https://api-global.test.klarna.com/",
+            ["Klarna__SdkUrl"] = "https://js.klarna.com/web-sdk/v2/klarna.mjs",
+            ["Klarna__ApiKey"] = "klarna_test_api_x",
+            ["Klarna__ClientId"] = "klarna_test_client_x",
+            ["Klarna__WebhookSigningKeys__k1"] = "secret",
+            ["Acquirer__BaseUrl"] = "https://acquirer.example/",
+            ["Acquirer__ApiKey"] = "acquirer_key",
+            ["Database__MigrateAtStartup"] = "false",
+        });
 
         Assert.Equal(1, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
