@@ -3,7 +3,7 @@ namespace Checkout.Domain.Orders;
 using Checkout.Domain.Pricing;
 using Checkout.Domain.Plans;
 
-/// <summary>One shopper's sign-up attempt for one plan, priced by the server when the page was served.</summary>
+/// <summary>One shopper's sign-up attempt for one plan, priced by the server when the shopper started to pay.</summary>
 public sealed class Order
 {
     private Order()
@@ -11,6 +11,12 @@ public sealed class Order
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>
+    /// The key the checkout page carried when the shopper started to pay: a second start from the same page
+    /// finds this order instead of opening another. Orders opened before pages carried keys have none.
+    /// </summary>
+    public Guid? CheckoutKey { get; private set; }
 
     public string PlanId { get; private set; } = "";
 
@@ -47,9 +53,10 @@ public sealed class Order
     /// <summary>The reference Klarna and the acquirer see; the order id, so every party can find it.</summary>
     public string Reference => Id.ToString("N");
 
-    public static Order Start(Plan plan, DateTimeOffset now) => new()
+    public static Order Start(Plan plan, DateTimeOffset now, Guid? checkoutKey = null) => new()
     {
         Id = Guid.NewGuid(),
+        CheckoutKey = checkoutKey,
         PlanId = plan.Id,
         PlanKind = plan.Kind,
         AmountDueMinorUnits = plan.DueNow.MinorUnits,

@@ -43,6 +43,7 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
             order.HasIndex(o => o.PaymentRequestId);
             order.HasIndex(o => o.AcquirerPaymentId);
             order.HasIndex(o => o.Status);
+            order.HasIndex(o => o.CheckoutKey).IsUnique();
         });
         modelBuilder.Entity<OrderKlarnaLink>().HasKey(l => l.OrderId);
         modelBuilder.Entity<WebhookEventRecord>(e =>

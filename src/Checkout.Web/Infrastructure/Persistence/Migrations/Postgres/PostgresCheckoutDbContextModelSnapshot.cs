@@ -35,6 +35,9 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("AmountDueMinorUnits")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("CheckoutKey")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -76,6 +79,9 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AcquirerPaymentId");
+
+                    b.HasIndex("CheckoutKey")
+                        .IsUnique();
 
                     b.HasIndex("PaymentRequestId");
 

@@ -30,6 +30,9 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("AmountDueMinorUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CheckoutKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -71,6 +74,9 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AcquirerPaymentId");
+
+                    b.HasIndex("CheckoutKey")
+                        .IsUnique();
 
                     b.HasIndex("PaymentRequestId");
 
