@@ -29,7 +29,8 @@ public sealed class KlarnaRefusalTests
 
         var answer = await shopper.PostPaymentRequestAsync(new
         {
-            checkoutId = shopper.CheckoutId,
+            checkoutKey = shopper.CheckoutKey,
+            planId = shopper.PlanId,
             klarnaNetworkSessionToken = await shopper.SdkSessionTokenAsync(),
             paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
         });
@@ -42,7 +43,7 @@ public sealed class KlarnaRefusalTests
 
         await using var scope = app.Services.CreateAsyncScope();
         var order = await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().Orders.AsNoTracking()
-            .SingleAsync(o => o.Id == Guid.Parse(shopper.CheckoutId));
+            .SingleAsync(o => o.CheckoutKey == Guid.Parse(shopper.CheckoutKey));
         Assert.Contains("error_id " + ErrorId, order.LastKlarnaError, StringComparison.Ordinal);
         Assert.Contains("correlation_id " + CorrelationId, order.LastKlarnaError, StringComparison.Ordinal);
         Assert.Contains("ondemand_service.purchase_interval", order.LastKlarnaError, StringComparison.Ordinal);

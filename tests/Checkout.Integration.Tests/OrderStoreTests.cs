@@ -1,6 +1,5 @@
 namespace Checkout.Integration.Tests;
 
-using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Persistence;
@@ -16,28 +15,25 @@ public sealed class OrderStoreTests(CheckoutAppFactory app) : IClassFixture<Chec
     public async Task Orders_opened_at_once_are_all_stored_with_every_field_as_EF_reads_it()
     {
         var plan = PlanCatalog.Default.Find("premium-monthly")!;
-        var openedAt = new DateTimeOffset(2026, 11, 22, 9, 30, 15, 123, TimeSpan.FromHours(1)).AddTicks(4567);
-        var orders = Enumerable.Range(0, 40).Select(_ => Order.Start(plan, openedAt)).ToList();
-
-        await Task.WhenAll(orders.Select(async order =>
+        var orders = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<OrderStore>().AddAsync(order, CancellationToken.None);
+            return await scope.ServiceProvider.GetRequiredService<OrderStore>().OpenAsync(Guid.NewGuid(), plan, CancellationToken.None);
         }));
 
         await using var read = app.Services.CreateAsyncScope();
         var db = read.ServiceProvider.GetRequiredService<CheckoutDbContext>();
         var ids = orders.Select(o => o.Id).ToList();
         var stored = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
-        Assert.Equal(orders.Count, stored.Count);
+        Assert.Equal(orders.Length, stored.Count);
         foreach (var order in orders)
         {
             var back = stored[order.Id];
             Assert.Equal(
-                (order.PlanId, order.PlanKind, order.AmountDueMinorUnits, order.Currency, order.Status, order.PaymentRequestId, order.StatusReason),
-                (back.PlanId, back.PlanKind, back.AmountDueMinorUnits, back.Currency, back.Status, back.PaymentRequestId, back.StatusReason));
-            Assert.Equal(AsEfStoresIt(openedAt), back.CreatedAt);
-            Assert.Equal(AsEfStoresIt(openedAt), back.UpdatedAt);
+                (order.CheckoutKey, order.PlanId, order.PlanKind, order.AmountDueMinorUnits, order.Currency, order.Status, order.PaymentRequestId, order.StatusReason),
+                (back.CheckoutKey, back.PlanId, back.PlanKind, back.AmountDueMinorUnits, back.Currency, back.Status, back.PaymentRequestId, back.StatusReason));
+            Assert.Equal(AsEfStoresIt(order.CreatedAt), back.CreatedAt);
+            Assert.Equal(AsEfStoresIt(order.UpdatedAt), back.UpdatedAt);
         }
     }
 

@@ -16,7 +16,13 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
 
     private string SandboxApiKey => app.Emulator.Keys.KlarnaApiKey;
 
+    /// <summary>The order the shopper's first <see cref="InitiateAsync"/> opened; empty before it.</summary>
     public string CheckoutId { get; private set; } = "";
+
+    /// <summary>The key the checkout page carries; the order is opened under it when the shopper starts to pay.</summary>
+    public string CheckoutKey { get; private set; } = "";
+
+    public string PlanId { get; private set; } = "";
 
     public string Csrf { get; private set; } = "";
 
@@ -31,7 +37,8 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
         var response = await http.GetAsync($"checkout?plan={planId}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         PageHtml = await response.Content.ReadAsStringAsync();
-        CheckoutId = Data("checkout-id");
+        CheckoutKey = Data("checkout-key");
+        PlanId = Data("plan-id");
         Csrf = WebUtility.HtmlDecode(Data("csrf"));
         ClientId = Data("client-id");
     }
@@ -66,12 +73,15 @@ public sealed partial class Shopper(CheckoutAppFactory app, HttpClient http)
     {
         var response = await PostPaymentRequestAsync(new
         {
-            checkoutId = CheckoutId,
+            checkoutKey = CheckoutKey,
+            planId = PlanId,
             klarnaNetworkSessionToken = await SdkSessionTokenAsync(),
             paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        CheckoutId = answer.GetProperty("checkoutId").GetString()!;
+        return answer;
     }
 
     /// <summary>Finishes Klarna's purchase journey without a browser, through the sandbox's test helper.</summary>

@@ -47,8 +47,9 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(LegacyDatabase.CustomerToken, token?.Value);
         Assert.Equal(LegacyDatabase.AllScripts, await ScriptsRecordedAsync(upgraded));
 
-        using var browser = app.CreateBrowserLikeClient();
-        (await browser.GetAsync(new Uri("checkout?plan=premium-monthly", UriKind.Relative))).EnsureSuccessStatusCode();
+        var shopper = Shopper.Start(app);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        await shopper.InitiateAsync();
         Assert.Equal(2, await upgraded.Orders.CountAsync());
     }
 

@@ -26,11 +26,12 @@ public sealed class TracingTests(ITestOutputHelper output)
         await shopper.SimulateJourneyAsync(paymentRequestId, "approve");
         var orderId = shopper.CheckoutId;
 
-        var page = await collector.WaitForAsync("the page", s => IsServer(s, "GET", "/checkout") && Tag(s, CheckoutTelemetry.OrderIdTag) == orderId);
+        var page = await collector.WaitForAsync("the page", s => IsServer(s, "GET", "/checkout") && Tag(s, CheckoutTelemetry.CheckoutKeyTag) == shopper.CheckoutKey);
         Assert.Equal("premium-monthly", Tag(page, CheckoutTelemetry.PlanTag));
 
         var created = await collector.WaitForAsync("the payment request", s => IsServer(s, "POST", "/api/payment-request") && Tag(s, CheckoutTelemetry.OrderIdTag) == orderId);
         Assert.Equal("premium-monthly", Tag(created, CheckoutTelemetry.PlanTag));
+        Assert.Equal(shopper.CheckoutKey, Tag(created, CheckoutTelemetry.CheckoutKeyTag));
         Assert.Equal(paymentRequestId, Tag(created, CheckoutTelemetry.PaymentRequestIdTag));
         var klarnaCall = await collector.WaitForAsync(
             "the call to Klarna", s => IsClient(s, "POST", "/v2/payment/requests") && collector.IsBelow(s, created));

@@ -58,8 +58,8 @@ public sealed class PostgresMigrationTests(PostgresServer postgres)
             return true;
         });
 
-        using var browser = new HttpClient { BaseAddress = b.Root };
-        (await browser.GetAsync(new Uri("checkout?plan=premium-monthly", UriKind.Relative))).EnsureSuccessStatusCode();
+        using var shopper = new Shopper(sandbox);
+        await shopper.CheckOutAsync("premium-monthly", b, b);
         Assert.Equal(2, await a.WithDatabaseAsync(async (db, _) => await db.Orders.CountAsync()));
     }
 

@@ -23,7 +23,7 @@ public sealed partial class Shopper(SandboxServer sandbox) : IDisposable
     public async Task<Guid> CheckOutAsync(string planId, AppInstance pageFrom, AppInstance payThrough)
     {
         var page = await _http.GetStringAsync(new Uri(pageFrom.Root, $"checkout?plan={planId}"));
-        var checkoutId = Guid.Parse(Data(page, "checkout-id"));
+        var checkoutKey = Data(page, "checkout-key");
         var csrf = WebUtility.HtmlDecode(Data(page, "csrf"));
 
         using var session = await _http.PostAsJsonAsync(
@@ -33,12 +33,14 @@ public sealed partial class Shopper(SandboxServer sandbox) : IDisposable
 
         using var initiate = new HttpRequestMessage(HttpMethod.Post, new Uri(payThrough.Root, "api/payment-request"))
         {
-            Content = JsonContent.Create(new { checkoutId, klarnaNetworkSessionToken = sessionToken, paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=" }),
+            Content = JsonContent.Create(new { checkoutKey, planId, klarnaNetworkSessionToken = sessionToken, paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=" }),
         };
         initiate.Headers.Add(AntiforgeryHeaderFilter.HeaderName, csrf);
         using var started = await _http.SendAsync(initiate);
         Assert.True(started.IsSuccessStatusCode, $"{payThrough.Name}: {await started.Content.ReadAsStringAsync()}");
-        var paymentRequestId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paymentRequestId").GetString()!;
+        var answer = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var checkoutId = answer.GetProperty("checkoutId").GetGuid();
+        var paymentRequestId = answer.GetProperty("paymentRequestId").GetString()!;
 
         using var approve = new HttpRequestMessage(
             HttpMethod.Post, new Uri(sandbox.Root, $"sandbox/klarna/v2/payment/requests/{Uri.EscapeDataString(paymentRequestId)}/simulate"))

@@ -11,6 +11,7 @@ using Checkout.Web.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>What a database made before EF Core migrations holds, and what must survive the upgrade.</summary>
@@ -18,9 +19,9 @@ public sealed record LegacyRows(Guid OrderId, string EventId, string CustomerTok
 
 /// <summary>
 /// A database as the releases before EF Core migrations left it: their SQL scripts applied and recorded in
-/// <c>schema_migrations</c> as their migrator did, then an order, a processed webhook event and a customer
-/// token written through the same model, encrypted with a Data Protection key that their own key repository
-/// stored (optionally encrypted with a certificate).
+/// <c>schema_migrations</c> as their migrator did, then an order (in their columns only), a processed webhook
+/// event and a customer token written through the same model, encrypted with a Data Protection key that their
+/// own key repository stored (optionally encrypted with a certificate).
 /// </summary>
 public static class LegacyDatabase
 {
@@ -41,7 +42,7 @@ public static class LegacyDatabase
             var now = DateTimeOffset.UtcNow;
             var order = Order.Start(PlanCatalog.Default.Find("premium-monthly")!, now);
             var eventId = $"legacy-{Guid.NewGuid():N}";
-            db.Orders.Add(order);
+            await InsertOrderAsync(connection, db.Database.IsNpgsql(), order);
             db.WebhookEvents.Add(new WebhookEventRecord
             {
                 EventId = eventId,
@@ -97,6 +98,30 @@ public static class LegacyDatabase
             var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
             await ExecuteAsync(connection, $"INSERT INTO schema_migrations (version, checksum) VALUES ('{version}', '{checksum}');");
         }
+    }
+
+    /// <summary>The order as those releases wrote it: the columns their scripts made, none the model gained since.</summary>
+    private static async Task InsertOrderAsync(DbConnection connection, bool postgres, Order order)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO "Orders" ("Id", "PlanId", "PlanKind", "AmountDueMinorUnits", "Currency", "Status", "CreatedAt", "UpdatedAt")
+            VALUES (@id, @plan, @kind, @amount, @currency, @status, @at, @at)
+            """;
+        var at = postgres ? order.CreatedAt.ToUniversalTime() : new DateTimeOffsetToBinaryConverter().ConvertToProvider(order.CreatedAt)!;
+        (string Name, object Value)[] values =
+        [
+            ("@id", postgres ? order.Id : order.Id.ToString().ToUpperInvariant()), ("@plan", order.PlanId), ("@kind", order.PlanKind.ToString()),
+            ("@amount", order.AmountDueMinorUnits), ("@currency", order.Currency), ("@status", order.Status.ToString()), ("@at", at),
+        ];
+        foreach (var (name, value) in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        await command.ExecuteNonQueryAsync();
     }
 
     private static SecretProtector Protector(LegacyKeyRing keyRing, X509Certificate2? certificate)

@@ -8,6 +8,8 @@ const initiateHelpers = import("./klarna-initiate.js");
 initiateHelpers.catch(() => undefined); // reported when the button needs them, not before
 const $ = (id) => document.getElementById(id);
 let klarnaOnly = false;
+// The order and its return page exist once the shopper starts to pay: the server's answer names them.
+let started = null;
 
 function showError(text) {
   const error = $("checkout-error");
@@ -80,8 +82,9 @@ async function initiate(first, second) {
   $("checkout-error").hidden = true;
   try {
     const answer = await postJson("/api/payment-request", {
-      checkoutId: settings.checkoutId, klarnaNetworkSessionToken, paymentOptionId,
+      checkoutKey: settings.checkoutKey, planId: settings.planId, klarnaNetworkSessionToken, paymentOptionId,
     });
+    started = { checkoutId: answer.checkoutId, returnUrl: answer.returnUrl };
     return toInitiateResult(answer);
   } catch (error) {
     showError(error.message);
@@ -123,10 +126,13 @@ function mountKlarna(klarna, option, instruction) {
   if (option) mountPresented(option);
   else mountDefault(klarna);
 
-  klarna.Payment.on("complete", () => location.assign(settings.returnUrl));
+  klarna.Payment.on("complete", () => {
+    if (started) location.assign(started.returnUrl);
+  });
   klarna.Payment.on("abort", async () => {
-    await postJson(`/api/checkouts/${settings.checkoutId}/cancel`).catch(() => undefined);
-    location.assign(settings.returnUrl);
+    if (!started) return; // nothing was started, so there is nothing to cancel
+    await postJson(`/api/checkouts/${started.checkoutId}/cancel`).catch(() => undefined);
+    location.assign(started.returnUrl);
   });
   klarna.Payment.on("error", (error) => showError(error?.errorMessage || "Klarna ran into a problem. Please try again."));
 
@@ -189,7 +195,7 @@ function readPresentation(presentation) {
 
 function reportPresentationProblem(problem) {
   console.warn(`Klarna's presentation could not be read as sent: ${problem}. Showing Klarna with its default descriptor.`);
-  postJson(`/api/checkouts/${settings.checkoutId}/presentation-problem`, { problem }).catch(() => undefined);
+  postJson("/api/presentation-problem", { checkoutKey: settings.checkoutKey, planId: settings.planId, problem }).catch(() => undefined);
 }
 
 // Klarna's presentation loads at the same time as the other methods, so it appears with them.

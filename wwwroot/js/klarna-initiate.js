@@ -9,7 +9,7 @@ export function toInitiateArgs(first, second) {
 
 // What `initiate` resolves to, from our server's answer: finish at once, or open the purchase journey.
 export function toInitiateResult(answer) {
-  if (answer.returnUrl) return { returnUrl: answer.returnUrl };
+  if (answer.completed) return { returnUrl: answer.returnUrl };
   if (answer.paymentRequestUrl) return { paymentRequestUrl: answer.paymentRequestUrl };
   return { paymentRequestId: answer.paymentRequestId };
 }

@@ -17,7 +17,7 @@ public sealed partial class AcquirerLedStart(
 {
     public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-acquirer-payment";
 
-    public async Task<IResult> StartAsync(Order order, PaymentRequestBody klarnaRequest, string? sessionToken, CancellationToken cancellationToken)
+    public async Task<PaymentStart> StartAsync(Order order, PaymentRequestBody klarnaRequest, string? sessionToken, CancellationToken cancellationToken)
     {
         var request = new PartnerPaymentRequest
         {
@@ -39,21 +39,21 @@ public sealed partial class AcquirerLedStart(
         {
             LogAcquirerRefused(log, order.Id, e.StatusCode);
             metrics.PaymentRequestFailed(order);
-            return Problems.BadGateway("The payment provider could not start Klarna. Please choose another payment method or try again.");
+            return new PaymentStart.Refused(order.Id, "The payment provider could not start Klarna. Please choose another payment method or try again.");
         }
         catch (Exception e) when (e is AcquirerUnavailableException || Transient.IsTransient(e, cancellationToken))
         {
             LogAcquirerUnavailable(log, order.Id, e.GetType().Name);
             metrics.PaymentRequestFailed(order);
-            return Problems.Unavailable("The payment provider is not reachable right now. Nothing was charged; please try again in a moment.");
+            return new PaymentStart.Unavailable(order.Id, "The payment provider is not reachable right now. Nothing was charged; please try again in a moment.");
         }
         if (payment.PaymentId is null || string.IsNullOrWhiteSpace(payment.Url))
         {
             metrics.PaymentRequestFailed(order);
-            return Problems.BadGateway("The payment provider's answer had no Klarna journey to open. Please try again.");
+            return new PaymentStart.Refused(order.Id, "The payment provider's answer had no Klarna journey to open. Please try again.");
         }
         await orders.TryAttachAcquirerPaymentAsync(order, payment.PaymentId, payment.Url, cancellationToken);
-        return TypedResults.Ok(new PaymentRequestResult(null, payment.Url, null));
+        return new PaymentStart.JourneyOpen(order.Id, null, payment.Url);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The acquirer refused the payment for order {OrderId}: {Status}")]

@@ -1,10 +1,13 @@
 namespace Checkout.Web.Checkouts;
 
+using System.Diagnostics;
+using Checkout.Domain.Plans;
 using Checkout.Web.Completion;
-using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Infrastructure;
 using Checkout.Web.Orders;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +34,7 @@ public static class CheckoutApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes))
             .RequireRateLimiting(RateLimits.Payments);
 
-        api.MapPost("/checkouts/{checkoutId:guid}/presentation-problem", PresentationProblems.ReportAsync)
+        api.MapPost("/presentation-problem", PresentationProblems.Receive)
             .AddEndpointFilter<AntiforgeryHeaderFilter>()
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes))
@@ -41,9 +44,10 @@ public static class CheckoutApi
         return app;
     }
 
-    private static async Task<IResult> CreatePaymentRequestAsync(
+    private static async Task<Results<Ok<PaymentRequestResult>, ValidationProblem, ProblemHttpResult>> CreatePaymentRequestAsync(
         PaymentRequestInput? input,
         PaymentRequestService service,
+        PlanCatalog catalog,
         HttpRequest request,
         IOptions<CheckoutSettings> settings,
         Serilog.IDiagnosticContext requestLog,
@@ -51,15 +55,30 @@ public static class CheckoutApi
     {
         if (input is null)
         {
-            return Problems.Validation(new() { ["body"] = ["A JSON body with checkoutId and paymentOptionId is required."] });
+            return Problems.Validation(new() { ["body"] = ["A JSON body with checkoutKey, planId and paymentOptionId is required."] });
         }
-        var errors = input.Validate(out var checkoutId);
+        var errors = input.Validate(catalog, out var checkoutKey, out var plan);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
-        requestLog.Set(Logging.OrderId, checkoutId);
-        return await service.CreateAsync(checkoutId, input, CheckoutUrls.SiteBase(request, settings.Value), cancellationToken);
+        var siteBase = CheckoutUrls.SiteBase(request, settings.Value);
+        var start = await service.StartAsync(checkoutKey, plan, input, siteBase, cancellationToken);
+        requestLog.Set(Logging.OrderId, start.CheckoutId);
+        return start switch
+        {
+            PaymentStart.JourneyOpen open => TypedResults.Ok(new PaymentRequestResult(
+                open.CheckoutId, CheckoutUrls.Return(siteBase, open.CheckoutId).AbsoluteUri, open.PaymentRequestId, open.PaymentRequestUrl, Completed: false)),
+            PaymentStart.CompletedAtOnce done => TypedResults.Ok(new PaymentRequestResult(
+                done.CheckoutId, CheckoutUrls.Return(siteBase, done.CheckoutId).AbsoluteUri, null, null, Completed: true)),
+            PaymentStart.KeyTakenByAnotherPlan => Problems.Conflict(
+                "Checkout key already used", "This checkout page was already used for another plan. Reload the checkout page to start again."),
+            PaymentStart.AlreadyFinished finished => Problems.Conflict(
+                "Checkout already finished", $"This checkout is already {finished.Status}. Start a new checkout to try again."),
+            PaymentStart.Refused refused => Problems.BadGateway(refused.Reason),
+            PaymentStart.Unavailable unavailable => Problems.Unavailable(unavailable.Reason),
+            _ => throw new UnreachableException($"Unhandled payment start {start.GetType().Name}."),
+        };
     }
 
     private static async Task<IResult> GetStatusAsync(

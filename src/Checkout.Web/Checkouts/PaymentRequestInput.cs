@@ -1,20 +1,31 @@
-using System.Text.Json.Serialization;
-
 namespace Checkout.Web.Checkouts;
 
+using System.Text.Json.Serialization;
+using Checkout.Domain.Plans;
+
 /// <summary>
-/// What the Klarna button's <c>initiate</c> posts to <c>POST /api/payment-request</c>. Nothing else is
-/// accepted: amounts, currencies and return URLs come from the server, never from the browser.
+/// What the Klarna button's <c>initiate</c> posts to <c>POST /api/payment-request</c>: the page's checkout key and
+/// plan, and what Klarna's SDK gave. Nothing else is accepted: amounts, currencies and return URLs come from the
+/// server, never from the browser.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record PaymentRequestInput(string? CheckoutId, string? KlarnaNetworkSessionToken, string? PaymentOptionId)
+public sealed record PaymentRequestInput(string? CheckoutKey, string? PlanId, string? KlarnaNetworkSessionToken, string? PaymentOptionId)
 {
-    public Dictionary<string, string[]> Validate(out Guid checkoutId)
+    public Dictionary<string, string[]> Validate(PlanCatalog catalog, out Guid checkoutKey, out Plan plan)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (!Guid.TryParse(CheckoutId, out checkoutId))
+        if (!Guid.TryParse(CheckoutKey, out checkoutKey) || checkoutKey == Guid.Empty)
         {
-            errors["checkoutId"] = ["checkoutId must be the id of a checkout this site served."];
+            errors["checkoutKey"] = ["checkoutKey must be the key of a checkout page this site served. Reload the checkout page."];
+        }
+        if (catalog.Find(PlanId) is { } found)
+        {
+            plan = found;
+        }
+        else
+        {
+            plan = null!;
+            errors["planId"] = ["planId must be one of this site's plans. Reload the checkout page."];
         }
         if (string.IsNullOrWhiteSpace(PaymentOptionId) || PaymentOptionId.Length > 500)
         {

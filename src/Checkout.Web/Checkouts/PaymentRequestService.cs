@@ -12,10 +12,12 @@ using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
-/// <summary>Creates (once per order) the Klarna payment request that starts the shopper's purchase journey.</summary>
+/// <summary>
+/// Starts the shopper's payment: opens the order the page's checkout key names (priced from the catalog, once per
+/// key), then creates (once per order) the Klarna payment request that starts the purchase journey.
+/// </summary>
 public sealed partial class PaymentRequestService(
     OrderStore orders,
-    PlanCatalog catalog,
     KlarnaPaymentRequestsClient klarna,
     DirectCompletion completion,
     AcquirerLedStart acquirerLed,
@@ -26,24 +28,25 @@ public sealed partial class PaymentRequestService(
 {
     public static string IdempotencyKeyFor(Guid orderId) => KlarnaIdempotencyKey.For(orderId, "payment-request:create");
 
-    public async Task<IResult> CreateAsync(Guid checkoutId, PaymentRequestInput input, Uri siteBase, CancellationToken cancellationToken)
+    public async Task<PaymentStart> StartAsync(
+        Guid checkoutKey, Plan plan, PaymentRequestInput input, Uri siteBase, CancellationToken cancellationToken)
     {
-        var order = await orders.FindAsync(checkoutId, cancellationToken);
-        if (order is null || catalog.Find(order.PlanId) is not { } plan)
-        {
-            return Problems.NotFound("checkoutId", "No checkout with this id. Reload the checkout page.");
-        }
+        var order = await orders.OpenAsync(checkoutKey, plan, cancellationToken);
         Activity.Current.TagOrder(order);
+        if (order.PlanId != plan.Id)
+        {
+            return new PaymentStart.KeyTakenByAnotherPlan(order.Id, order.PlanId);
+        }
         if (order.Status is not (OrderStatus.Open or OrderStatus.AwaitingShopper))
         {
-            return Problems.Conflict($"This checkout is already {order.Status}. Start a new checkout to try again.");
+            return new PaymentStart.AlreadyFinished(order.Id, order.Status);
         }
 
-        // A second click reopens the journey already started rather than asking again.
+        // A second click (or a retry of the same page) reopens the journey already started rather than asking again.
         if (order.Status == OrderStatus.AwaitingShopper
             && await orders.FindLinkAsync(order.Id, cancellationToken) is { PaymentRequestUrl.Length: > 0 } link)
         {
-            return TypedResults.Ok(new PaymentRequestResult(order.PaymentRequestId, link.PaymentRequestUrl, null));
+            return new PaymentStart.JourneyOpen(order.Id, order.PaymentRequestId, link.PaymentRequestUrl);
         }
 
         var returnUrl = CheckoutUrls.Return(siteBase, order.Id);
@@ -64,13 +67,13 @@ public sealed partial class PaymentRequestService(
             Activity.Current.TagIfRecorded(CheckoutTelemetry.CorrelationIdTag, e.CorrelationId);
             metrics.PaymentRequestFailed(order);
             await orders.RecordKlarnaErrorAsync(order.Id, e.OperatorSummary, cancellationToken);
-            return Problems.BadGateway("Klarna could not start this payment. Nothing was charged; please choose another payment method or try again.");
+            return new PaymentStart.Refused(order.Id, "Klarna could not start this payment. Nothing was charged; please choose another payment method or try again.");
         }
         catch (Exception e) when (Transient.IsTransient(e, cancellationToken))
         {
             LogKlarnaUnavailable(log, order.Id, e.GetType().Name);
             metrics.PaymentRequestFailed(order);
-            return Problems.Unavailable("Klarna is not reachable right now. Nothing was charged; please try again in a moment.");
+            return new PaymentStart.Unavailable(order.Id, "Klarna is not reachable right now. Nothing was charged; please try again in a moment.");
         }
 
         var paymentRequestId = created.PaymentRequestId ?? created.StateContext?.CustomerInteraction?.PaymentRequestId;
@@ -78,7 +81,7 @@ public sealed partial class PaymentRequestService(
         if (paymentRequestId is null)
         {
             metrics.PaymentRequestFailed(order);
-            return Problems.BadGateway("Klarna's answer had no payment request id. Please try again.");
+            return new PaymentStart.Refused(order.Id, "Klarna's answer had no payment request id. Please try again.");
         }
         Activity.Current.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, paymentRequestId);
         await orders.TryAttachPaymentRequestAsync(order, paymentRequestId, paymentRequestUrl ?? "", created.ExpiresAt, cancellationToken);
@@ -86,9 +89,9 @@ public sealed partial class PaymentRequestService(
         if (created.ToOutcome(clock.GetUtcNow()) is { State: not (PaymentRequestState.Submitted or PaymentRequestState.InProgress) } outcome)
         {
             await completion.ApplyAsync(outcome, cancellationToken);
-            return TypedResults.Ok(new PaymentRequestResult(null, null, returnUrl.AbsoluteUri));
+            return new PaymentStart.CompletedAtOnce(order.Id);
         }
-        return TypedResults.Ok(new PaymentRequestResult(paymentRequestId, paymentRequestUrl, null));
+        return new PaymentStart.JourneyOpen(order.Id, paymentRequestId, paymentRequestUrl);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Klarna refused the payment request for order {OrderId}: {Status} {ErrorCode} (error_id {ErrorId}, correlation_id {CorrelationId}): {KlarnaError}")]

@@ -1,7 +1,9 @@
 namespace Checkout.Web.Orders;
 
 using Checkout.Domain.Orders;
+using Checkout.Domain.Plans;
 using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
 using Checkout.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,19 +14,55 @@ using Microsoft.EntityFrameworkCore;
 /// </summary>
 public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, CheckoutMetrics metrics, TimeProvider clock)
 {
-    public async Task AddAsync(Order order, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order opened under <paramref name="checkoutKey"/>, opened now for <paramref name="plan"/> when there is
+    /// none: a second start from the same page (a double click, a retry) finds the first one's order. The order
+    /// found may be for another plan; the caller decides what that means.
+    /// </summary>
+    public async Task<Order> OpenAsync(Guid checkoutKey, Plan plan, CancellationToken cancellationToken)
+    {
+        if (await FindByCheckoutKeyAsync(checkoutKey, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+        var order = Order.Start(plan, clock.GetUtcNow(), checkoutKey);
+        if (await TryInsertAsync(order, cancellationToken))
+        {
+            return order;
+        }
+        return await FindByCheckoutKeyAsync(checkoutKey, cancellationToken)
+            ?? throw new InvalidOperationException($"Checkout key {checkoutKey} was taken, yet no order has it.");
+    }
+
+    public Task<Order?> FindByCheckoutKeyAsync(Guid checkoutKey, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.CheckoutKey == checkoutKey, cancellationToken);
+
+    /// <summary>Inserts the order unless its checkout key is taken (by a concurrent start); true when this call stored it.</summary>
+    private async Task<bool> TryInsertAsync(Order order, CancellationToken cancellationToken)
     {
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
-            // Every page view opens an order: one disk sync each would cap the page near the disk's syncs per second.
-            await sqliteWrites.WriteAsync(db, (batch, model) => batch.Insert(model, order), cancellationToken);
+            try
+            {
+                // One disk sync per order would cap this endpoint near the disk's syncs per second.
+                return await sqliteWrites.WriteAsync(
+                    db,
+                    (batch, model) =>
+                    {
+                        var taken = batch.Command("""SELECT 1 FROM "Orders" WHERE "CheckoutKey" = $CheckoutKey""")
+                            .With<Order>(model, nameof(Order.CheckoutKey), order.CheckoutKey)
+                            .ExecuteScalar();
+                        return taken is null && batch.Insert(model, order) == 1;
+                    },
+                    cancellationToken);
+            }
+            catch (SqliteException e) when (e.IsUniqueViolation())
+            {
+                // Another process on the same file stored this key between the check and the insert.
+                return false;
+            }
         }
-        else
-        {
-            db.Orders.Add(order);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        metrics.Opened(order);
+        return await db.TryInsertOnceAsync(order, cancellationToken);
     }
 
     public Task<Order?> FindAsync(Guid id, CancellationToken cancellationToken) =>

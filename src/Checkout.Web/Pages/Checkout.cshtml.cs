@@ -1,7 +1,6 @@
 namespace Checkout.Web.Pages;
 
 using System.Diagnostics;
-using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Web.Checkouts;
@@ -13,14 +12,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
-/// <summary>Prices the order from the catalog, opens it, and hands the page its settings as data.</summary>
+/// <summary>
+/// Shows the plan, priced from the catalog, and hands the page its settings as data. Showing the page writes
+/// nothing: the order is opened when the shopper starts to pay, under the checkout key this page carries.
+/// </summary>
 public sealed class CheckoutModel(
-    PlanCatalog catalog, OrderStore orders, IOptions<KlarnaOptions> klarna, IAntiforgery antiforgery, TimeProvider clock)
+    PlanCatalog catalog, IOptions<KlarnaOptions> klarna, IAntiforgery antiforgery, CheckoutMetrics metrics, TimeProvider clock)
     : PageModel
 {
     public Plan Plan { get; private set; } = null!;
 
-    public Order Order { get; private set; } = null!;
+    /// <summary>Names the order this page opens when the shopper starts to pay; a second start finds the same order.</summary>
+    public Guid CheckoutKey { get; private set; }
 
     public string ClientId => klarna.Value.ClientId;
 
@@ -32,10 +35,8 @@ public sealed class CheckoutModel(
 
     public string AntiforgeryToken { get; private set; } = "";
 
-    public string ReturnUrl { get; private set; } = "";
-
     /// <summary>Subscriptions present their billing amount; on-demand services what is due today.</summary>
-    public long PresentationAmount => Plan.Kind == PlanKind.Subscription ? Plan.Price.MinorUnits : Order.AmountDueMinorUnits;
+    public long PresentationAmount => Plan.Kind == PlanKind.Subscription ? Plan.Price.MinorUnits : Plan.DueNow.MinorUnits;
 
     public string Intent => Plan.Kind == PlanKind.Subscription ? "SUBSCRIBE" : "PAY";
 
@@ -43,18 +44,17 @@ public sealed class CheckoutModel(
 
     public DateOnly FirstBillingDate => Plan.FirstBillingDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
-    public async Task<IActionResult> OnGetAsync(string? plan, CancellationToken cancellationToken)
+    public IActionResult OnGet(string? plan)
     {
         if (catalog.Find(plan) is not { } chosen)
         {
             return plan is null ? Redirect("/") : NotFound();
         }
         Plan = chosen;
-        Order = Order.Start(chosen, clock.GetUtcNow());
-        await orders.AddAsync(Order, cancellationToken);
-        Activity.Current.TagOrder(Order);
+        CheckoutKey = Guid.NewGuid();
+        Activity.Current.TagCheckoutPage(CheckoutKey, chosen.Id);
+        metrics.Opened(chosen.Id);
         AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
-        ReturnUrl = CheckoutUrls.Return(CheckoutUrls.SiteBase(Request, HttpContext.RequestServices.GetRequiredService<IOptions<CheckoutSettings>>().Value), Order.Id).AbsoluteUri;
         return Page();
     }
 }

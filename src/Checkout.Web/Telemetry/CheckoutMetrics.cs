@@ -28,7 +28,7 @@ public sealed partial class CheckoutMetrics
         _scopes = scopes;
         _log = log;
         var meter = meters.Create(CheckoutTelemetry.Name);
-        _opened = meter.CreateCounter<long>("checkout.opened", "{checkout}", "Checkout pages served, each opening an order.");
+        _opened = meter.CreateCounter<long>("checkout.opened", "{checkout}", "Checkout pages served (no order is written until the shopper starts to pay).");
         _klarnaSelected = meter.CreateCounter<long>(
             "checkout.klarna_selected", "{checkout}", "Checkout pages on which Klarna became the selected method, counted once per page load.");
         _paymentRequestsCreated = meter.CreateCounter<long>(
@@ -50,7 +50,7 @@ public sealed partial class CheckoutMetrics
             "checkout.worker.backlog", ObserveBacklog, "{event}", "Webhook events stored but not processed yet.");
     }
 
-    public void Opened(Order order) => _opened.Add(1, Plan(order.PlanId));
+    public void Opened(string planId) => _opened.Add(1, Plan(planId));
 
     public void KlarnaSelected(string planId) => _klarnaSelected.Add(1, Plan(planId));
 

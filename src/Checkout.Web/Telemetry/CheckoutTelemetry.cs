@@ -15,6 +15,7 @@ public static class CheckoutTelemetry
 
     public const string OrderIdTag = "checkout.order_id";
     public const string PlanTag = "checkout.plan";
+    public const string CheckoutKeyTag = "checkout.key";
     public const string CorrelationIdTag = "klarna.correlation_id";
     public const string PaymentRequestIdTag = "klarna.payment_request_id";
     public const string EventIdTag = "klarna.event_id";
@@ -35,6 +36,20 @@ public static class CheckoutTelemetry
         {
             activity.SetTag(OrderIdTag, order.Id.ToString());
             activity.SetTag(PlanTag, order.PlanId);
+            if (order.CheckoutKey is { } checkoutKey)
+            {
+                activity.SetTag(CheckoutKeyTag, checkoutKey.ToString());
+            }
+        }
+    }
+
+    /// <summary>Tags the page's span with the checkout key its order will be opened under, and the plan.</summary>
+    public static void TagCheckoutPage(this Activity? activity, Guid checkoutKey, string planId)
+    {
+        if (activity.IsRecorded())
+        {
+            activity.SetTag(CheckoutKeyTag, checkoutKey.ToString());
+            activity.SetTag(PlanTag, planId);
         }
     }
 

@@ -12,10 +12,14 @@ public static class DatabaseErrors
     /// <summary>True when the insert lost to a row with the same key: the work was already done.</summary>
     public static bool IsUniqueViolation(this DbUpdateException exception) => exception.InnerException switch
     {
-        SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraint or SqlitePrimaryKeyConstraint } => true,
+        SqliteException sqlite => sqlite.IsUniqueViolation(),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
         _ => false,
     };
+
+    /// <summary>The same for a raw SQLite command (see <see cref="SqliteGroupCommit"/>).</summary>
+    public static bool IsUniqueViolation(this SqliteException exception) =>
+        exception.SqliteExtendedErrorCode is SqliteUniqueConstraint or SqlitePrimaryKeyConstraint;
 }
 
 public static class InsertOnce
