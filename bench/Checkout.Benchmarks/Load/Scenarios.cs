@@ -43,7 +43,7 @@ public static class Scenarios
     public static string BarePost(string directory) => Wrk.Script(directory, "bare-post", """
         wrk.method = "POST"
         wrk.headers["Content-Type"] = "application/json"
-        wrk.body = '{"checkoutId":"6f1c1f7e-41d4-4a43-9a55-7b5a63a1c2d9","klarnaNetworkSessionToken":"krn:network:us1:test:session-token:0123456789abcdef","paymentOptionId":"S0xBUk5BX0RFRkFVTFQ="}'
+        wrk.body = '{"checkoutKey":"6f1c1f7e-41d4-4a43-9a55-7b5a63a1c2d9","planId":"premium-monthly","klarnaNetworkSessionToken":"krn:network:us1:test:session-token:0123456789abcdef","paymentOptionId":"S0xBUk5BX0RFRkFVTFQ="}'
         """);
 
     private static string FileScript(string directory, string name, string dataFile, int threads, string build) =>
@@ -51,8 +51,8 @@ public static class Scenarios
             .Replace("THREADS", threads.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     /// <summary>
-    /// Opens <paramref name="count"/> checkouts (GET /checkout, as a shopper's browser does) and writes one line each:
-    /// checkout id, antiforgery token, antiforgery cookie, Klarna network session token.
+    /// Opens <paramref name="count"/> checkout pages (GET /checkout, as a shopper's browser does; no order yet) and writes
+    /// one line each: checkout key, plan, antiforgery token, antiforgery cookie, Klarna network session token.
     /// </summary>
     public static async Task<string> OpenCheckoutsAsync(CheckoutApp app, string directory, string name, int count, string plan)
     {
@@ -69,7 +69,7 @@ public static class Scenarios
             for (var i = s; i < count; i += Shoppers)
             {
                 var html = await http.GetStringAsync(new Uri($"checkout?plan={plan}", UriKind.Relative), ct);
-                lines[i] = string.Join('\t', Data(html, "checkout-id"), WebUtility.HtmlDecode(Data(html, "csrf")), cookies.GetCookieHeader(root), token);
+                lines[i] = string.Join('\t', Data(html, "checkout-key"), Data(html, "plan-id"), WebUtility.HtmlDecode(Data(html, "csrf")), cookies.GetCookieHeader(root), token);
             }
         });
         var path = Path.Combine(directory, name + ".tsv");
@@ -79,8 +79,8 @@ public static class Scenarios
 
     public static string PaymentRequest(string directory, string name, string dataFile, int threads) => FileScript(directory, name, dataFile, threads, """
         function build(line)
-          local checkout, csrf, cookie, session = line:match("([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)")
-          local body = '{"checkoutId":"' .. checkout .. '","klarnaNetworkSessionToken":"' .. session .. '","paymentOptionId":"S0xBUk5BX0RFRkFVTFQ="}'
+          local checkout, plan, csrf, cookie, session = line:match("([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)")
+          local body = '{"checkoutKey":"' .. checkout .. '","planId":"' .. plan .. '","klarnaNetworkSessionToken":"' .. session .. '","paymentOptionId":"S0xBUk5BX0RFRkFVTFQ="}'
           return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["X-CSRF-TOKEN"] = csrf, ["Cookie"] = cookie }, body)
         end
         """);
