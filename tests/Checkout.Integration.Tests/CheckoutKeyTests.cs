@@ -154,7 +154,7 @@ public sealed partial class CheckoutKeyTests(CheckoutKeyTests.KlarnaCallsApp app
 
         private KlarnaCallsApp(Counter creates)
             : base(null, 0, new Dictionary<string, string?> { ["RateLimits:PaymentsPerMinute"] = "100000" }, services =>
-                services.AddHttpClient(OutboundClients.Klarna).AddHttpMessageHandler(() => new CountingHandler(creates))) =>
+                services.AddHttpClient(OutboundClients.Klarna).AddHttpMessageHandler(() => new CountingHandler(creates)), null) =>
             _creates = creates;
 
         public int KlarnaCreates => Volatile.Read(ref _creates.Value);

@@ -84,12 +84,12 @@ public sealed class FunnelMetricsTests
         using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
         var ordersBefore = await CountOrdersAsync(app);
 
-        var selected = await ReportKlarnaSelectedAsync(http, shopper.Csrf, new { checkoutId = shopper.CheckoutId, planId = shopper.Data("plan-id") });
-        // A page whose order is not opened yet reports its own plan, which the catalog vouches for.
-        var notOpened = await ReportKlarnaSelectedAsync(http, shopper.Csrf, new { checkoutId = Guid.NewGuid(), planId = "family-trial" });
+        // The page's order opens only when the shopper starts to pay: the page reports its own plan, which the catalog vouches for.
+        var selected = await ReportKlarnaSelectedAsync(http, shopper.Csrf, new { checkoutKey = shopper.CheckoutKey, planId = shopper.Data("plan-id") });
+        var other = await ReportKlarnaSelectedAsync(http, shopper.Csrf, new { checkoutKey = Guid.NewGuid(), planId = "family-trial" });
 
         Assert.Equal(HttpStatusCode.NoContent, selected.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, notOpened.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, other.StatusCode);
         Assert.Equal(1, metrics.Count("checkout.klarna_selected", "premium-monthly"));
         Assert.Equal(1, metrics.Count("checkout.klarna_selected", "family-trial"));
         Assert.Equal(ordersBefore, await CountOrdersAsync(app));
@@ -102,17 +102,19 @@ public sealed class FunnelMetricsTests
         using var http = app.CreateBrowserLikeClient();
         var shopper = new Shopper(app, http);
         await shopper.OpenCheckoutAsync("premium-monthly");
+        await shopper.InitiateAsync();
         using var metrics = new MetricsRecorder(app.Services.GetRequiredService<IMeterFactory>());
 
+        // The key has opened a premium-monthly order: another plan is not this checkout's.
         (object? Body, string? Csrf)[] refused =
         [
-            (new { checkoutId = shopper.CheckoutId, planId = "free-forever" }, shopper.Csrf),
-            (new { checkoutId = shopper.CheckoutId, planId = "family-trial" }, shopper.Csrf),
-            (new { checkoutId = shopper.CheckoutId }, shopper.Csrf),
+            (new { checkoutKey = shopper.CheckoutKey, planId = "free-forever" }, shopper.Csrf),
+            (new { checkoutKey = shopper.CheckoutKey, planId = "family-trial" }, shopper.Csrf),
+            (new { checkoutKey = shopper.CheckoutKey }, shopper.Csrf),
             (new { planId = "premium-monthly" }, shopper.Csrf),
-            (new { checkoutId = "not-a-guid", planId = "premium-monthly" }, shopper.Csrf),
+            (new { checkoutKey = "not-a-guid", planId = "premium-monthly" }, shopper.Csrf),
             (null, shopper.Csrf),
-            (new { checkoutId = shopper.CheckoutId, planId = "premium-monthly" }, null),
+            (new { checkoutKey = shopper.CheckoutKey, planId = "premium-monthly" }, null),
         ];
         foreach (var (body, csrf) in refused)
         {

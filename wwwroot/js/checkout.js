@@ -37,7 +37,7 @@ function reportKlarnaSelected() {
     method: "POST",
     keepalive: true,
     headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": settings.csrf },
-    body: JSON.stringify({ checkoutId: settings.checkoutId, planId: settings.planId }),
+    body: JSON.stringify({ checkoutKey: settings.checkoutKey, planId: settings.planId }),
   }).catch(() => undefined);
 }
 

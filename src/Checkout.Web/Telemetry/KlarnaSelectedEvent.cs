@@ -15,7 +15,7 @@ public static class KlarnaSelectedEvent
 {
     public const long MaxJsonBytes = 1024;
 
-    public sealed record Report(Guid? CheckoutId, string? PlanId);
+    public sealed record Report(Guid? CheckoutKey, string? PlanId);
 
     public static IEndpointRouteBuilder MapCheckoutEvents(this IEndpointRouteBuilder app)
     {
@@ -29,16 +29,16 @@ public static class KlarnaSelectedEvent
     }
 
     /// <summary>
-    /// Counts under the plan the server knows: the checkout's own when its order exists, otherwise the page's
-    /// plan, which must be one of the catalog's (the order is not always opened before the shopper picks Klarna).
+    /// Counts under the plan the server knows: the checkout's own when the page's key has opened an order, otherwise
+    /// the page's plan, which must be one of the catalog's (the order opens only when the shopper starts to pay).
     /// </summary>
     public static async Task<Results<NoContent, ValidationProblem>> ReportAsync(
         Report? report, PlanCatalog catalog, OrderStore orders, CheckoutMetrics metrics, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (report?.CheckoutId is null || report.CheckoutId == Guid.Empty)
+        if (report?.CheckoutKey is null || report.CheckoutKey == Guid.Empty)
         {
-            errors["checkoutId"] = ["checkoutId is required."];
+            errors["checkoutKey"] = ["checkoutKey is required."];
         }
         if (catalog.Find(report?.PlanId) is null)
         {
@@ -48,7 +48,7 @@ public static class KlarnaSelectedEvent
         {
             return Invalid(errors);
         }
-        var order = await orders.FindAsync(report!.CheckoutId!.Value, cancellationToken);
+        var order = await orders.FindByCheckoutKeyAsync(report!.CheckoutKey!.Value, cancellationToken);
         if (order is not null && order.PlanId != report.PlanId)
         {
             return Invalid(new() { ["planId"] = ["planId is not this checkout's plan."] });
