@@ -6,7 +6,7 @@
 # the script reads them from GET /sandbox/credentials, which only Development serves, to loopback callers.
 set -euo pipefail
 
-BASE="${1:-${CHECKOUT_BASE_URL:-http://localhost:5080}}"
+BASE="${1:-${EMULATOR_BASE_URL:-http://localhost:5090}}"
 BASE="${BASE%/}"
 
 # json FIELD.PATH < document  -> the value (strings raw, objects as JSON), empty when absent
@@ -24,7 +24,7 @@ pretty() { python3 -m json.tool; }
 new_key() { python3 -c 'import uuid; print(uuid.uuid4())'; }
 
 credentials=$(curl -fsS "$BASE/sandbox/credentials") || {
-  echo "GET $BASE/sandbox/credentials failed: is the app running in Development with Sandbox:Enabled=true?" >&2
+  echo "GET $BASE/sandbox/credentials failed: is the emulator running in Development (dotnet run --project src/Checkout.Sandbox)?" >&2
   exit 1
 }
 ACQUIRER_KEY=$(json acquirer_api_key <<<"$credentials")

@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 /// <summary>Fails start-up with the name of every missing <c>Klarna:</c> key.</summary>
 public sealed class KlarnaOptionsValidator : IValidateOptions<KlarnaOptions>
 {
+    /// <summary>The key ids of <c>appsettings.Development.json</c>, whose secrets are in the repository.</summary>
+    public const string DevelopmentKeyPrefix = "development-";
+
     private static readonly string[] InitiationModes = ["DEVICE_BEST", "ON_PAGE", "REDIRECT"];
 
     public ValidateOptionsResult Validate(string? name, KlarnaOptions options)
@@ -26,6 +29,13 @@ public sealed class KlarnaOptionsValidator : IValidateOptions<KlarnaOptions>
         if (!IsAbsoluteHttpUrl(options.BaseUrl))
         {
             failures.Add("Klarna:BaseUrl is missing or not an absolute URL (e.g. https://api-global.test.klarna.com/).");
+        }
+        else if (!new Uri(options.BaseUrl!).IsLoopback
+            && options.WebhookSigningKeys.Keys.FirstOrDefault(id => id.StartsWith(DevelopmentKeyPrefix, StringComparison.Ordinal)) is { } development)
+        {
+            // The development settings' key is public: with Klarna's API configured, anyone could sign a webhook with it.
+            failures.Add($"Klarna:WebhookSigningKeys:{development} is the local emulator's public development key, but Klarna:BaseUrl is {options.BaseUrl}: "
+                + $"set it to empty (dotnet user-secrets --project src/Checkout.Web set Klarna:WebhookSigningKeys:{development} \"\").");
         }
         if (!IsAbsoluteHttpUrl(options.SdkUrl))
         {
