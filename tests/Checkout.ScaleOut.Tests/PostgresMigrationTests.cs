@@ -58,8 +58,9 @@ public sealed class PostgresMigrationTests(PostgresServer postgres)
             return true;
         });
 
-        using var shopper = new Shopper(sandbox);
-        await shopper.CheckOutAsync("premium-monthly", b, b);
+        using var shopper = Shopper.Start(b);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        await shopper.SimulateJourneyAsync((await shopper.InitiateAsync()).GetProperty("paymentRequestId").GetString()!, "approve");
         Assert.Equal(2, await a.WithDatabaseAsync(async (db, _) => await db.Orders.CountAsync()));
     }
 

@@ -1,0 +1,218 @@
+namespace Checkout.Testing;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+/// <summary>
+/// Drives the checkout over HTTP the way the page's JavaScript and the shopper would, and Klarna's side through the app's
+/// emulator. <see cref="Through"/> gives the same shopper (cookies and page) talking to another instance of the app, as
+/// behind a load balancer without sticky sessions.
+/// </summary>
+public sealed class Shopper : IDisposable
+{
+    private readonly CheckoutAppFactory _app;
+    private readonly HttpClient _http;
+    private readonly Page _page;
+    private readonly bool _isView;
+    private readonly bool _ownsBrowser;
+
+    /// <summary>A shopper on <paramref name="app"/> whose browser is <paramref name="http"/> (the caller's to dispose).</summary>
+    public Shopper(CheckoutAppFactory app, HttpClient http)
+        : this(app, http, new Page(app.Emulator), isView: false, ownsBrowser: false)
+    {
+    }
+
+    private Shopper(CheckoutAppFactory app, HttpClient http, Page page, bool isView, bool ownsBrowser)
+    {
+        app.EnsureStarted();
+        _app = app;
+        _http = http;
+        _page = page;
+        _isView = isView;
+        _ownsBrowser = ownsBrowser;
+    }
+
+    /// <summary>A new shopper with a browser of its own (a cookie jar, no redirects followed) on <paramref name="app"/>.</summary>
+    public static Shopper Start(CheckoutAppFactory app) =>
+        new(app, app.CreateBrowserLikeClient(), new Page(app.Emulator), isView: false, ownsBrowser: true);
+
+    /// <summary>
+    /// The same shopper, with the same cookies and the same page (key, antiforgery token, plan, checkout), talking to
+    /// <paramref name="other"/>: what one does, the other sees.
+    /// </summary>
+    public Shopper Through(CheckoutAppFactory other) => new(other, _http, _page, isView: true, ownsBrowser: false);
+
+    /// <summary>The instance this shopper talks to.</summary>
+    public Uri Root => _app.RootUri;
+
+    /// <summary>The order the shopper's first <see cref="InitiateAsync"/> opened; empty before it.</summary>
+    public string CheckoutId => _page.CheckoutId;
+
+    /// <summary>The key the checkout page carries; the order is opened under it when the shopper starts to pay.</summary>
+    public string CheckoutKey => _page.CheckoutKey;
+
+    public string PlanId => _page.PlanId;
+
+    public string Csrf => _page.Csrf;
+
+    public string ClientId => _page.ClientId;
+
+    public string PageHtml => _page.Html;
+
+    public async Task OpenCheckoutAsync(string planId)
+    {
+        var response = await _http.GetAsync(At($"checkout?plan={planId}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        _page.Html = await response.Content.ReadAsStringAsync();
+        _page.CheckoutKey = Data("checkout-key");
+        _page.PlanId = Data("plan-id");
+        _page.Csrf = WebUtility.HtmlDecode(Data("csrf"));
+        _page.ClientId = Data("client-id");
+    }
+
+    public string Data(string name)
+    {
+        var match = Regex.Match(PageHtml, $"data-{name}=\"([^\"]*)\"");
+        Assert.True(match.Success, $"The checkout page has no data-{name}.");
+        return match.Groups[1].Value;
+    }
+
+    public async Task<string> SdkSessionTokenAsync()
+    {
+        var response = await _page.Emulator.PostAsJsonAsync("sandbox/klarna/web-sdk/v2/session", new { clientId = ClientId });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("klarna_network_session_token").GetString()!;
+    }
+
+    public async Task<HttpResponseMessage> PostPaymentRequestAsync(object body, bool withCsrf = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, At("api/payment-request")) { Content = JsonContent.Create(body) };
+        if (withCsrf)
+        {
+            request.Headers.Add(AntiforgeryHeaderFilter.HeaderName, Csrf);
+        }
+        return await _http.SendAsync(request);
+    }
+
+    /// <summary>Clicks the Klarna button: asks the server for a payment request, as <c>initiate</c> does.</summary>
+    public async Task<JsonElement> InitiateAsync()
+    {
+        var response = await PostPaymentRequestAsync(new
+        {
+            checkoutKey = CheckoutKey,
+            planId = PlanId,
+            klarnaNetworkSessionToken = await SdkSessionTokenAsync(),
+            paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
+        });
+        Assert.True(response.IsSuccessStatusCode, $"{Root}: {await response.Content.ReadAsStringAsync()}");
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        _page.CheckoutId = answer.GetProperty("checkoutId").GetString()!;
+        return answer;
+    }
+
+    /// <summary>Finishes Klarna's purchase journey without a browser, through the emulator's test helper.</summary>
+    public async Task<JsonElement> SimulateJourneyAsync(string paymentRequestId, string action, string email = "customer+us@klarna.com")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"sandbox/klarna/v2/payment/requests/{Uri.EscapeDataString(paymentRequestId)}/simulate")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { action, email }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _page.Keys.KlarnaApiKey);
+        var response = await _page.Emulator.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<JsonElement> StatusAsync()
+    {
+        var response = await _http.GetAsync(At($"api/checkouts/{CheckoutId}"));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Polls as the return page does, until the order is final.</summary>
+    public Task<JsonElement> WaitForFinalStatusAsync(TimeSpan? timeout = null) =>
+        PollUntilFinalAsync([this], DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20)), TimeSpan.FromMilliseconds(100));
+
+    /// <summary>Polls as the return page does, each poll through the next of <paramref name="instances"/>, until the order is final.</summary>
+    public Task<JsonElement> WaitForFinalStatusAsync(IReadOnlyList<CheckoutAppFactory> instances, DateTime deadline) =>
+        PollUntilFinalAsync([.. instances.Select(Through)], deadline, TimeSpan.FromMilliseconds(200));
+
+    public async Task<string> ConfirmationPageAsync()
+    {
+        var response = await _http.GetAsync(At($"checkout/confirmation?checkoutId={CheckoutId}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(At(path));
+
+    /// <summary>The acquirer's payment id the order was given (acquirer-led flow), read from the database.</summary>
+    public async Task<string?> AcquirerPaymentIdAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CheckoutDbContext>();
+        var id = Guid.Parse(CheckoutId);
+        return await db.Orders.Where(o => o.Id == id).Select(o => o.AcquirerPaymentId).SingleAsync();
+    }
+
+    /// <summary>Disposes what <see cref="Start"/> made (the browser) and the emulator client; a view from <see cref="Through"/> owns nothing.</summary>
+    public void Dispose()
+    {
+        if (_isView)
+        {
+            return;
+        }
+        _page.Emulator.Dispose();
+        if (_ownsBrowser)
+        {
+            _http.Dispose();
+        }
+    }
+
+    private static async Task<JsonElement> PollUntilFinalAsync(IReadOnlyList<Shopper> views, DateTime deadline, TimeSpan interval)
+    {
+        for (var poll = 0; ; poll++)
+        {
+            var status = await views[poll % views.Count].StatusAsync();
+            if (status.GetProperty("final").GetBoolean())
+            {
+                return status;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"Order {views[0].CheckoutId} stayed {status.GetProperty("status")}.");
+            await Task.Delay(interval);
+        }
+    }
+
+    private Uri At(string path) => new(Root, path);
+
+    /// <summary>What the page told the shopper, and the client for Klarna's side; shared by every view of one shopper.</summary>
+    private sealed class Page(EmulatorHost emulator)
+    {
+        public EmulatorKeys Keys { get; } = emulator.Keys;
+
+        public HttpClient Emulator { get; } = new() { BaseAddress = emulator.Root };
+
+        public string Html { get; set; } = "";
+
+        public string CheckoutKey { get; set; } = "";
+
+        public string PlanId { get; set; } = "";
+
+        public string Csrf { get; set; } = "";
+
+        public string ClientId { get; set; } = "";
+
+        public string CheckoutId { get; set; } = "";
+    }
+}
