@@ -121,6 +121,18 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Setup_without_a_webhook_url_or_public_root_asks_for_one()
+    {
+        var settings = Settings();
+        settings["Checkout:PublicBaseUrl"] = "";
+
+        var (exit, output) = await RunAsync(settings, "setup");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("Give --webhook-url https://<your host>/api/webhooks/klarna", Assert.Single(Lines(output)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_built_app_reports_unreachable_klarna_in_one_line_without_a_stack_trace()
     {
         using var process = BuiltApp.Start(["klarna", "check"], new Dictionary<string, string>

@@ -57,7 +57,8 @@ public static class KlarnaCommands
     private static Uri SetupWebhookUrl(Dictionary<string, string> options, IConfiguration configuration)
     {
         var given = options.GetValueOrDefault("webhook-url")
-            ?? (Uri.TryCreate(configuration["Checkout:PublicBaseUrl"]?.TrimEnd('/') + "/", UriKind.Absolute, out var root)
+            ?? (!string.IsNullOrWhiteSpace(configuration["Checkout:PublicBaseUrl"])
+                && Uri.TryCreate(configuration["Checkout:PublicBaseUrl"]!.TrimEnd('/') + "/", UriKind.Absolute, out var root)
                 ? new Uri(root, KlarnaTarget.WebhookPath).AbsoluteUri
                 : throw new KlarnaSetupException("Give --webhook-url https://<your host>/api/webhooks/klarna (or set Checkout:PublicBaseUrl)."));
         if (!Uri.TryCreate(given, UriKind.Absolute, out var url) || !IsDeliverable(url))

@@ -67,7 +67,8 @@ public sealed partial class DevelopmentEmulatorStarter(
                 LogNoProject(logger, root);
                 return;
             }
-            _emulator = Process.Start(StartInfo(project, root, AppRoot()))
+            var appRoot = AppRoot(checkout.Value.PublicBaseUrl, server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+            _emulator = Process.Start(StartInfo(project, root, appRoot, klarna.Value, acquirer.Value))
                 ?? throw new InvalidOperationException("dotnet did not start.");
             LogStarting(logger, root, _emulator.Id);
             var deadline = DateTime.UtcNow + settings.Value.StartTimeout;
@@ -87,43 +88,50 @@ public sealed partial class DevelopmentEmulatorStarter(
         }
     }
 
-    private ProcessStartInfo StartInfo(string project, Uri root, Uri appRoot)
+    /// <summary>
+    /// <c>dotnet run --project <paramref name="project"/></c> on <paramref name="root"/>'s port, with the app's Klarna and
+    /// acquirer keys as the emulator's own, and its webhooks and callbacks addressed to <paramref name="appRoot"/>.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string project, Uri root, Uri appRoot, KlarnaOptions klarna, AcquirerOptions acquirer)
     {
+        ArgumentNullException.ThrowIfNull(klarna);
+        ArgumentNullException.ThrowIfNull(acquirer);
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             ArgumentList = { "run", "--project", project, "--no-launch-profile" },
             UseShellExecute = false,
         };
-        var (keyId, key) = klarna.Value.WebhookSigningKeys.OrderBy(pair => pair.Key, StringComparer.Ordinal).FirstOrDefault();
+        var (keyId, key) = klarna.WebhookSigningKeys.OrderBy(pair => pair.Key, StringComparer.Ordinal).FirstOrDefault();
         var variables = start.Environment;
         variables["ASPNETCORE_ENVIRONMENT"] = "Development";
         variables["ASPNETCORE_URLS"] = root.GetLeftPart(UriPartial.Authority);
-        variables["Sandbox__Klarna__ApiKey"] = klarna.Value.ApiKey;
-        variables["Sandbox__Klarna__ClientId"] = klarna.Value.ClientId;
+        variables["Sandbox__Klarna__ApiKey"] = klarna.ApiKey;
+        variables["Sandbox__Klarna__ClientId"] = klarna.ClientId;
         variables["Sandbox__Klarna__SigningKeyId"] = keyId;
         variables["Sandbox__Klarna__SigningKey"] = key;
         variables["Sandbox__Klarna__WebhookUrl"] = new Uri(appRoot, "api/webhooks/klarna").AbsoluteUri;
-        variables["Sandbox__Acquirer__ApiKey"] = acquirer.Value.ApiKey;
-        variables["Sandbox__Acquirer__WebhookSecret"] = acquirer.Value.WebhookSecret;
+        variables["Sandbox__Acquirer__ApiKey"] = acquirer.ApiKey;
+        variables["Sandbox__Acquirer__WebhookSecret"] = acquirer.WebhookSecret;
         variables["Sandbox__Acquirer__CallbackUrl"] = new Uri(appRoot, "api/webhooks/acquirer").AbsoluteUri;
         return start;
     }
 
-    /// <summary>Where the emulator reaches this app: <c>Checkout:PublicBaseUrl</c>, else the address it listens on.</summary>
-    private Uri AppRoot()
+    /// <summary>Where the emulator reaches this app: <c>Checkout:PublicBaseUrl</c>, else the first address it listens on.</summary>
+    public static Uri AppRoot(string? publicBaseUrl, IEnumerable<string> listening)
     {
-        if (Uri.TryCreate(checkout.Value.PublicBaseUrl?.TrimEnd('/') + "/", UriKind.Absolute, out var configured))
+        ArgumentNullException.ThrowIfNull(listening);
+        // An empty setting must not become "/", which Uri reads as file:/// on Unix.
+        if (!string.IsNullOrWhiteSpace(publicBaseUrl))
         {
-            return configured;
+            return new Uri(publicBaseUrl.TrimEnd('/') + "/");
         }
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var addresses = listening.ToList();
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.First();
-        var builder = new UriBuilder(address) { Path = "/" };
-        if (builder.Host is "+" or "*" or "[::]" or "0.0.0.0")
+        foreach (var wildcard in new[] { "://+", "://*", "://[::]", "://0.0.0.0" })
         {
-            builder.Host = "localhost";
+            address = address.Replace(wildcard, "://localhost", StringComparison.Ordinal);
         }
-        return builder.Uri;
+        return new UriBuilder(address) { Path = "/" }.Uri;
     }
 
     private string? FindProject()
