@@ -1,6 +1,7 @@
 namespace Checkout.Web.Infrastructure.Persistence;
 
 using Checkout.Domain.Orders;
+using Checkout.Domain.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,11 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WebhookEventRecord> WebhookEvents => Set<WebhookEventRecord>();
 
     public DbSet<PendingAuthorization> PendingAuthorizations => Set<PendingAuthorization>();
+
+    /// <summary>Subscriptions with their answered renewal attempts (<c>RenewalAttempts</c>).</summary>
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<SubscriptionRenewal> SubscriptionRenewals => Set<SubscriptionRenewal>();
 
     public DbSet<CustomerTokenRecord> CustomerTokens => Set<CustomerTokenRecord>();
 
@@ -54,6 +60,40 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
         });
         modelBuilder.Entity<PendingAuthorization>().HasKey(p => p.OrderId);
         modelBuilder.Entity<CustomerTokenRecord>().HasKey(t => t.OrderId);
+        modelBuilder.Entity<Subscription>(subscription =>
+        {
+            subscription.HasKey(s => s.Id);
+            subscription.Property(s => s.Id).ValueGeneratedNever();
+            subscription.Property(s => s.PlanId).HasMaxLength(64);
+            subscription.Property(s => s.Currency).HasMaxLength(3);
+            subscription.Property(s => s.Interval).HasConversion<string>().HasMaxLength(16);
+            subscription.Property(s => s.TokenScope).HasConversion<string>().HasMaxLength(32);
+            subscription.Property(s => s.Status).HasConversion<string>().HasMaxLength(32);
+            subscription.Property(s => s.StatusReason).HasMaxLength(500);
+            subscription.Ignore(s => s.Price);
+            subscription.Ignore(s => s.CurrentPeriod);
+            subscription.Ignore(s => s.DuePeriodNumber);
+            subscription.Ignore(s => s.CancelsAt);
+            subscription.Ignore(s => s.NextAttempt);
+            // The scheduler's two questions: whose charge has come, whose cancellation at period end has come.
+            subscription.HasIndex(s => s.NextChargeAt);
+            subscription.HasIndex(s => s.CurrentPeriodEnd, "IX_Subscriptions_Canceling").HasFilter("\"CancelAtPeriodEnd\"");
+            subscription.OwnsMany(s => s.Attempts, attempt =>
+            {
+                attempt.ToTable("RenewalAttempts");
+                attempt.WithOwner().HasForeignKey("SubscriptionId");
+                // One row per attempt at a period: the same attempt can never be recorded twice.
+                attempt.HasKey("SubscriptionId", nameof(RenewalAttempt.PeriodNumber), nameof(RenewalAttempt.AttemptNumber));
+                attempt.Property(a => a.Result).HasConversion<string>().HasMaxLength(32);
+                attempt.Property(a => a.Reason).HasMaxLength(500);
+            });
+            subscription.Navigation(s => s.Attempts).HasField("_attempts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<SubscriptionRenewal>(renewal =>
+        {
+            renewal.HasKey(r => r.SubscriptionId);
+            renewal.HasOne<Subscription>().WithOne().HasForeignKey<SubscriptionRenewal>(r => r.SubscriptionId);
+        });
         modelBuilder.Entity<DataProtectionKey>(k =>
         {
             // The columns the table had before Data Protection's own entity took it over; it always fills both.

@@ -67,6 +67,39 @@ public sealed class PendingAuthorization : ILeasedWork
     public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
+/// <summary>
+/// The scheduler's row for one subscription: who holds it now (a lease, as for the other background work),
+/// its backoff after a failed try, and the charge in flight: sent to the acquirer, not yet answered.
+/// </summary>
+public sealed class SubscriptionRenewal : ILeasedWork
+{
+    public Guid SubscriptionId { get; set; }
+
+    /// <summary>Tries in a row that ended without an answer (acquirer unavailable, no token); reset by an answer.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Not before this time, whatever the subscription says is due (the backoff).</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    [MaxLength(200)]
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>The idempotency key of a charge sent but not answered; the next try sends this key again, never another.</summary>
+    [MaxLength(200)]
+    public string? InFlightKey { get; set; }
+
+    public int? InFlightPeriodNumber { get; set; }
+
+    public int? InFlightAttemptNumber { get; set; }
+
+    public DateTimeOffset? InFlightSince { get; set; }
+
+    [MaxLength(500)]
+    public string? LastError { get; set; }
+}
+
 public sealed class CustomerTokenRecord
 {
     public Guid OrderId { get; set; }

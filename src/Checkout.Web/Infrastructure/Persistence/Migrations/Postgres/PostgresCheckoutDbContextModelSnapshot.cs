@@ -90,6 +90,89 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("Checkout.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BillingAnchor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("CanceledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset>("CurrentPeriodEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentPeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CurrentPeriodStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("IntervalFrequency")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("NextChargeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PastDueSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PriceMinorUnits")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SignedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TokenScope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextChargeAt");
+
+                    b.HasIndex(new[] { "CurrentPeriodEnd" }, "IX_Subscriptions_Canceling")
+                        .HasFilter("\"CancelAtPeriodEnd\"");
+
+                    b.ToTable("Subscriptions");
+                });
+
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.CustomerTokenRecord", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -173,6 +256,46 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("PendingAuthorizations");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("InFlightAttemptNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InFlightKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("InFlightPeriodNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("InFlightSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.ToTable("SubscriptionRenewals");
+                });
+
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.WebhookEventRecord", b =>
                 {
                     b.Property<string>("EventId")
@@ -245,6 +368,51 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Checkout.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.OwnsMany("Checkout.Domain.Subscriptions.RenewalAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<Guid>("SubscriptionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("PeriodNumber")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("AttemptNumber")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Result")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.HasKey("SubscriptionId", "PeriodNumber", "AttemptNumber");
+
+                            b1.ToTable("RenewalAttempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId");
+                        });
+
+                    b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", b =>
+                {
+                    b.HasOne("Checkout.Domain.Subscriptions.Subscription", null)
+                        .WithOne()
+                        .HasForeignKey("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", "SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

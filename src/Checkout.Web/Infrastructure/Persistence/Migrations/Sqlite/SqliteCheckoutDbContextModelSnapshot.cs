@@ -85,6 +85,89 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Orders");
                 });
 
+            modelBuilder.Entity("Checkout.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BillingAnchor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelAtPeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CanceledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CurrentPeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentPeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CurrentPeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalFrequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextChargeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PastDueSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriceMinorUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SignedUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenScope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextChargeAt");
+
+                    b.HasIndex(new[] { "CurrentPeriodEnd" }, "IX_Subscriptions_Canceling")
+                        .HasFilter("\"CancelAtPeriodEnd\"");
+
+                    b.ToTable("Subscriptions");
+                });
+
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.CustomerTokenRecord", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -168,6 +251,46 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PendingAuthorizations");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InFlightAttemptNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InFlightKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InFlightPeriodNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InFlightSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.ToTable("SubscriptionRenewals");
+                });
+
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.WebhookEventRecord", b =>
                 {
                     b.Property<string>("EventId")
@@ -238,6 +361,51 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DataProtectionKeys");
+                });
+
+            modelBuilder.Entity("Checkout.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.OwnsMany("Checkout.Domain.Subscriptions.RenewalAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<Guid>("SubscriptionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PeriodNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AttemptNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Result")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SubscriptionId", "PeriodNumber", "AttemptNumber");
+
+                            b1.ToTable("RenewalAttempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId");
+                        });
+
+                    b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", b =>
+                {
+                    b.HasOne("Checkout.Domain.Subscriptions.Subscription", null)
+                        .WithOne()
+                        .HasForeignKey("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", "SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
