@@ -12,6 +12,7 @@ using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Orders;
+using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Checkout.Web.Webhooks;
@@ -67,6 +68,8 @@ public static class CheckoutServices
         services.AddHostedService<CheckoutWorker>();
         services.AddSingleton<Reconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+        // Subscriptions started by completed sign-ups, renewed on schedule.
+        services.AddSubscriptions();
 
         services.AddSingleton<Http.SecurityHeaders>();
         services.AddCheckoutSettings();

@@ -12,7 +12,12 @@ using Microsoft.EntityFrameworkCore;
 /// <see cref="OrderTransitions"/>, conditional on the status it leaves, and counted in the checkout funnel
 /// when it happens.
 /// </summary>
-public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, CheckoutMetrics metrics, TimeProvider clock)
+public sealed class OrderStore(
+    CheckoutDbContext db,
+    SqliteGroupCommit sqliteWrites,
+    CheckoutMetrics metrics,
+    TimeProvider clock,
+    IEnumerable<IOrderCompletedListener> completedListeners)
 {
     /// <summary>
     /// The order opened under <paramref name="checkoutKey"/>, opened now for <paramref name="plan"/> when there is
@@ -177,6 +182,13 @@ public sealed class OrderStore(CheckoutDbContext db, SqliteGroupCommit sqliteWri
             return false;
         }
         metrics.Moved(order, from, to);
+        if (to == OrderStatus.Completed)
+        {
+            foreach (var listener in completedListeners)
+            {
+                await listener.OrderCompletedAsync(id, cancellationToken);
+            }
+        }
         return true;
     }
 

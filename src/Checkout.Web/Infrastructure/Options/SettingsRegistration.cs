@@ -21,6 +21,11 @@ public static class SettingsRegistration
             .Validate(s => s.AbandonAfter >= TimeSpan.Zero, "Reconciler:AbandonAfter must not be negative.")
             .Validate(s => s.OpenPageLifetime > TimeSpan.Zero, "Reconciler:OpenPageLifetime must be longer than zero.")
             .ValidateOnStart();
+        services.AddOptions<RenewalSettings>().BindConfiguration(RenewalSettings.Section)
+            .Validate(s => s.HasValidRetries, "Renewals:RetryAfter must list days that are positive and increasing (e.g. 1, 3, 7).")
+            .Validate(s => s.BatchSize > 0, "Renewals:BatchSize must be a positive number of subscriptions.")
+            .Validate(s => s.PollInterval > TimeSpan.Zero, "Renewals:PollInterval must be longer than zero (e.g. 00:00:30).")
+            .ValidateOnStart();
         services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.Section)
             .Validate(s => s.PaymentsPerMinute > 0, "RateLimits:PaymentsPerMinute must be a positive number of requests.")
             .Validate(s => s.ReadsPerMinute > 0, "RateLimits:ReadsPerMinute must be a positive number of requests.")

@@ -1,0 +1,74 @@
+namespace Checkout.Web.Subscriptions;
+
+using Checkout.Web.Infrastructure.Options;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// Looks for renewals and cancellations that have come due (by the app's <see cref="TimeProvider"/>) and works
+/// each under its own claim, so any number of passes and instances at once charge each period once.
+/// </summary>
+public sealed partial class RenewalScheduler(
+    IServiceScopeFactory scopes, IOptions<RenewalSettings> settings, TimeProvider clock, ILogger<RenewalScheduler> log)
+    : BackgroundService
+{
+    /// <summary>How far back a pass looks for completed sign-ups whose subscription was never started.</summary>
+    private static readonly TimeSpan SignUpCatchUp = TimeSpan.FromDays(7);
+
+    private RenewalSettings Settings => settings.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // A full batch means more are probably due: go again at once.
+                if (await RunOnceAsync(stoppingToken) < Settings.BatchSize)
+                {
+                    await Task.Delay(Settings.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogPassFailed(log, e);
+                await Task.Delay(Settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One pass: starts sign-ups' missed subscriptions, then works each subscription due now. Returns how many were due.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<Guid> due;
+        using (var scope = scopes.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SubscriptionSignUps>().StartMissedAsync(now - SignUpCatchUp, Settings.BatchSize, cancellationToken);
+            due = await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().DueAsync(now, Settings.BatchSize, cancellationToken);
+        }
+        foreach (var subscriptionId in due)
+        {
+            using var scope = scopes.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<RenewalCharging>().RenewAsync(subscriptionId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The claim is given back; the next pass tries again, a charge in flight under the same key.
+                LogRenewalFailed(log, e, subscriptionId);
+            }
+        }
+        return due.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renewing subscription {SubscriptionId} failed; the next pass tries again")]
+    private static partial void LogRenewalFailed(ILogger logger, Exception exception, Guid subscriptionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The renewal scheduler failed; it will try again")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
