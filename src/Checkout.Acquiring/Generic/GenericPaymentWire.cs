@@ -14,11 +14,38 @@ public sealed record GenericPaymentMethods([property: JsonPropertyName("klarna")
 public sealed record GenericKlarnaMethod(
     [property: JsonPropertyName("klarna_interoperability_token")] string KlarnaInteroperabilityToken);
 
-/// <summary>Seed 002's partner-facing answer.</summary>
+/// <summary>Seed 000's request extended for a renewal: the stored customer token, with the customer not present.</summary>
+public sealed record GenericTokenChargeRequest(
+    [property: JsonPropertyName("amount")] long Amount,
+    [property: JsonPropertyName("currency")] string Currency,
+    [property: JsonPropertyName("reference")] string Reference,
+    [property: JsonPropertyName("payment_methods")] GenericTokenMethods PaymentMethods,
+    [property: JsonPropertyName("supplementary_purchase_data")] TokenChargePurchaseData SupplementaryPurchaseData)
+{
+    public override string ToString() => $"GenericTokenChargeRequest({Reference}, {Amount} {Currency}, token ***)";
+}
+
+public sealed record GenericTokenMethods([property: JsonPropertyName("klarna")] GenericKlarnaToken Klarna);
+
+public sealed record GenericKlarnaToken(
+    [property: JsonPropertyName("customer_token")] string CustomerToken,
+    [property: JsonPropertyName("customer_present")] bool CustomerPresent)
+{
+    public override string ToString() => $"GenericKlarnaToken(token ***, customer_present {CustomerPresent})";
+}
+
+/// <summary>Seed 002's partner-facing answer; a failed token charge also says why.</summary>
 public sealed record GenericPaymentResponse(
     [property: JsonPropertyName("payment_id")] string? PaymentId,
     [property: JsonPropertyName("status")] string? Status,
-    [property: JsonPropertyName("additional_data")] GenericAdditionalData? AdditionalData);
+    [property: JsonPropertyName("additional_data")] GenericAdditionalData? AdditionalData)
+{
+    [JsonPropertyName("failure_reason")]
+    public string? FailureReason { get; init; }
+
+    [JsonPropertyName("failure_message")]
+    public string? FailureMessage { get; init; }
+}
 
 public sealed record GenericAdditionalData(
     [property: JsonPropertyName("klarna_network_response_data")] string? KlarnaNetworkResponseData);

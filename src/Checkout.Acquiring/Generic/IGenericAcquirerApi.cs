@@ -10,4 +10,10 @@ public interface IGenericAcquirerApi
         [Body] GenericPaymentRequest body,
         [Header(GenericAcquirerClient.IdempotencyKeyHeader)] string idempotencyKey,
         CancellationToken cancellationToken);
+
+    [Post("/payment")]
+    Task<IApiResponse<GenericPaymentResponse>> ChargeTokenAsync(
+        [Body] GenericTokenChargeRequest body,
+        [Header(GenericAcquirerClient.IdempotencyKeyHeader)] string idempotencyKey,
+        CancellationToken cancellationToken);
 }

@@ -11,6 +11,12 @@ public interface IPartnerPaymentsApi
         [Header(PartnerPaymentsClient.IdempotencyKeyHeader)] string idempotencyKey,
         CancellationToken cancellationToken);
 
+    [Post("/v1/payments")]
+    Task<IApiResponse<PartnerPayment>> ChargeTokenAsync(
+        [Body] PartnerTokenChargeRequest request,
+        [Header(PartnerPaymentsClient.IdempotencyKeyHeader)] string idempotencyKey,
+        CancellationToken cancellationToken);
+
     [Get("/v1/payments/{paymentId}")]
     Task<IApiResponse<PartnerPayment>> ReadAsync(string paymentId, CancellationToken cancellationToken);
 }

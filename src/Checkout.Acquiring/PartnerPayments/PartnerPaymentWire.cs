@@ -29,6 +29,28 @@ public sealed record PartnerPaymentRequest
     public override string ToString() => $"PartnerPaymentRequest({Reference}, {Amount} {Currency}, session token ***)";
 }
 
+/// <summary>
+/// A renewal through the partner API: seed 002's <c>POST /v1/payments</c> extended with the acquirer's own
+/// <c>customer_token_id</c> and <c>customer_present: false</c>, and no session token, scopes or return URLs.
+/// </summary>
+public sealed record PartnerTokenChargeRequest
+{
+    public required string Reference { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required long Amount { get; init; }
+
+    /// <summary>The acquirer's id for the stored Klarna customer token (<c>ctok_…</c>). Never logged.</summary>
+    public required string CustomerTokenId { get; init; }
+
+    public bool CustomerPresent { get; init; }
+
+    public required TokenChargePurchaseData SupplementaryPurchaseData { get; init; }
+
+    public override string ToString() => $"PartnerTokenChargeRequest({Reference}, {Amount} {Currency}, token id ***)";
+}
+
 /// <summary>Seed 002's partner-facing answer, from create, read and the signed callback alike.</summary>
 public sealed record PartnerPayment
 {
@@ -50,6 +72,9 @@ public sealed record PartnerPayment
     public string? CustomerTokenId { get; init; }
 
     public string? FailureReason { get; init; }
+
+    /// <summary>Why a token charge failed, in words (Klarna's reason when it gave one).</summary>
+    public string? FailureMessage { get; init; }
 
     public string? PaymentTransactionId { get; init; }
 

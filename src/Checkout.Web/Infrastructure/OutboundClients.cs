@@ -38,6 +38,8 @@ public static class OutboundClients
             .AddUpstreamResilience(AcquirerTimeout);
         services.AddTransient<GenericAcquirerClient>();
         services.AddTransient<PartnerPaymentsClient>();
+        services.AddTransient<GenericTokenCharger>();
+        services.AddTransient<PartnerTokenCharger>();
 
         // The signer sits inside the resilience handler, so every attempt carries a fresh Date and signature.
         services.AddRefitGeneratedClient<IWorldlineConnectApi>(_ => OutboundFailures.SettingsFor(WorldlineJson.Options), WorldlineConnect)
@@ -46,12 +48,23 @@ public static class OutboundClients
             .AddHttpMessageHandler(sp => new GcsV1HmacHandler(
                 sp.GetRequiredService<IOptions<AcquirerOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<WorldlineConnectClient>();
+        services.AddTransient<WorldlineConnectTokenCharger>();
 
         services.AddTransient<IAcquirer>(sp => sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Kind switch
         {
             AcquirerKind.WorldlineConnect => sp.GetRequiredService<WorldlineConnectClient>(),
             _ => sp.GetRequiredService<GenericAcquirerClient>(),
         });
+
+        // Renewals go where the sign-up's token went: the acquirer-led flow kept the acquirer's token id.
+        services.AddTransient<ITokenCharger>(sp =>
+            sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Flow == KlarnaFlow.AcquirerLed
+                ? sp.GetRequiredService<PartnerTokenCharger>()
+                : sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Kind switch
+                {
+                    AcquirerKind.WorldlineConnect => sp.GetRequiredService<WorldlineConnectTokenCharger>(),
+                    _ => sp.GetRequiredService<GenericTokenCharger>(),
+                });
         return services;
     }
 

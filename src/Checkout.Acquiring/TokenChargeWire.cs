@@ -1,0 +1,77 @@
+namespace Checkout.Acquiring;
+
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+/// <summary>
+/// Klarna's <c>supplementary_purchase_data</c> for a renewal, in Klarna's own field names: the purchase reference and
+/// the one subscription being renewed, with the period charged as its billing plan.
+/// </summary>
+public sealed record TokenChargePurchaseData(
+    [property: JsonPropertyName("purchase_reference")] string PurchaseReference,
+    [property: JsonPropertyName("subscriptions")] IReadOnlyList<TokenChargeSubscriptionData> Subscriptions)
+{
+    public static TokenChargePurchaseData Of(TokenChargeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var subscription = request.Subscription;
+        return new(request.Reference, [new TokenChargeSubscriptionData(
+            subscription.SubscriptionReference,
+            subscription.PlanName,
+            "INACTIVE",
+            [new TokenChargeBillingPlan(
+                request.Amount.MinorUnits,
+                request.Amount.Currency.Code,
+                subscription.PeriodStart.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                subscription.Interval.ToUpperInvariant(),
+                subscription.IntervalCount)])]);
+    }
+}
+
+public sealed record TokenChargeSubscriptionData(
+    [property: JsonPropertyName("subscription_reference")] string SubscriptionReference,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("free_trial")] string FreeTrial,
+    [property: JsonPropertyName("billing_plans")] IReadOnlyList<TokenChargeBillingPlan> BillingPlans);
+
+public sealed record TokenChargeBillingPlan(
+    [property: JsonPropertyName("billing_amount")] long BillingAmount,
+    [property: JsonPropertyName("currency")] string Currency,
+    [property: JsonPropertyName("from")] string From,
+    [property: JsonPropertyName("interval")] string Interval,
+    [property: JsonPropertyName("interval_frequency")] int IntervalFrequency);
+
+/// <summary>
+/// Reads a token charge's answer in seed 002's partner-facing shape (<c>status</c>, <c>payment_id</c>,
+/// <c>failure_reason</c>), shared by the generic acquirer and the partner API.
+/// </summary>
+public static class TokenChargeAnswer
+{
+    /// <summary>The <c>failure_reason</c> an acquirer gives when Klarna says the customer token was revoked.</summary>
+    public const string TokenRevoked = "TOKEN_REVOKED";
+
+    public static TokenChargeResult Map(string? status, string? paymentId, string? failureReason, string? failureMessage) => status switch
+    {
+        "completed" => new(TokenChargeStatus.Approved,
+            paymentId ?? throw new AcquirerUnavailableException("The acquirer approved the token charge without a payment_id."), null),
+        "failed" => new(
+            failureReason == TokenRevoked ? TokenChargeStatus.TokenRevoked : TokenChargeStatus.Declined,
+            paymentId,
+            Describe(failureReason, failureMessage)),
+        // No customer is there to finish a step-up: the charge is undecided, so it is asked again under the same key.
+        "open" => throw new AcquirerUnavailableException($"The acquirer left token charge {paymentId} open; it needs a customer who is not present."),
+        _ => throw new AcquirerUnavailableException($"The acquirer answered an unknown status '{status}' for a token charge."),
+    };
+
+    /// <summary>408 and 429 were already retried by the pipeline; like a 5xx, their outcome is unknown.</summary>
+    public static bool IsUnknownOutcome(int status) => status is 408 or 429 or >= 500 or < 200;
+
+    private static string Describe(string? reason, string? message) =>
+        (reason, message) switch
+        {
+            (null, null) => "declined",
+            ({ } code, null) => code,
+            (null, { } text) => text,
+            ({ } code, { } text) => $"{code}: {text}",
+        };
+}
