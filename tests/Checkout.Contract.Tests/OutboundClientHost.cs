@@ -20,7 +20,11 @@ public static class OutboundClientHost
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(5);
 
     public static ServiceProvider Create(
-        Uri fake, AcquirerKind kind = AcquirerKind.Generic, TimeSpan? attemptTimeout = null, IDictionary<string, string?>? overrides = null)
+        Uri fake,
+        AcquirerKind kind = AcquirerKind.Generic,
+        TimeSpan? attemptTimeout = null,
+        IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configure = null)
     {
         var timeout = (attemptTimeout ?? DefaultAttemptTimeout).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         var settings = new Dictionary<string, string?>
@@ -50,6 +54,7 @@ public static class OutboundClientHost
         services.AddOptions<KlarnaOptions>().Bind(configuration.GetSection(KlarnaOptions.Section));
         services.AddOptions<AcquirerOptions>().Bind(configuration.GetSection(AcquirerOptions.Section));
         services.AddOutboundClients();
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

@@ -3,6 +3,7 @@ namespace Checkout.Contract.Tests.Resilience;
 using System.Text.Json;
 using Checkout.Acquiring;
 using Checkout.Acquiring.Generic;
+using Checkout.Acquiring.PartnerPayments;
 using Checkout.Acquiring.WorldlineConnect;
 using Checkout.Contract.Tests.Samples;
 using Checkout.Domain.Pricing;
@@ -27,7 +28,10 @@ public sealed record EffectfulCall(
     public const string GenericAuthorize = "generic authorize";
     public const string WorldlineAuthorize = "Worldline authorize";
 
-    public static readonly string[] AllNames = [KlarnaCreate, GenericAuthorize, WorldlineAuthorize];
+    public const string GenericTokenCharge = "generic token charge";
+    public const string PartnerTokenCharge = "partner token charge";
+
+    public static readonly string[] AllNames = [KlarnaCreate, GenericAuthorize, WorldlineAuthorize, GenericTokenCharge, PartnerTokenCharge];
 
     public static TheoryData<string> Names => new(AllNames);
 
@@ -49,7 +53,18 @@ public sealed record EffectfulCall(
         new(WorldlineAuthorize, AcquirerKind.WorldlineConnect, $"/v1/{OutboundClientHost.MerchantId}/payments",
             WorldlineConnectClient.IdempotencyKeyHeader, 201, Sample.WorldlineCreated, "000000999910000012340000100001",
             AuthorizeAsync, e => e is AcquirerUnavailableException, typeof(AcquirerUnavailableException), typeof(AcquirerUnavailableException)),
+        new(GenericTokenCharge, AcquirerKind.Generic, "/payment", GenericAcquirerClient.IdempotencyKeyHeader,
+            200, Sample.Seed002Completed, "pr_27234RBQD9NAKD032BN",
+            (sp, key) => ChargeAsync(sp.GetRequiredService<GenericTokenCharger>(), TokenCharge.Renewal.KlarnaToken, key),
+            e => e is AcquirerUnavailableException, typeof(AcquirerUnavailableException), typeof(AcquirerUnavailableException)),
+        new(PartnerTokenCharge, AcquirerKind.Generic, "/v1/payments", PartnerPaymentsClient.IdempotencyKeyHeader,
+            201, Sample.Seed002Completed, "pr_27234RBQD9NAKD032BN",
+            (sp, key) => ChargeAsync(sp.GetRequiredService<PartnerTokenCharger>(), TokenCharge.Renewal.AcquirerTokenId, key),
+            e => e is AcquirerUnavailableException, typeof(AcquirerUnavailableException), typeof(AcquirerUnavailableException)),
     ];
+
+    private static async Task<string> ChargeAsync(ITokenCharger charger, string token, string key) =>
+        (await charger.ChargeAsync(TokenCharge.Renewal.Request(token, key), CancellationToken.None)).PaymentId!;
 
     public static AuthorizationRequest FirstCharge(string key) =>
         new("3f2a9c1e7b5d4e6f8a0b1c2d3e4f5a6b", Money.Of(999, "USD"), "krn:network:session-token", key);
