@@ -1,7 +1,9 @@
 using Checkout.Sandbox.Acquirer;
 using Checkout.Sandbox.Acquirer.GenericPayments;
 using Checkout.Sandbox.Acquirer.Payments;
+using Checkout.Sandbox.Acquirer.TokenCharges;
 using Checkout.Sandbox.Klarna;
+using Checkout.Sandbox.Klarna.CustomerTokens;
 using Checkout.Sandbox.Klarna.Journey;
 using Checkout.Sandbox.Klarna.Notifications;
 using Checkout.Sandbox.Klarna.PaymentAuthorize;
@@ -46,12 +48,14 @@ public static class EmulatorHosting
         services.AddSingleton<NetworkSessionTokens>();
         services.AddSingleton<PaymentRequestStore>();
         services.AddSingleton<PaymentRequestLifecycle>();
+        services.AddSingleton<CustomerTokenRegistry>();
         services.AddSingleton<KlarnaIdempotency>();
         services.AddSingleton<CreatePaymentRequestHandler>();
         services.AddSingleton<KlarnaApiKeyFilter>();
         services.AddSingleton<AcquirerKlarnaApiKeyFilter>();
         services.AddSingleton<PaymentAuthorizeIdempotency>();
         services.AddSingleton<PaymentAuthorizer>();
+        services.AddSingleton<CustomerTokenCharges>();
         services.AddSingleton<JourneySteps>();
         services.AddSingleton<PresentationBuilder>();
         services.AddSingleton<NotificationRegistry>();
@@ -72,6 +76,7 @@ public static class EmulatorHosting
         services.AddSingleton<CustomerTokenVault>();
         services.AddSingleton<KlarnaAuthorizeClient>();
         services.AddSingleton<PaymentCreation>();
+        services.AddSingleton<TokenCharging>();
         services.AddSingleton<PaymentCompletion>();
         services.AddSingleton<PartnerCallbacks>();
         services.AddHttpClient(KlarnaAuthorizeClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))

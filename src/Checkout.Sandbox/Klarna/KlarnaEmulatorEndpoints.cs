@@ -1,3 +1,4 @@
+using Checkout.Sandbox.Klarna.CustomerTokens;
 using Checkout.Sandbox.Klarna.Journey;
 using Checkout.Sandbox.Klarna.Notifications;
 using Checkout.Sandbox.Klarna.PaymentAuthorize;
@@ -16,6 +17,7 @@ internal static class KlarnaEmulatorEndpoints
         var klarna = app.MapGroup("/sandbox/klarna").ExcludeFromDescription();
         klarna.MapPaymentRequests();
         klarna.MapPaymentAuthorize();
+        klarna.MapCustomerTokens();
         klarna.MapNotifications();
         klarna.MapJourney();
         klarna.MapWebSdk();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Checkout.Sandbox.Acquirer.TokenCharges;
 using Checkout.Sandbox.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,13 +9,17 @@ namespace Checkout.Sandbox.Acquirer.GenericPayments;
 
 internal sealed class AcquirerIdempotency : IdempotencyTable;
 
-/// <summary><c>POST /sandbox/acquirer/payment</c>: authorize with the Klarna interoperability token, once per idempotency key.</summary>
+/// <summary>
+/// <c>POST /sandbox/acquirer/payment</c>: authorize with the Klarna interoperability token, or charge a stored customer
+/// token (<c>payment_methods.klarna.customer_token</c>), once per idempotency key.
+/// </summary>
 internal static class GenericPaymentEndpoint
 {
     public static void MapGenericPayment(this IEndpointRouteBuilder acquirer) =>
         acquirer.MapPost("/payment", HandleAsync);
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, AcquirerIdempotency idempotency, KlarnaAuthorizer authorizer)
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, AcquirerIdempotency idempotency, KlarnaAuthorizer authorizer, TokenCharging charging)
     {
         var key = request.Headers[PartnerIdempotency.Header].ToString();
         if (key.Length == 0)
@@ -23,6 +28,21 @@ internal static class GenericPaymentEndpoint
         }
 
         var body = await RequestBody.ReadAllAsync(request);
+        var root = TokenChargeInput.Root(body);
+        if (TokenChargeInput.GenericToken(root) is { } token)
+        {
+            var (input, invalid) = TokenChargeInput.Parse(
+                root!, token, "payment_methods.klarna.customer_token", TokenChargeInput.GenericKlarna(root)!["customer_present"]);
+            if (input is null)
+            {
+                return Results.ValidationProblem(invalid, title: "The token charge is not valid.");
+            }
+
+            var (charged, answer) = await idempotency.RunAsync(key, body, () => charging.ChargeAsync(
+                input, input.StoredToken, "generic", key, StatusCodes.Status200OK, RequestOrigin.Of(request), request.HttpContext.RequestAborted));
+            return PartnerIdempotency.Answer(charged, answer);
+        }
+
         var (payment, errors) = GenericPaymentRequest.Parse(body);
         if (payment is null)
         {

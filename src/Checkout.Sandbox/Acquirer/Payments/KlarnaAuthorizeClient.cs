@@ -20,7 +20,7 @@ internal sealed class KlarnaAuthorizeClient(IHttpClientFactory httpClients, IOpt
     public const string HttpClientName = "sandbox-acquirer-klarna";
 
     public async Task<KlarnaAnswer> AuthorizeAsync(
-        Uri klarnaBaseUrl, string body, string? sessionToken, string idempotencyKey, CancellationToken cancellationToken)
+        Uri klarnaBaseUrl, string body, string? sessionToken, string idempotencyKey, CancellationToken cancellationToken, string? customerToken = null)
     {
         var acquirer = options.Value.Acquirer;
         var path = $"v2/accounts/{Uri.EscapeDataString(acquirer.PartnerAccountId)}/payment/authorize";
@@ -30,6 +30,11 @@ internal sealed class KlarnaAuthorizeClient(IHttpClientFactory httpClients, IOpt
         if (!string.IsNullOrEmpty(sessionToken))
         {
             request.Headers.Add("Klarna-Network-Session-Token", sessionToken);
+        }
+
+        if (!string.IsNullOrEmpty(customerToken))
+        {
+            request.Headers.Add("Klarna-Customer-Token", customerToken);
         }
 
         request.Content = new StringContent(body, Encoding.UTF8);

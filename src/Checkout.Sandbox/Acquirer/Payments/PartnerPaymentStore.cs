@@ -37,4 +37,7 @@ internal sealed class CustomerTokenVault
     }
 
     public bool Contains(string customerTokenId) => _tokens.ContainsKey(customerTokenId);
+
+    /// <summary>Klarna's customer token behind the acquirer's id, or null when the id is unknown.</summary>
+    public string? Find(string customerTokenId) => _tokens.GetValueOrDefault(customerTokenId);
 }

@@ -64,7 +64,8 @@ internal sealed partial class PaymentCreation(
         }
     }
 
-    private static StoredResponse Rejected(KlarnaAnswer answer)
+    /// <summary>Klarna's 400 as the partner's 400 naming each parameter; anything else a 502 to retry with the same key.</summary>
+    public static StoredResponse Rejected(KlarnaAnswer answer)
     {
         if (answer.Status == StatusCodes.Status400BadRequest && answer.Body is { } error)
         {

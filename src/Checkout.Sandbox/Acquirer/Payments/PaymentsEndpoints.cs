@@ -1,5 +1,7 @@
 using Checkout.Sandbox.Acquirer.GenericPayments;
+using Checkout.Sandbox.Acquirer.TokenCharges;
 using Checkout.Sandbox.Common;
+using Checkout.Sandbox.Klarna.CustomerTokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +11,10 @@ namespace Checkout.Sandbox.Acquirer.Payments;
 
 internal sealed class PartnerPaymentIdempotency : IdempotencyTable;
 
-/// <summary>Seed 002's partner-facing API: <c>POST /v1/payments</c> and <c>GET /v1/payments/{payment_id}</c>.</summary>
+/// <summary>
+/// Seed 002's partner-facing API: <c>POST /v1/payments</c> and <c>GET /v1/payments/{payment_id}</c>; a body with
+/// <c>customer_token_id</c> charges that stored token instead (our extension for renewals).
+/// </summary>
 internal static class PaymentsEndpoints
 {
     public static void MapPartnerPayments(this IEndpointRouteBuilder acquirer)
@@ -18,10 +23,19 @@ internal static class PaymentsEndpoints
         payments.MapPost("", CreateAsync);
         payments.MapGet("/{payment_id}", Read);
         payments.MapPost("/{payment_id}/finalize", FinalizeAsync);
+        acquirer.MapPost("/v1/customer-tokens/{customer_token_id}/revoke", Revoke);
     }
 
+    /// <summary>Test hook: the customer revokes, in the Klarna app, the Klarna token behind this acquirer token id.</summary>
+    private static IResult Revoke(
+        [FromRoute(Name = "customer_token_id")] string customerTokenId, CustomerTokenVault vault, CustomerTokenRegistry klarnaTokens, TimeProvider time) =>
+        vault.Find(customerTokenId) is { } klarnaToken && klarnaTokens.Revoke(klarnaToken, time.GetUtcNow())
+            ? Results.Json(new { customer_token_id = customerTokenId, status = "revoked" })
+            : Results.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "Customer token not found", detail: "No customer token has this customer_token_id.");
+
     private static async Task<IResult> CreateAsync(
-        HttpRequest request, PartnerPaymentIdempotency idempotency, PaymentCreation creation)
+        HttpRequest request, PartnerPaymentIdempotency idempotency, PaymentCreation creation, CustomerTokenVault vault, TokenCharging charging)
     {
         var key = request.Headers[PartnerIdempotency.Header].ToString();
         if (key.Length == 0)
@@ -30,6 +44,28 @@ internal static class PaymentsEndpoints
         }
 
         var body = await RequestBody.ReadAllAsync(request);
+        var root = TokenChargeInput.Root(body);
+        if (TokenChargeInput.PartnerTokenId(root) is { } tokenId)
+        {
+            var (input, invalid) = TokenChargeInput.Parse(root!, tokenId, "customer_token_id", root!["customer_present"]);
+            if (input is null)
+            {
+                return Results.ValidationProblem(invalid, title: "The token charge is not valid.");
+            }
+
+            if (vault.Find(input.StoredToken) is not { } klarnaToken)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status404NotFound,
+                    title: "Customer token not found",
+                    detail: "No customer token has this customer_token_id.");
+            }
+
+            var (charged, answer) = await idempotency.RunAsync(key, body, () => charging.ChargeAsync(
+                input, klarnaToken, "partner", key, StatusCodes.Status201Created, RequestOrigin.Of(request), request.HttpContext.RequestAborted));
+            return PartnerIdempotency.Answer(charged, answer);
+        }
+
         var (payment, errors) = NewPayment.Parse(body);
         if (payment is null)
         {

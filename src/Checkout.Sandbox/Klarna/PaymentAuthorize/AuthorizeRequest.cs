@@ -16,6 +16,9 @@ internal sealed record AuthorizeRequest(
     string? PaymentRequestReference,
     JsonElement? CustomerInteractionConfig)
 {
+    /// <summary>A stored customer token sent in the body rather than the <c>Klarna-Customer-Token</c> header.</summary>
+    public string? CustomerToken { get; init; }
+
     public bool WantsCustomerToken => RequestCustomerToken is not null;
 
     public static (AuthorizeRequest? Request, List<KlarnaValidationError> Errors) Parse(ReadOnlySpan<byte> body)
@@ -32,6 +35,7 @@ internal sealed record AuthorizeRequest(
         var purchaseData = ReadObject(root, "supplementary_purchase_data", errors);
         var networkData = ReadString(root, "klarna_network_data", errors);
         var stepUp = ReadObject(root, "step_up_config", errors);
+        var bodyToken = ReadString(root, "customer_token", errors);
         if (transaction is null && customerToken is null && !errors.Any(error => error.Parameter.StartsWith("request_", StringComparison.Ordinal)))
         {
             errors.Add(new("request_payment_transaction", "Send request_payment_transaction, request_customer_token or both."));
@@ -64,7 +68,7 @@ internal sealed record AuthorizeRequest(
             ? (null, errors)
             : (new AuthorizeRequest(
                 currency!, transaction, ToElement(customerToken), ToElement(purchaseData), networkData,
-                stepUpReference, ToElement(interaction)), errors);
+                stepUpReference, ToElement(interaction)) { CustomerToken = bodyToken }, errors);
     }
 
     private static RequestedTransaction? ReadTransaction(JsonObject root, List<KlarnaValidationError> errors)

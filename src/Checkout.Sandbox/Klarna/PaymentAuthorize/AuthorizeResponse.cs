@@ -18,7 +18,8 @@ internal static class AuthorizeResult
 
 internal sealed record CustomerTokenResponse(string Result, string? CustomerToken = null, string? CustomerTokenReference = null);
 
-internal sealed record PaymentTransactionResponse(string Result, PaymentTransaction? PaymentTransaction = null);
+/// <summary><see cref="ResultReason"/>: the emulator's code for why a token charge was declined (not in Klarna's public pages).</summary>
+internal sealed record PaymentTransactionResponse(string Result, PaymentTransaction? PaymentTransaction = null, string? ResultReason = null);
 
 internal sealed record PaymentTransaction(
     string PaymentTransactionId,

@@ -1,4 +1,4 @@
-using Checkout.Sandbox.Common;
+using Checkout.Sandbox.Klarna.CustomerTokens;
 using Checkout.Sandbox.Klarna.Webhooks;
 
 namespace Checkout.Sandbox.Klarna.PaymentRequests;
@@ -8,7 +8,7 @@ namespace Checkout.Sandbox.Klarna.PaymentRequests;
 /// enqueues its webhook there, so a request's events leave in the order they happened.
 /// </summary>
 internal sealed class PaymentRequestLifecycle(
-    PaymentRequestStore store, NetworkSessionTokens sessionTokens, WebhookQueue webhooks, TimeProvider time)
+    PaymentRequestStore store, NetworkSessionTokens sessionTokens, CustomerTokenRegistry customerTokens, WebhookQueue webhooks, TimeProvider time)
 {
     public const string DeniedEmail = "customer+us+denied@klarna.com";
     public const string DefaultApprovedEmail = "customer+us@klarna.com";
@@ -66,7 +66,7 @@ internal sealed class PaymentRequestLifecycle(
             record.SessionToken = sessionTokens.Issue(record.Id);
             if (record.WantsCustomerToken)
             {
-                record.CustomerToken = $"krn:partner:eu1:test:identity:customer-token:{RandomText.UrlSafe()}";
+                record.CustomerToken = customerTokens.Issue(record.RequestCustomerToken, record.CustomerTokenReference, email);
             }
 
             MoveTo(record, PaymentRequestState.Completed);

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Checkout.Sandbox.Acquirer.TokenCharges;
+
+/// <summary>
+/// A renewal the partner asks for: seed 000's <c>POST /payment</c> with <c>payment_methods.klarna.customer_token</c>,
+/// or seed 002's <c>POST /v1/payments</c> with <c>customer_token_id</c>. <see cref="StoredToken"/> is never logged.
+/// </summary>
+internal sealed partial record TokenChargeInput(string Reference, long Amount, string Currency, string StoredToken, JsonObject PurchaseData)
+{
+    /// <summary>The generic shape's token, or null when the body is a first charge (or not JSON).</summary>
+    public static JsonNode? GenericToken(JsonObject? root) => GenericKlarna(root)?["customer_token"];
+
+    public static JsonObject? GenericKlarna(JsonObject? root) => (root?["payment_methods"] as JsonObject)?["klarna"] as JsonObject;
+
+    public static JsonNode? PartnerTokenId(JsonObject? root) => root?["customer_token_id"];
+
+    public static JsonObject? Root(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static (TokenChargeInput? Input, Dictionary<string, string[]> Errors) Parse(
+        JsonObject root, JsonNode? token, string tokenField, JsonNode? customerPresent)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var reference = Text(root["reference"]);
+        if (string.IsNullOrWhiteSpace(reference) || reference.Length > 100)
+        {
+            errors["reference"] = ["reference is required, at most 100 characters."];
+        }
+
+        long amount = 0;
+        if (root["amount"] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number || !value.TryGetValue(out amount) || amount <= 0)
+        {
+            errors["amount"] = ["amount is required to charge a token: a positive integer in minor units."];
+        }
+
+        var currency = Text(root["currency"]);
+        if (currency is null || !CurrencyCode().IsMatch(currency))
+        {
+            errors["currency"] = ["currency is required: three upper-case letters (ISO 4217)."];
+        }
+
+        var stored = Text(token);
+        if (string.IsNullOrWhiteSpace(stored))
+        {
+            errors[tokenField] = [$"{tokenField} must be a non-empty string."];
+        }
+
+        if (customerPresent is not JsonValue present || present.GetValueKind() != JsonValueKind.False)
+        {
+            errors["customer_present"] = ["Only customer-not-present token charges are supported: send customer_present: false."];
+        }
+
+        var purchaseData = root["supplementary_purchase_data"] as JsonObject;
+        if (purchaseData?["subscriptions"] is not JsonArray { Count: > 0 })
+        {
+            errors["supplementary_purchase_data.subscriptions"] = ["subscriptions are required to charge a token with the customer not present."];
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new(reference!, amount, currency!, stored!, purchaseData!), errors);
+    }
+
+    public override string ToString() => $"TokenChargeInput({Reference}, {Amount} {Currency}, token ***)";
+
+    private static string? Text(JsonNode? node)
+    {
+        try
+        {
+            return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex("^[A-Z]{3}$")]
+    private static partial Regex CurrencyCode();
+}

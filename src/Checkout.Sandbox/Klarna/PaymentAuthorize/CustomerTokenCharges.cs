@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Checkout.Sandbox.Klarna.CustomerTokens;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Checkout.Sandbox.Klarna.PaymentAuthorize;
+
+/// <summary>
+/// Payment Authorize with a stored customer token and the customer not present ("Token charge Customer Not
+/// Present"): APPROVED or DECLINED at once, never a step-up. The declines follow the rules documented for tests.
+/// </summary>
+internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens, ILogger<CustomerTokenCharges> logger)
+{
+    public const string CustomerNotPresent = "payment:customer_not_present";
+    public const long DecliningMinorUnits = 13;
+
+    /// <summary>The emulator's <c>result_reason</c> codes for a declined token charge.</summary>
+    public static class Reasons
+    {
+        public const string UnknownToken = "CUSTOMER_TOKEN_UNKNOWN";
+        public const string Revoked = "CUSTOMER_TOKEN_REVOKED";
+        public const string ScopeMismatch = "CUSTOMER_TOKEN_SCOPE_MISMATCH";
+        public const string AmountEndsIn13 = "TEST_AMOUNT_ENDS_IN_13";
+        public const string CustomerDeclinesRenewals = "TEST_CUSTOMER_DECLINES_RENEWALS";
+    }
+
+    public (int Status, object Body) Charge(AuthorizeRequest request, string customerToken)
+    {
+        if (request.Transaction is not { } transaction)
+        {
+            return Invalid("request_payment_transaction", "request_payment_transaction is required to charge a customer token.");
+        }
+
+        if (!HasSubscriptions(request.SupplementaryPurchaseData))
+        {
+            return Invalid(
+                "supplementary_purchase_data.subscriptions",
+                $"subscriptions are required to charge a token with the customer not present ({CustomerNotPresent}).");
+        }
+
+        var issued = tokens.Find(customerToken);
+        var refusal = issued is null ? Reasons.UnknownToken
+            : issued.RevokedAt is not null ? Reasons.Revoked
+            : !issued.Scopes.Contains(CustomerNotPresent) ? Reasons.ScopeMismatch
+            : transaction.Amount % 100 == DecliningMinorUnits ? Reasons.AmountEndsIn13
+            : issued.Email.Contains(CustomerTokenRegistry.DeclinesRenewalsMarker, StringComparison.OrdinalIgnoreCase) ? Reasons.CustomerDeclinesRenewals
+            : null;
+        LogDecision(transaction.Amount, request.Currency, refusal ?? AuthorizeResult.Approved);
+        if (refusal is not null)
+        {
+            return (StatusCodes.Status200OK, new AuthorizeResponse(
+                null, new PaymentTransactionResponse(AuthorizeResult.Declined, ResultReason: refusal), null));
+        }
+
+        var approved = new PaymentTransaction(
+            $"krn:payment:eu1:transaction:{Guid.NewGuid():D}", transaction.Reference, transaction.Amount, request.Currency,
+            PaymentFunding.GuaranteedFunded);
+        return (StatusCodes.Status200OK, new AuthorizeResponse(null, new PaymentTransactionResponse(AuthorizeResult.Approved, approved), null));
+    }
+
+    private static bool HasSubscriptions(JsonElement? purchaseData) =>
+        purchaseData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("subscriptions", out var subscriptions)
+        && subscriptions.ValueKind == JsonValueKind.Array && subscriptions.GetArrayLength() > 0;
+
+    private static (int, object) Invalid(string parameter, string reason) =>
+        (StatusCodes.Status400BadRequest, KlarnaError.Create("INPUT_ERROR", "VALIDATION_ERROR", "The request is not valid.", [new(parameter, reason)]));
+
+    [LoggerMessage(LogLevel.Information, "Klarna sandbox: token charge {Amount} {Currency}: {Outcome}")]
+    private partial void LogDecision(long amount, string currency, string outcome);
+}
