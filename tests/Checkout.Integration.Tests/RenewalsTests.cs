@@ -133,6 +133,26 @@ public sealed class RenewalsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_the_acquirer_refuses_is_no_decline_and_is_asked_again_under_the_same_key()
+    {
+        var subscription = await _renewals.SignUpAsync("premium-monthly");
+        var key = RenewalCharge.KeyFor(subscription.Id, 2) + "-attempt-1";
+        _renewals.Charger.Behaviour = _ => TokenChargeBehaviour.Reject;
+        _renewals.AdvanceTo(subscription.NextChargeAt!.Value + JustAfter);
+
+        await _renewals.RunSchedulerAsync();
+        var refused = await _renewals.FindAsync(subscription.Id);
+        _renewals.Charger.Behaviour = _ => TokenChargeBehaviour.Approve;
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await _renewals.RunSchedulerAsync();
+
+        Assert.Equal(SubscriptionStatus.Active, refused.Status);
+        Assert.Empty(refused.Attempts);
+        Assert.Equal([key], _ledger.Calls.Select(c => c.IdempotencyKey).Distinct());
+        Assert.Equal(2, (await _renewals.FindAsync(subscription.Id)).CurrentPeriodNumber);
+    }
+
+    [Fact]
     public async Task A_declined_renewal_is_past_due_retried_after_one_three_and_seven_days_then_canceled()
     {
         var subscription = await _renewals.SignUpAsync("premium-monthly");

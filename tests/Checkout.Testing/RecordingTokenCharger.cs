@@ -13,6 +13,9 @@ public enum TokenChargeBehaviour
     /// <summary>Unreachable: nothing charged, the outcome unknown to the app.</summary>
     Unavailable,
 
+    /// <summary>Refuses the request itself (a 4xx: our settings, or a charge this acquirer cannot make); nothing charged.</summary>
+    Reject,
+
     /// <summary>Charges and answers, but the answer never reaches the app (a timeout after the acquirer answered).</summary>
     AnswerThenTimeOut,
 
@@ -54,6 +57,10 @@ public sealed class RecordingTokenCharger(TokenChargeLedger ledger, TimeSpan? de
         if (behaviour == TokenChargeBehaviour.Unavailable)
         {
             throw new AcquirerUnavailableException("The acquirer is down (test).");
+        }
+        if (behaviour == TokenChargeBehaviour.Reject)
+        {
+            throw new AcquirerRejectedException("The acquirer refused the request (test).");
         }
         var answer = ledger.Charges.GetOrAdd(request.IdempotencyKey, _ => behaviour switch
         {

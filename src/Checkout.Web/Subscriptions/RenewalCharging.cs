@@ -111,6 +111,14 @@ public sealed partial class RenewalCharging(
             LogAcquirerUnavailable(log, subscriptionId, due.IdempotencyKey, tries, e.Message);
             return;
         }
+        catch (AcquirerRejectedException e)
+        {
+            // The acquirer refused the request itself (our settings, or a charge it cannot make): not the shopper's
+            // decline, so no dunning. The charge stays in flight under its key for the operator to fix and the next try.
+            var tries = await subscriptions.RetryLaterAsync(work, claim, e.Message, cancellationToken);
+            LogAcquirerRejected(log, subscriptionId, due.IdempotencyKey, tries, e.Message);
+            return;
+        }
 
         var result = ResultOf(answer.Status);
         subscription.Record(due.Answered(result, clock.GetUtcNow(), SubscriptionStore.Truncate(answer.Reason)), _dunning);
@@ -162,6 +170,9 @@ public sealed partial class RenewalCharging(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acquirer unavailable for renewal {IdempotencyKey} of subscription {SubscriptionId} (try {Tries}); it will be sent again with the same key: {Reason}")]
     private static partial void LogAcquirerUnavailable(ILogger logger, Guid subscriptionId, string idempotencyKey, int tries, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renewal {IdempotencyKey} of subscription {SubscriptionId} was refused by the acquirer (try {Tries}): {Reason}")]
+    private static partial void LogAcquirerRejected(ILogger logger, Guid subscriptionId, string idempotencyKey, int tries, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Subscription {SubscriptionId} is due but has no customer token (try {Tries})")]
     private static partial void LogNoToken(ILogger logger, Guid subscriptionId, int tries);
