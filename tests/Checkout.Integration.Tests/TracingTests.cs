@@ -47,6 +47,10 @@ public sealed class TracingTests(ITestOutputHelper output)
         Assert.Equal(Tag(webhook, CheckoutTelemetry.EventIdTag), Tag(processing, CheckoutTelemetry.EventIdTag));
         Assert.Equal("premium-monthly", Tag(processing, CheckoutTelemetry.PlanTag));
         Assert.Equal(ActivityKind.Consumer, processing.Kind);
+        // Its own trace, linked to the delivery that stored the event.
+        Assert.NotEqual(webhook.TraceId, processing.TraceId);
+        var link = Assert.Single(processing.Links);
+        Assert.Equal((webhook.TraceId, webhook.SpanId), (link.Context.TraceId, link.Context.SpanId));
 
         var authorization = await collector.WaitForAsync("the first charge", s => s.DisplayName == "checkout.first_charge.authorize" && Tag(s, CheckoutTelemetry.OrderIdTag) == orderId);
         Assert.Equal(processing.SpanId, authorization.ParentSpanId);

@@ -43,16 +43,7 @@ public static class LegacyDatabase
             var order = Order.Start(PlanCatalog.Default.Find("premium-monthly")!, now);
             var eventId = $"legacy-{Guid.NewGuid():N}";
             await InsertOrderAsync(connection, db.Database.IsNpgsql(), order);
-            db.WebhookEvents.Add(new WebhookEventRecord
-            {
-                EventId = eventId,
-                EventType = "payment.request.state-change.completed",
-                ProtectedBody = protector.Protect("{\"legacy\":true}"),
-                ReceivedAt = now,
-                ProcessedAt = now,
-                Attempts = 1,
-                NextAttemptAt = now,
-            });
+            await InsertWebhookEventAsync(connection, db.Database.IsNpgsql(), eventId, protector.Protect("{\"legacy\":true}"), now);
             db.CustomerTokens.Add(new CustomerTokenRecord
             {
                 OrderId = order.Id,
@@ -115,6 +106,25 @@ public static class LegacyDatabase
             ("@amount", order.AmountDueMinorUnits), ("@currency", order.Currency), ("@status", order.Status.ToString()), ("@at", at),
         ];
         foreach (var (name, value) in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A processed event in the scripts' columns only (the model has columns they never created).</summary>
+    private static async Task InsertWebhookEventAsync(DbConnection connection, bool postgres, string eventId, string protectedBody, DateTimeOffset now)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "ProcessedAt", "Attempts", "NextAttemptAt")
+            VALUES (@id, 'payment.request.state-change.completed', @body, @at, @at, 1, @at)
+            """;
+        var at = postgres ? now.ToUniversalTime() : new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
+        foreach (var (name, value) in new (string, object)[] { ("@id", eventId), ("@body", protectedBody), ("@at", at) })
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;

@@ -36,6 +36,7 @@ public sealed partial class WebhookInbox(
     {
         var protectedBody = protector.Protect(Encoding.UTF8.GetString(body));
         var now = clock.GetUtcNow();
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C, Recorded: true } delivery ? delivery.Id : null;
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
             return await sqliteWrites.WriteAsync(
@@ -44,14 +45,15 @@ public sealed partial class WebhookInbox(
                 {
                     var insert = batch.Command(
                         """
-                        INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "Attempts", "NextAttemptAt")
-                        VALUES ($EventId, $EventType, $ProtectedBody, $ReceivedAt, 0, $NextAttemptAt)
+                        INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "TraceParent", "Attempts", "NextAttemptAt")
+                        VALUES ($EventId, $EventType, $ProtectedBody, $ReceivedAt, $TraceParent, 0, $NextAttemptAt)
                         ON CONFLICT ("EventId") DO NOTHING
                         """)
                         .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.EventId), eventId)
                         .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.EventType), eventType)
                         .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.ProtectedBody), protectedBody)
                         .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.ReceivedAt), now)
+                        .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.TraceParent), traceParent)
                         .With<WebhookEventRecord>(model, nameof(WebhookEventRecord.NextAttemptAt), now);
                     return insert.ExecuteNonQuery() == 1;
                 },
@@ -60,8 +62,8 @@ public sealed partial class WebhookInbox(
         var providerNow = db.ToProviderValue<WebhookEventRecord>(nameof(WebhookEventRecord.ReceivedAt), now);
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""
-            INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "Attempts", "NextAttemptAt")
-            VALUES ({eventId}, {eventType}, {protectedBody}, {providerNow}, 0, {providerNow})
+            INSERT INTO "WebhookEvents" ("EventId", "EventType", "ProtectedBody", "ReceivedAt", "TraceParent", "Attempts", "NextAttemptAt")
+            VALUES ({eventId}, {eventType}, {protectedBody}, {providerNow}, {traceParent}, 0, {providerNow})
             ON CONFLICT ("EventId") DO NOTHING
             """,
             cancellationToken);
@@ -100,8 +102,11 @@ public sealed partial class WebhookInbox(
     /// </summary>
     public async Task<bool> ProcessAsync(WebhookEventRecord record, WorkClaim claim, CancellationToken cancellationToken)
     {
-        // Its own trace, outside any request: found with the webhook's by the order id and Klarna's correlation id.
-        using var activity = CheckoutTelemetry.Source.StartActivity("checkout.webhook.process", ActivityKind.Consumer);
+        // Its own trace, outside any request, linked to the delivery that stored the event (and tagged with the order id
+        // and Klarna's correlation id like it).
+        ActivityLink[]? links = ActivityContext.TryParse(record.TraceParent, null, out var delivery) ? [new ActivityLink(delivery)] : null;
+        using var activity = CheckoutTelemetry.Source.StartActivity(
+            "checkout.webhook.process", ActivityKind.Consumer, parentContext: default, tags: null, links: links);
         activity.TagIfRecorded(CheckoutTelemetry.EventIdTag, record.EventId);
         activity.TagIfRecorded(CheckoutTelemetry.EventTypeTag, record.EventType);
         try

@@ -30,6 +30,10 @@ public sealed class WebhookEventRecord : ILeasedWork
 
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>The W3C <c>traceparent</c> of the delivery that stored it, so the worker's span links back to it.</summary>
+    [MaxLength(55)]
+    public string? TraceParent { get; set; }
+
     public DateTimeOffset? ProcessedAt { get; set; }
 
     public int Attempts { get; set; }

@@ -334,6 +334,10 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)");
+
                     b.HasKey("EventId");
 
                     b.HasIndex("ClaimedBy")
