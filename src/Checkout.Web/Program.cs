@@ -5,6 +5,7 @@ using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.KlarnaSetup;
+using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
 using Checkout.Web.Webhooks;
 
@@ -60,6 +61,7 @@ app.MapCheckoutApi();
 app.MapCheckoutEvents();
 app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
+app.MapShopperSubscriptions();
 
 // With Database:MigrateAtStartup=false and a migration missing, one line naming the command, and exit code 1.
 try

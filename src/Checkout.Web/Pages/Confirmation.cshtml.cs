@@ -4,11 +4,13 @@ using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Orders;
+using Checkout.Web.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 /// <summary>The result the shopper sees: active subscription, started trial, declined payment, or a way back.</summary>
-public sealed class ConfirmationModel(OrderStore orders, PlanCatalog catalog, TimeProvider clock) : PageModel
+public sealed class ConfirmationModel(
+    OrderStore orders, PlanCatalog catalog, SubscriptionStore subscriptions, ShopperLinks links, TimeProvider clock) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -17,6 +19,12 @@ public sealed class ConfirmationModel(OrderStore orders, PlanCatalog catalog, Ti
     public DateOnly FirstBillingDate => Plan.FirstBillingDate(DateOnly.FromDateTime(Order.UpdatedAt.UtcDateTime));
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The completed sign-up started a subscription (its row may appear a moment after the order completes).</summary>
+    public bool StartsSubscription => Order.Status == OrderStatus.Completed && Plan.Kind == PlanKind.Subscription;
+
+    /// <summary>The shopper's signed link to their subscription, once it exists.</summary>
+    public string? ManageLink { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? checkoutId, CancellationToken cancellationToken)
     {
@@ -30,6 +38,10 @@ public sealed class ConfirmationModel(OrderStore orders, PlanCatalog catalog, Ti
         }
         Order = order;
         Plan = plan;
+        if (StartsSubscription && await subscriptions.FindAsync(id, cancellationToken) is not null)
+        {
+            ManageLink = links.PathFor(id);
+        }
         return Page();
     }
 }

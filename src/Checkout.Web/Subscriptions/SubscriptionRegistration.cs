@@ -11,6 +11,9 @@ public static class SubscriptionRegistration
         services.AddScoped<SubscriptionSignUps>();
         services.AddScoped<IOrderCompletedListener>(sp => sp.GetRequiredService<SubscriptionSignUps>());
         services.AddScoped<RenewalCharging>();
+        // The shopper's signed link and page: what they see and the cancellation at period end.
+        services.AddSingleton<ShopperLinks>();
+        services.AddScoped<ShopperCancellation>();
         services.AddSingleton<RenewalScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());
         return services;

@@ -114,6 +114,30 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Holds the row for a change outside the schedule (whatever its backoff), unless another claim holds it now: a
+    /// change made under this hold cannot land between a charge being marked in flight and its answer being saved.
+    /// </summary>
+    public async Task<bool> TryHoldAsync(Guid id, WorkClaim claim, CancellationToken cancellationToken) =>
+        await Work(id).Where(r => r.ClaimedUntil == null || r.ClaimedUntil < claim.Now).ExecuteUpdateAsync(
+            set => set.SetProperty(r => r.ClaimedBy, claim.Owner).SetProperty(r => r.ClaimedUntil, claim.Until),
+            cancellationToken) == 1;
+
+    /// <summary>
+    /// Saves the subscription's changes and gives its row back as it was (a charge in flight still marked, to be asked
+    /// again under its key), in one transaction that first checks the claim still holds the row; throws when it does not.
+    /// </summary>
+    public async Task SaveKeepingWorkAsync(Subscription subscription, WorkClaim claim, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await Work(subscription.Id).ReleaseAsync(claim, _ => { }, cancellationToken) != 1)
+        {
+            throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its change was saved.");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Gives the row back as it was, the charge in flight (if any) still marked.</summary>
     public Task ReleaseAsync(Guid id, WorkClaim claim, CancellationToken cancellationToken) =>
         Work(id).ReleaseAsync(claim, _ => { }, cancellationToken);

@@ -1,0 +1,45 @@
+namespace Checkout.Web.Pages;
+
+using Checkout.Domain.Plans;
+using Checkout.Domain.Subscriptions;
+using Checkout.Web.Subscriptions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+/// <summary>
+/// The shopper's own page, reached by the signed link on the confirmation page: plan, status, what is charged next,
+/// the charges so far, and a cancellation at period end. Nothing secret is on it.
+/// </summary>
+public sealed class ShopperSubscriptionModel(
+    ShopperLinks links, SubscriptionStore subscriptions, PlanCatalog catalog, IAntiforgery antiforgery) : PageModel
+{
+    public Subscription Subscription { get; private set; } = null!;
+
+    public string PlanName { get; private set; } = "";
+
+    public string CancelPath { get; private set; } = "";
+
+    public string AntiforgeryToken { get; private set; } = "";
+
+    /// <summary>The shopper's cancellation waited for a charge being made and gave up.</summary>
+    public bool Busy { get; private set; }
+
+    /// <summary>The charges so far, oldest first: the sign-up's first charge (when there was one) and each renewal attempt.</summary>
+    public IReadOnlyList<ShopperCharge> Charges { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string token, bool busy, CancellationToken cancellationToken)
+    {
+        if (links.Read(token) is not { } id || await subscriptions.FindAsync(id, cancellationToken) is not { } subscription)
+        {
+            return NotFound();
+        }
+        Subscription = subscription;
+        PlanName = catalog.Find(subscription.PlanId)?.Name ?? subscription.PlanId;
+        CancelPath = links.PathFor(id) + "/cancel";
+        AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
+        Busy = busy;
+        Charges = ShopperCharge.Of(subscription);
+        return Page();
+    }
+}

@@ -1,0 +1,72 @@
+namespace Checkout.Web.Subscriptions;
+
+using System.Globalization;
+using Checkout.Domain.Pricing;
+using Checkout.Domain.Subscriptions;
+
+/// <summary>One line of the shopper's past charges.</summary>
+public sealed record ShopperCharge(DateTimeOffset At, BillingPeriod Period, Money Amount, string Outcome, string Explanation, string? Reason)
+{
+    public const string FirstCharge = "The first payment, made when you signed up.";
+
+    /// <summary>The sign-up's first charge (a subscription without a trial paid period 1 then) and every renewal attempt, oldest first.</summary>
+    public static IReadOnlyList<ShopperCharge> Of(Subscription subscription)
+    {
+        var charges = new List<ShopperCharge>();
+        if (subscription.BillingAnchor == subscription.SignedUpAt)
+        {
+            charges.Add(new(subscription.SignedUpAt, subscription.Period(1), subscription.Price, "Approved", FirstCharge, null));
+        }
+        charges.AddRange(subscription.Attempts
+            .OrderBy(a => a.At)
+            .Select(a => new ShopperCharge(a.At, subscription.Period(a.PeriodNumber), subscription.Price, ShopperWords.Outcome(a.Result), ShopperWords.Explanation(a.Result), a.Reason)));
+        return charges;
+    }
+}
+
+/// <summary>How a subscription reads to its shopper.</summary>
+public static class ShopperWords
+{
+    public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    public static string Period(BillingPeriod period) => $"{Date(period.Start)} – {Date(period.End)}";
+
+    public static string Status(SubscriptionStatus status) => status switch
+    {
+        SubscriptionStatus.Trialing => "Free trial",
+        SubscriptionStatus.Active => "Active",
+        SubscriptionStatus.PastDue => "Payment overdue",
+        SubscriptionStatus.Suspended => "Paused",
+        SubscriptionStatus.Canceled => "Canceled",
+        _ => status.ToString(),
+    };
+
+    /// <summary>What the status means for the shopper, in a sentence.</summary>
+    public static string Explanation(Subscription subscription) => subscription.Status switch
+    {
+        SubscriptionStatus.Trialing => "Your free trial is on. Nothing has been charged yet.",
+        SubscriptionStatus.Active => "Your subscription is paid up.",
+        SubscriptionStatus.PastDue when subscription.NextChargeAt is { } retry =>
+            $"Your last payment was declined. We will try again on {Date(retry)}.",
+        SubscriptionStatus.PastDue => "Your last payment was declined.",
+        SubscriptionStatus.Suspended => "Your saved Klarna payment method is no longer valid, so nothing will be charged.",
+        SubscriptionStatus.Canceled when subscription.CanceledAt is { } at => $"Your subscription ended on {Date(at)}. Nothing more will be charged.",
+        _ => "Your subscription has ended. Nothing more will be charged.",
+    };
+
+    public static string Explanation(RenewalResult result) => result switch
+    {
+        RenewalResult.Approved => "The renewal was paid.",
+        RenewalResult.Declined => "Klarna did not approve this payment.",
+        RenewalResult.TokenRevoked => "Your saved Klarna payment method was withdrawn, so it can no longer be charged.",
+        _ => "",
+    };
+
+    public static string Outcome(RenewalResult result) => result switch
+    {
+        RenewalResult.Approved => "Approved",
+        RenewalResult.Declined => "Declined",
+        RenewalResult.TokenRevoked => "Payment method no longer valid",
+        _ => result.ToString(),
+    };
+}
