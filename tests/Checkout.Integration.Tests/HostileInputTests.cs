@@ -129,6 +129,12 @@ public static class HostileCorpus
         yield return new("return page for an unknown checkout", _ => new HttpRequestMessage(HttpMethod.Get, $"checkout/return?checkoutId={Guid.NewGuid()}"));
         yield return new("confirmation for an unknown checkout", _ => new HttpRequestMessage(HttpMethod.Get, $"checkout/confirmation?checkoutId={Guid.NewGuid()}"));
         yield return new("confirmation with a malformed id", _ => new HttpRequestMessage(HttpMethod.Get, "checkout/confirmation?checkoutId=javascript:alert(1)"));
+        foreach (var token in new[] { "not-a-token", "CfDJ8" + new string('A', 120), Guid.NewGuid().ToString("N"), "%3Cscript%3E", new string('t', 3000) })
+        {
+            yield return new($"shopper's page for token {token[..Math.Min(12, token.Length)]}", _ => new HttpRequestMessage(HttpMethod.Get, $"subscription/{token}"));
+            yield return new($"shopper's cancel for token {token[..Math.Min(12, token.Length)]}", csrf => WithCsrf(Json(HttpMethod.Post, $"subscription/{token}/cancel", "{}"), csrf));
+        }
+        yield return new("shopper's cancel without antiforgery token", _ => new HttpRequestMessage(HttpMethod.Post, "subscription/not-a-token/cancel"));
         foreach (var hostile in Webhooks(webhooks))
         {
             yield return hostile;
