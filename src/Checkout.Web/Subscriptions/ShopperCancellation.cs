@@ -25,7 +25,7 @@ public enum CancellationOutcome
 public sealed partial class ShopperCancellation(
     SubscriptionStore subscriptions, WorkLease lease, TimeProvider clock, ILogger<ShopperCancellation> log)
 {
-    private const int Tries = 10;
+    private const int Tries = 25;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
 
     public async Task<CancellationOutcome> CancelAtPeriodEndAsync(Guid subscriptionId, CancellationToken cancellationToken)
