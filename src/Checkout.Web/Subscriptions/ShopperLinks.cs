@@ -11,12 +11,26 @@ public sealed class ShopperLinks(IDataProtectionProvider provider)
 {
     public const string Purpose = "Checkout.Subscriptions.ShopperLink";
 
+    private const string PathPrefix = "/subscription/";
+
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
     /// <summary>A URL-safe token naming the subscription.</summary>
     public string TokenFor(Guid subscriptionId) => _protector.Protect(subscriptionId.ToString("N"));
 
     public string PathFor(Guid subscriptionId) => "/subscription/" + TokenFor(subscriptionId);
+
+    /// <summary>A request path with the link's token replaced, for logs and traces: the link is all a shopper needs to cancel.</summary>
+    public static string Redact(string path)
+    {
+        if (!path.StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return path;
+        }
+        var rest = path.AsSpan(PathPrefix.Length);
+        var slash = rest.IndexOf('/');
+        return PathPrefix + "{token}" + (slash < 0 ? "" : rest[slash..].ToString());
+    }
 
     /// <summary>The subscription the token names; null when it was altered, made with another key ring, or is no token at all.</summary>
     public Guid? Read(string? token)

@@ -2,6 +2,7 @@ namespace Checkout.Web.Telemetry;
 
 using System.Net;
 using Checkout.Klarna.PaymentRequests;
+using Checkout.Web.Subscriptions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -54,7 +55,12 @@ public static class TelemetryRegistration
     /// <summary>The spans to record: the app's own, and ASP.NET Core's and HttpClient's with Klarna's correlation id.</summary>
     public static TracerProviderBuilder AddCheckoutInstrumentation(this TracerProviderBuilder tracing) => tracing
         .AddSource(CheckoutTelemetry.Name)
-        .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsScrapeOrProbe(context.Request.Path))
+        .AddAspNetCoreInstrumentation(o =>
+        {
+            o.Filter = context => !IsScrapeOrProbe(context.Request.Path);
+            // The shopper's link is their access to their subscription: its token never reaches a trace.
+            o.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", ShopperLinks.Redact(request.Path.Value ?? ""));
+        })
         .AddHttpClientInstrumentation(o => o.EnrichWithHttpResponseMessage = TagKlarnaCorrelationId);
 
     /// <summary><c>/metrics</c>, when enabled, for direct callers from loopback or an allowed network; others get 404.</summary>

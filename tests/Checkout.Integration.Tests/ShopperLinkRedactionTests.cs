@@ -1,0 +1,50 @@
+namespace Checkout.Integration.Tests;
+
+using System.Net;
+using Checkout.Web.Subscriptions;
+using Checkout.Web.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
+
+/// <summary>The shopper's link is their access to their subscription: its token appears in no log line and no span.</summary>
+public sealed class ShopperLinkRedactionTests
+{
+    [Theory]
+    [InlineData("/subscription/CfDJ8abc", "/subscription/{token}")]
+    [InlineData("/subscription/CfDJ8abc/cancel", "/subscription/{token}/cancel")]
+    [InlineData("/checkout/confirmation", "/checkout/confirmation")]
+    [InlineData("/subscriptions", "/subscriptions")]
+    public void The_token_is_replaced_in_a_path(string path, string redacted) => Assert.Equal(redacted, ShopperLinks.Redact(path));
+
+    [Fact]
+    public async Task Requests_for_the_shoppers_page_log_and_trace_no_token()
+    {
+        var logs = new CapturingLoggerProvider();
+        var spans = new SpanCollector();
+        using var app = CheckoutAppFactory.With(null, 0, null, s =>
+        {
+            s.AddSingleton<ILoggerProvider>(logs);
+            s.AddOpenTelemetry().WithTracing(t => t.AddCheckoutInstrumentation().AddProcessor(spans));
+        });
+        using var browser = app.CreateBrowserLikeClient();
+        var token = app.Services.GetRequiredService<ShopperLinks>().TokenFor(Guid.NewGuid());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"subscription/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync($"subscription/{token}/cancel", new FormUrlEncodedContent([]))).StatusCode);
+
+        await spans.WaitForAsync("the cancel", s => s.Kind == System.Diagnostics.ActivityKind.Server && s.DisplayName.StartsWith("POST", StringComparison.Ordinal));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!logs.Lines.Any(l => l.Contains("RequestPath=/subscription/{token}/cancel", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Contains(logs.Lines, l => l.Contains("RequestMethod=GET RequestPath=/subscription/{token} StatusCode=404", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("RequestMethod=POST RequestPath=/subscription/{token}/cancel StatusCode=400", StringComparison.Ordinal));
+        var leaked = logs.Lines.Where(l => l.Contains(token, StringComparison.Ordinal)).ToList();
+        Assert.True(leaked.Count == 0, string.Join(Environment.NewLine, leaked));
+        // The app's own spans; the test's HttpClient spans (its side, in this process) know the URL they called.
+        Assert.DoesNotContain(spans.Spans.Where(s => s.Kind == System.Diagnostics.ActivityKind.Server), s => s.TagObjects.Any(t => t.Value?.ToString()?.Contains(token, StringComparison.Ordinal) == true)
+            || s.DisplayName.Contains(token, StringComparison.Ordinal));
+    }
+}
