@@ -207,6 +207,24 @@ public sealed class Subscription
         return true;
     }
 
+    /// <summary>
+    /// The operator asks for a past-due charge now: the next attempt (the same period and attempt number, so the
+    /// same idempotency key) falls due at <paramref name="now"/>; nothing else changes. False when it is already due.
+    /// </summary>
+    public bool RetryNow(DateTimeOffset now)
+    {
+        if (Status != SubscriptionStatus.PastDue || NextChargeAt is not { } scheduled)
+        {
+            throw new InvalidOperationException($"Only a past-due subscription with a retry scheduled can be retried now; this one is {Status}.");
+        }
+        if (scheduled <= now)
+        {
+            return false;
+        }
+        NextChargeAt = now;
+        return true;
+    }
+
     /// <summary>Klarna reports the customer token revoked: suspended at once, no retries. False when already suspended or canceled.</summary>
     public bool RevokeToken(DateTimeOffset at, string? reason)
     {
