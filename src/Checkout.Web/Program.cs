@@ -1,3 +1,4 @@
+using Checkout.Web.Admin;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.DevelopmentEmulator;
@@ -52,6 +53,8 @@ app.UseStaticFiles();
 // One log line per request (static files excepted), with the order and Klarna's correlation id where known.
 app.UseCheckoutRequestLogging();
 app.UseRateLimiter();
+// Every /admin URL is 404 unless Admin:Key is set; then the operator's sign-in cookie.
+app.UseOperatorView();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");

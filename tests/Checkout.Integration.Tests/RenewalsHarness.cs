@@ -16,7 +16,9 @@ using Microsoft.Extensions.Time.Testing;
 /// </summary>
 public sealed class RenewalsHarness : IDisposable
 {
-    public RenewalsHarness(FakeTimeProvider clock, TokenChargeLedger ledger, string? databasePath = null, TimeSpan? chargeDelay = null)
+    public RenewalsHarness(
+        FakeTimeProvider clock, TokenChargeLedger ledger, string? databasePath = null, TimeSpan? chargeDelay = null,
+        IDictionary<string, string?>? settings = null)
     {
         Clock = clock;
         Ledger = ledger;
@@ -24,7 +26,7 @@ public sealed class RenewalsHarness : IDisposable
         App = CheckoutAppFactory.With(
             databasePath,
             0,
-            new Dictionary<string, string?> { ["Renewals:PollInterval"] = "01:00:00" },
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Renewals:PollInterval"] = "01:00:00" },
             services =>
             {
                 services.RemoveAll<TimeProvider>();

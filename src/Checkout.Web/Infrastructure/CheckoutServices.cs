@@ -5,6 +5,7 @@ using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
 using Checkout.Klarna;
 using Checkout.Klarna.Webhooks;
+using Checkout.Web.Admin;
 using Checkout.Web.Authorization;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Completion;
@@ -71,6 +72,8 @@ public static class CheckoutServices
         // Subscriptions started by completed sign-ups, renewed on schedule.
         services.AddSubscriptions();
 
+        // The operator's view at /admin: off unless Admin:Key is set.
+        services.AddOperatorView(builder.Environment);
         services.AddSingleton<Http.SecurityHeaders>();
         services.AddCheckoutSettings();
         // Traces and funnel metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, /metrics when enabled.

@@ -1,6 +1,7 @@
 namespace Checkout.Web.Subscriptions;
 
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 /// <summary>
@@ -14,7 +15,18 @@ public sealed partial class RenewalScheduler(
     /// <summary>How far back a pass looks for completed sign-ups whose subscription was never started.</summary>
     private static readonly TimeSpan SignUpCatchUp = TimeSpan.FromDays(7);
 
+    private readonly WorkSignal _wake = new();
+
     private RenewalSettings Settings => settings.Value;
+
+    /// <summary>Starts the next pass now instead of at the end of the poll interval.</summary>
+    public void Wake() => _wake.Raise();
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _wake.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +37,7 @@ public sealed partial class RenewalScheduler(
                 // A full batch means more are probably due: go again at once.
                 if (await RunOnceAsync(stoppingToken) < Settings.BatchSize)
                 {
-                    await Task.Delay(Settings.PollInterval, stoppingToken);
+                    await _wake.WaitAsync(Settings.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -35,7 +47,7 @@ public sealed partial class RenewalScheduler(
             catch (Exception e)
             {
                 LogPassFailed(log, e);
-                await Task.Delay(Settings.PollInterval, stoppingToken);
+                await _wake.WaitAsync(Settings.PollInterval, stoppingToken);
             }
         }
     }

@@ -76,3 +76,17 @@ public sealed class SecuritySettings
     /// <summary>Origins added to the Content-Security-Policy's connect-src, frame-src and img-src besides Klarna's listed hosts.</summary>
     public string[] KlarnaOrigins { get; set; } = [];
 }
+
+/// <summary>Settings under <c>Admin:</c>: the operator's view at <c>/admin</c>, off (every URL 404) unless a key is set.</summary>
+public sealed class AdminSettings
+{
+    public const string Section = "Admin";
+
+    /// <summary>What the operator types on <c>/admin/login</c>; at least 16 characters. Empty: the operator's view is off.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Sign-in attempts per minute per client address.</summary>
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Key);
+}

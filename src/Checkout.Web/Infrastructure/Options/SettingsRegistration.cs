@@ -36,6 +36,10 @@ public static class SettingsRegistration
                 s => s.KlarnaOrigins.All(o => o.StartsWith("https://", StringComparison.Ordinal) && !o.Contains(' ', StringComparison.Ordinal)),
                 "Security:KlarnaOrigins must list https:// origins only, one per entry.")
             .ValidateOnStart();
+        services.AddOptions<AdminSettings>().BindConfiguration(AdminSettings.Section)
+            .Validate(s => !s.Enabled || s.Key!.Trim().Length >= 16, "Admin:Key must be at least 16 characters, or absent to keep the operator's view off.")
+            .Validate(s => s.LoginAttemptsPerMinute > 0, "Admin:LoginAttemptsPerMinute must be a positive number of attempts.")
+            .ValidateOnStart();
         return services;
     }
 
