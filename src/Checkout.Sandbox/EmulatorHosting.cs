@@ -40,6 +40,11 @@ public static class EmulatorHosting
         SandboxSecrets.FillMissing(builder.Configuration);
 
         var services = builder.Services;
+        if (builder.Environment.IsDevelopment())
+        {
+            // A clock the app's test clock moves along with its own (POST /sandbox/clock/advance).
+            services.TryAddSingleton<TimeProvider>(new SandboxClock(TimeProvider.System));
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidation>();
@@ -111,6 +116,7 @@ public static class EmulatorHosting
         if (app.Environment.IsDevelopment())
         {
             app.MapSandboxCredentials();
+            app.MapSandboxClock();
         }
 
         return app;

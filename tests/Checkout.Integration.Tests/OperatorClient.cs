@@ -49,6 +49,6 @@ public sealed partial class OperatorClient(CheckoutAppFactory app) : IDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    [GeneratedRegex("<form method=\"post\" action=\"(?<action>[^\"]+)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
+    [GeneratedRegex("<form method=\"post\"[^>]* action=\"(?<action>[^\"]+)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
     private static partial Regex Forms();
 }

@@ -104,6 +104,16 @@ public sealed class StartupValidationTests
     }
 
     /// <summary>Starts the built app with these environment variables; its exit code and its output's lines, trimmed.</summary>
+    [Fact]
+    public async Task The_test_clock_outside_Development_is_refused_naming_the_key()
+    {
+        var (exit, lines) = await StartAsync(new() { ["TestClock__Enabled"] = "true" });
+
+        Assert.Equal(1, exit);
+        Assert.Single(lines, line => line.StartsWith("TestClock:Enabled", StringComparison.Ordinal));
+        AssertNoStackTrace(lines);
+    }
+
     private static async Task<(int Exit, string[] Lines)> StartAsync(Dictionary<string, string> environment)
     {
         var (exit, output, error) = await RunAsync(environment);

@@ -23,6 +23,8 @@ public static class AdminRegistration
             o.AccessDeniedPath = "/admin/login";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Real time: moving the test clock forward must not sign the operator out.
+            o.TimeProvider = TimeProvider.System;
             o.Cookie.Name = "checkout-operator";
             o.Cookie.Path = "/admin";
             o.Cookie.HttpOnly = true;

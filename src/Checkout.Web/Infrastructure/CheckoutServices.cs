@@ -15,6 +15,7 @@ using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Orders;
 using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
+using Checkout.Web.TestClock;
 using Checkout.Web.Tokens;
 using Checkout.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,7 +28,8 @@ public static class CheckoutServices
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.TryAddSingleton(TimeProvider.System);
+        // The system clock, or in Development with TestClock:Enabled one the operator's view can move forward.
+        services.AddAppClock();
 
         services.AddOptions<KlarnaOptions>().Bind(configuration.GetSection(KlarnaOptions.Section))
             .PostConfigure(o => o.WebhookSigningKeys = SigningKeyConfiguration.Read(configuration))

@@ -36,6 +36,14 @@ public static class SettingsRegistration
                 s => s.KlarnaOrigins.All(o => o.StartsWith("https://", StringComparison.Ordinal) && !o.Contains(' ', StringComparison.Ordinal)),
                 "Security:KlarnaOrigins must list https:// origins only, one per entry.")
             .ValidateOnStart();
+        services.AddOptions<TestClockSettings>().BindConfiguration(TestClockSettings.Section)
+            .Validate<IHostEnvironment>(
+                (s, environment) => !s.Enabled || environment.IsDevelopment(),
+                "TestClock:Enabled is for Development and tests only; remove it (or set it to false) in this environment.")
+            .Validate(
+                s => string.IsNullOrWhiteSpace(s.EmulatorClockUrl) || KlarnaOptionsValidator.IsAbsoluteHttpUrl(s.EmulatorClockUrl),
+                "TestClock:EmulatorClockUrl must be an absolute http(s) URL such as http://localhost:5090/sandbox/clock/advance, or empty.")
+            .ValidateOnStart();
         services.AddOptions<AdminSettings>().BindConfiguration(AdminSettings.Section)
             .Validate(s => !s.Enabled || s.Key!.Trim().Length >= 16, "Admin:Key must be at least 16 characters, or absent to keep the operator's view off.")
             .Validate(s => s.LoginAttemptsPerMinute > 0, "Admin:LoginAttemptsPerMinute must be a positive number of attempts.")

@@ -1,0 +1,27 @@
+namespace Checkout.Web.TestClock;
+
+using Checkout.Web.Infrastructure.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+public static class TestClockRegistration
+{
+    /// <summary>
+    /// The app's <see cref="TimeProvider"/>: the system clock, or with <c>TestClock:Enabled</c> an <see cref="AdjustableClock"/>
+    /// (start-up refuses the setting outside Development).
+    /// </summary>
+    public static IServiceCollection AddAppClock(this IServiceCollection services)
+    {
+        services.AddSingleton(new AdjustableClock(TimeProvider.System));
+        // Read raw, not through the validated options: a refused setting must leave the clock resolvable, so that
+        // start-up can name the setting instead of failing wherever the clock is first used.
+        services.TryAddSingleton(sp =>
+            sp.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            && bool.TryParse(sp.GetRequiredService<IConfiguration>()[$"{TestClockSettings.Section}:{nameof(TestClockSettings.Enabled)}"], out var enabled)
+            && enabled
+                ? sp.GetRequiredService<AdjustableClock>()
+                : TimeProvider.System);
+        services.AddScoped<TestClockActions>();
+        services.AddHttpClient(TestClockActions.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+        return services;
+    }
+}
