@@ -1,0 +1,58 @@
+namespace Checkout.Browser.Tests;
+
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+/// <summary>The app with the operator's view and the test clock on.</summary>
+public sealed class OperatorBrowserFixture : BrowserFixture
+{
+    public const string AdminKey = "operator-key-for-browser-tests-0123";
+
+    public OperatorBrowserFixture()
+        : base(new()
+        {
+            ["Admin:Key"] = AdminKey,
+            ["TestClock:Enabled"] = "true",
+            // Not the Development emulator on port 5090: the test's own emulator needs no clock to approve a token charge.
+            ["TestClock:EmulatorClockUrl"] = "",
+        })
+    {
+    }
+}
+
+/// <summary>The operator signs in, moves the test clock a month, and sees the shopper's subscription renewed.</summary>
+public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : IClassFixture<OperatorBrowserFixture>
+{
+    [Fact]
+    public async Task A_month_after_signing_up_for_premium_monthly_the_operator_sees_period_two_approved()
+    {
+        var page = await browser.NewPageAsync();
+        await KlarnaJourney.PayInPopupAsync(page, "premium-monthly", KlarnaJourney.ApprovedEmail);
+        Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
+        var subscriptionId = Guid.Parse(CheckoutId().Match(page.Url).Groups[1].Value);
+
+        await page.GotoAsync("/admin");
+        await page.Locator("#key").FillAsync(OperatorBrowserFixture.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        var link = page.Locator($"a[href='/admin/subscriptions/{subscriptionId:N}']");
+        // The subscription starts when the worker sees the order completed.
+        for (var i = 0; i < 20 && await link.CountAsync() == 0; i++)
+        {
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
+        await Assertions.Expect(link).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advance 1 month" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".test-clock .notice")).ToContainTextAsync("subscriptions were due");
+        await link.ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-field='period']")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-field='status']")).ToHaveTextAsync("Active");
+        await Assertions.Expect(page.Locator("tr[data-period='2'][data-attempt='1'] td").Nth(3)).ToHaveTextAsync("Approved");
+    }
+
+    [GeneratedRegex("checkoutId=([0-9a-fA-F-]{32,36})")]
+    private static partial Regex CheckoutId();
+}
