@@ -3,6 +3,8 @@ namespace Checkout.Integration.Tests;
 using System.Net;
 using Checkout.Domain.Subscriptions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 /// <summary>
@@ -73,6 +75,31 @@ public sealed class OperatorViewTests : IDisposable
         Assert.DoesNotContain("Retry the charge now", one, StringComparison.Ordinal);
 
         Assert.Contains("Webhook events", await _operator.PageAsync("/admin/webhooks"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_limited_per_client_and_the_key_is_never_logged()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var app = CheckoutAppFactory.With(
+            null,
+            0,
+            new Dictionary<string, string?> { ["Admin:Key"] = OperatorClient.Key, ["Admin:LoginAttemptsPerMinute"] = "2" },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        using var client = new OperatorClient(app);
+
+        using var first = await client.SignInAsync("wrong-key-number-one-0123456789");
+        using var second = await client.SignInAsync(OperatorClient.Key);
+        using var third = await client.SignInAsync(OperatorClient.Key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains(logs.Lines, l => l.Contains("Operator sign-in refused", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("wrong-key-number-one", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(OperatorClient.Key, StringComparison.Ordinal));
+        using var page = await client.Http.GetAsync("/admin");
+        Assert.True(page.Headers.CacheControl?.NoStore);
     }
 
     [Fact]

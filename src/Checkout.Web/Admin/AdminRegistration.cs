@@ -60,6 +60,8 @@ public static class AdminRegistration
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
+            // Operator pages are never kept by a browser or a proxy.
+            context.Response.Headers.CacheControl = "no-store";
             if (!context.Request.Path.StartsWithSegments("/admin/login", StringComparison.OrdinalIgnoreCase)
                 && !(await context.AuthenticateAsync(Scheme)).Succeeded)
             {
