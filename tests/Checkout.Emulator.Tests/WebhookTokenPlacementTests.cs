@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>Sandbox:Klarna:WebhookTokenPlacement: where the completed webhook carries the session and customer tokens.</summary>
 public sealed class WebhookTokenPlacementTests

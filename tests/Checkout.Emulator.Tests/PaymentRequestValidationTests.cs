@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 public sealed class PaymentRequestValidationTests
 {

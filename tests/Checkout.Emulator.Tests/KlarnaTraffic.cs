@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 internal sealed record KlarnaExchange(string Path, string? SessionToken, string? IdempotencyKey, string RequestBody, int Status, string ResponseBody)
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>Partner-facing bodies for the sandbox acquirer (seed 002) and the calls its tests repeat.</summary>
 internal static class AcquirerRequests

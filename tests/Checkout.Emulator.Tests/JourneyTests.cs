@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 public sealed partial class JourneyTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Checkout.Sandbox.Acquirer.Payments;
 using Checkout.Sandbox.Common;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>Klarna-Idempotency-Key must be a UUID ("Integration resilience": keys should be UUIDv5).</summary>
 public sealed class IdempotencyKeyTests

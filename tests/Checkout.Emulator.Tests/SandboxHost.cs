@@ -15,7 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 internal sealed record ReceivedCallback(byte[] Body, string? Signature)
 {

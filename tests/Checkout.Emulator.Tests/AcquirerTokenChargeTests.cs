@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>The sandbox acquirer charges stored tokens in the generic shape and through the partner API, by Klarna's Payment Authorize.</summary>
 public sealed class AcquirerTokenChargeTests

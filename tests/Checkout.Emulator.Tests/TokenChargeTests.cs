@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>Klarna's emulator charges stored customer tokens with the customer not present, by the rules documented for tests.</summary>
 public sealed class TokenChargeTests

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>supplementary_purchase_data.ondemand_service: mandatory with payment:customer_present, and well formed.</summary>
 public sealed class OndemandServiceValidationTests

@@ -1,7 +1,7 @@
 using Checkout.Sandbox;
 using Microsoft.AspNetCore.Builder;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 public sealed class SandboxWiringTests
 {

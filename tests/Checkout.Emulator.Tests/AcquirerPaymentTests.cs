@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>Seed 002's scenarios through the sandbox acquirer's partner-facing API.</summary>
 public sealed class AcquirerPaymentTests

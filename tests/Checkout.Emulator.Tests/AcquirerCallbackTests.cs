@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 public sealed class AcquirerCallbackTests
 {

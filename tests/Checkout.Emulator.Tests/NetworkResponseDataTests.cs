@@ -1,4 +1,4 @@
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>klarna_network_response_data, character for character in the shape of seed 002's partner-facing samples.</summary>
 public sealed class NetworkResponseDataTests

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 /// <summary>Golden bodies from seed 000's samples and the calls the tests repeat.</summary>
 internal static class SandboxRequests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Checkout.Unit.Tests.Sandbox;
+namespace Checkout.Emulator.Tests;
 
 public sealed class AcquirerPaymentFailureTests
 {
