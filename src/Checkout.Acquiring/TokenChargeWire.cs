@@ -1,7 +1,9 @@
 namespace Checkout.Acquiring;
 
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Refit;
 
 /// <summary>
 /// Klarna's <c>supplementary_purchase_data</c> for a renewal, in Klarna's own field names: the purchase reference and
@@ -62,6 +64,67 @@ public static class TokenChargeAnswer
         "open" => throw new AcquirerUnavailableException($"The acquirer left token charge {paymentId} open; it needs a customer who is not present."),
         _ => throw new AcquirerUnavailableException($"The acquirer answered an unknown status '{status}' for a token charge."),
     };
+
+    /// <summary>
+    /// Sends a token charge and reads the acquirer's answer: unreachable, a 5xx, an unreadable or empty body leave
+    /// the outcome unknown (<see cref="AcquirerUnavailableException"/>, asked again under the same key); another 4xx
+    /// is a refusal of the request itself (<see cref="AcquirerRejectedException"/> with the problem's detail).
+    /// </summary>
+    public static async Task<TokenChargeResult> SendAsync<TAnswer>(
+        Func<Task<IApiResponse<TAnswer>>> send, Func<TAnswer, TokenChargeResult> map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(map);
+        IApiResponse<TAnswer> response;
+        try
+        {
+            response = await send();
+        }
+        catch (Exception e) when (AcquirerTransport.IsUnreachable(e, cancellationToken))
+        {
+            throw AcquirerTransport.Unreachable(e);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode.GetValueOrDefault();
+            if (IsUnknownOutcome(status))
+            {
+                throw new AcquirerUnavailableException($"The acquirer answered the token charge with {status}.");
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new AcquirerRejectedException(status, ProblemDetail((response.Error as ApiException)?.Content));
+            }
+            if (response.Error?.InnerException is JsonException malformed)
+            {
+                throw new AcquirerUnavailableException("The acquirer's answer is not JSON.", malformed);
+            }
+            var answer = response.Content ?? throw new AcquirerUnavailableException("The acquirer answered the token charge with no body.");
+            return map(answer);
+        }
+    }
+
+    /// <summary>The <c>detail</c> of a problem+json body, if it has one.</summary>
+    public static string? ProblemDetail(string? problem)
+    {
+        if (string.IsNullOrEmpty(problem))
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(problem);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String
+                ? detail.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>408 and 429 were already retried by the pipeline; like a 5xx, their outcome is unknown.</summary>
     public static bool IsUnknownOutcome(int status) => status is 408 or 429 or >= 500 or < 200;

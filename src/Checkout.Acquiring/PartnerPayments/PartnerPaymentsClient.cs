@@ -64,7 +64,7 @@ public sealed class PartnerPaymentsClient(IPartnerPaymentsApi api)
         var status = (int)response.StatusCode.GetValueOrDefault();
         if (status is >= 400 and < 500)
         {
-            throw new AcquirerRejectedException(status, DetailOf((response.Error as ApiException)?.Content));
+            throw new AcquirerRejectedException(status, TokenChargeAnswer.ProblemDetail((response.Error as ApiException)?.Content));
         }
         if (!response.IsSuccessStatusCode)
         {
@@ -75,25 +75,5 @@ public sealed class PartnerPaymentsClient(IPartnerPaymentsApi api)
             throw new AcquirerUnavailableException("The acquirer's answer is not JSON.", malformed);
         }
         return response.Content;
-    }
-
-    private static string? DetailOf(string? problem)
-    {
-        if (string.IsNullOrEmpty(problem))
-        {
-            return null;
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(problem);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String
-                ? detail.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,8 +1,5 @@
 namespace Checkout.Acquiring.PartnerPayments;
 
-using System.Text.Json;
-using Refit;
-
 /// <summary>
 /// The acquirer-led renewal: the merchant passes the acquirer's own token id; the acquirer charges Klarna's customer
 /// token through Payment Authorize with the customer not present and answers at once, completed or failed.
@@ -24,49 +21,9 @@ public sealed class PartnerTokenCharger(IPartnerPaymentsApi api) : ITokenCharger
             SupplementaryPurchaseData = TokenChargePurchaseData.Of(request),
         };
 
-        IApiResponse<PartnerPayment> response;
-        try
-        {
-            response = await api.ChargeTokenAsync(body, request.IdempotencyKey, cancellationToken);
-        }
-        catch (Exception e) when (AcquirerTransport.IsUnreachable(e, cancellationToken))
-        {
-            throw AcquirerTransport.Unreachable(e);
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode.GetValueOrDefault();
-            if (TokenChargeAnswer.IsUnknownOutcome(status))
-            {
-                throw new AcquirerUnavailableException($"The acquirer answered the token charge with {status}.");
-            }
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new AcquirerRejectedException(status, DetailOf((response.Error as ApiException)?.Content));
-            }
-            if (response.Error?.InnerException is JsonException malformed)
-            {
-                throw new AcquirerUnavailableException("The acquirer's answer is not JSON.", malformed);
-            }
-            var payment = response.Content ?? throw new AcquirerUnavailableException("The acquirer answered the token charge with no body.");
-            return TokenChargeAnswer.Map(payment.Status, payment.PaymentId, payment.FailureReason, payment.FailureMessage);
-        }
-    }
-
-    private static string? DetailOf(string? problem)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(problem ?? "");
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String
-                ? detail.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return await TokenChargeAnswer.SendAsync(
+            () => api.ChargeTokenAsync(body, request.IdempotencyKey, cancellationToken),
+            payment => TokenChargeAnswer.Map(payment.Status, payment.PaymentId, payment.FailureReason, payment.FailureMessage),
+            cancellationToken);
     }
 }
