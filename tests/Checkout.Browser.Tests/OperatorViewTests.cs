@@ -20,7 +20,7 @@ public sealed class OperatorBrowserFixture : BrowserFixture
     }
 }
 
-/// <summary>The operator signs in, moves the test clock a month, and sees the shopper's subscription renewed.</summary>
+/// <summary>The operator signs in, moves the test clock a month, and sees the shopper's subscription renewed, as the shopper does.</summary>
 public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : IClassFixture<OperatorBrowserFixture>
 {
     [Fact]
@@ -30,6 +30,15 @@ public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : 
         await KlarnaJourney.PayInPopupAsync(page, "premium-monthly", KlarnaJourney.ApprovedEmail);
         Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
         var subscriptionId = Guid.Parse(CheckoutId().Match(page.Url).Groups[1].Value);
+        // The shopper's own link, from the confirmation page once the subscription has started.
+        var manage = page.GetByRole(AriaRole.Link, new() { Name = "Manage your subscription" });
+        for (var reloads = 0; reloads < 20 && !await manage.IsVisibleAsync(); reloads++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+        }
+        var shopperLink = await manage.GetAttributeAsync("href");
+        Assert.NotNull(shopperLink);
 
         await page.GotoAsync("/admin");
         await page.Locator("#key").FillAsync(OperatorBrowserFixture.AdminKey);
@@ -51,6 +60,10 @@ public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : 
         await Assertions.Expect(page.Locator("[data-field='period']")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Locator("[data-field='status']")).ToHaveTextAsync("Active");
         await Assertions.Expect(page.Locator("tr[data-period='2'][data-attempt='1'] td").Nth(3)).ToHaveTextAsync("Approved");
+
+        // The shopper sees the same renewal on their page: the sign-up's charge and the renewal, both approved.
+        await page.GotoAsync(shopperLink);
+        await Assertions.Expect(page.Locator("tr.charge td:nth-child(4)")).ToHaveTextAsync(["Approved", "Approved"]);
     }
 
     [GeneratedRegex("checkoutId=([0-9a-fA-F-]{32,36})")]
