@@ -66,6 +66,41 @@ public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : 
         await Assertions.Expect(page.Locator("tr.charge td:nth-child(4)")).ToHaveTextAsync(["Approved", "Approved"]);
     }
 
+    [Fact]
+    public async Task After_its_free_trial_a_family_trial_converts_to_active_with_its_first_charge_approved()
+    {
+        var page = await browser.NewPageAsync();
+        await KlarnaJourney.PayInPopupAsync(page, "family-trial", KlarnaJourney.ApprovedEmail);
+        Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
+        var subscriptionId = Guid.Parse(CheckoutId().Match(page.Url).Groups[1].Value);
+
+        await page.GotoAsync("/admin");
+        if (await page.Locator("#key").CountAsync() > 0)
+        {
+            await page.Locator("#key").FillAsync(OperatorBrowserFixture.AdminKey);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync("**/admin");
+        }
+        var link = page.Locator($"a[href='/admin/subscriptions/{subscriptionId:N}']");
+        for (var i = 0; i < 20 && await link.CountAsync() == 0; i++)
+        {
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
+        await link.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-field='status']")).ToHaveTextAsync("Trialing");
+
+        // The 30-day trial ends within a month and a week, whatever the month.
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advance 1 month" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Advance 7 days" }).ClickAsync();
+        await link.ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-field='status']")).ToHaveTextAsync("Active");
+        await Assertions.Expect(page.Locator("[data-field='period']")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("tr[data-period='1'][data-attempt='1'] td").Nth(3)).ToHaveTextAsync("Approved");
+    }
+
     [GeneratedRegex("checkoutId=([0-9a-fA-F-]{32,36})")]
     private static partial Regex CheckoutId();
 }
