@@ -62,6 +62,19 @@ public sealed class TokenChargeTests
     }
 
     [Fact]
+    public async Task A_customer_who_declines_the_first_renewal_is_approved_on_the_retry()
+    {
+        await using var host = await SandboxHost.StartAsync();
+        var token = await SignUpAsync(host, "customer+us+decline-first-renewal@klarna.com");
+
+        var (_, first) = await ChargeAsync(host, token, Charge(999));
+        var (_, retry) = await ChargeAsync(host, token, Charge(999));
+
+        AssertDeclined(first, "TEST_CUSTOMER_DECLINES_FIRST_RENEWAL");
+        Assert.Equal("APPROVED", retry["payment_transaction_response"]!.Text("result"));
+    }
+
+    [Fact]
     public async Task A_revoked_token_is_declined_as_revoked_from_then_on()
     {
         await using var host = await SandboxHost.StartAsync();

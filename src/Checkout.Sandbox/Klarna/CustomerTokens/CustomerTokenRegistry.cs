@@ -16,6 +16,13 @@ internal sealed class IssuedCustomerToken
     public required string Email { get; init; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    private int _declinedFirstCharge;
+
+    /// <summary>True once only: the first charge of a token whose sign-up asked for one declined renewal.</summary>
+    public bool DeclineFirstCharge() =>
+        Email.Contains(CustomerTokenRegistry.DeclinesFirstRenewalMarker, StringComparison.OrdinalIgnoreCase)
+        && Interlocked.Exchange(ref _declinedFirstCharge, 1) == 0;
 }
 
 /// <summary>Every customer token issued by a completed journey; lives in memory like the rest of the emulator.</summary>
@@ -23,6 +30,9 @@ internal sealed class CustomerTokenRegistry
 {
     /// <summary>A sign-up approved with an email containing this marker gets a token whose every charge is declined.</summary>
     public const string DeclinesRenewalsMarker = "+decline-renewals";
+
+    /// <summary>A sign-up approved with an email containing this marker gets a token whose first charge is declined, the rest approved.</summary>
+    public const string DeclinesFirstRenewalMarker = "+decline-first-renewal";
 
     private readonly ConcurrentDictionary<string, IssuedCustomerToken> _tokens = new(StringComparer.Ordinal);
 

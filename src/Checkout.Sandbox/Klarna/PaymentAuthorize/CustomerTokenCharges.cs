@@ -22,6 +22,7 @@ internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens,
         public const string ScopeMismatch = "CUSTOMER_TOKEN_SCOPE_MISMATCH";
         public const string AmountEndsIn13 = "TEST_AMOUNT_ENDS_IN_13";
         public const string CustomerDeclinesRenewals = "TEST_CUSTOMER_DECLINES_RENEWALS";
+        public const string CustomerDeclinesFirstRenewal = "TEST_CUSTOMER_DECLINES_FIRST_RENEWAL";
     }
 
     public (int Status, object Body) Charge(AuthorizeRequest request, string customerToken)
@@ -44,6 +45,7 @@ internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens,
             : !issued.Scopes.Contains(CustomerNotPresent) ? Reasons.ScopeMismatch
             : transaction.Amount % 100 == DecliningMinorUnits ? Reasons.AmountEndsIn13
             : issued.Email.Contains(CustomerTokenRegistry.DeclinesRenewalsMarker, StringComparison.OrdinalIgnoreCase) ? Reasons.CustomerDeclinesRenewals
+            : issued.DeclineFirstCharge() ? Reasons.CustomerDeclinesFirstRenewal
             : null;
         LogDecision(transaction.Amount, request.Currency, refusal ?? AuthorizeResult.Approved);
         if (refusal is not null)
