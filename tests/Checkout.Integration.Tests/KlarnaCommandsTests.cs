@@ -121,6 +121,15 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_option_the_verbs_do_not_take_is_refused_before_anything_is_called()
+    {
+        var (exit, output) = await RunAsync("check", "--sandbox", "http://localhost:5080");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("Unknown option --sandbox.", Assert.Single(Lines(output)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Setup_without_a_webhook_url_or_public_root_asks_for_one()
     {
         var settings = Settings();

@@ -123,6 +123,11 @@ public static class KlarnaCommands
             {
                 var name = args[i][2..];
                 var equals = name.IndexOf('=', StringComparison.Ordinal);
+                if (!string.Equals(equals >= 0 ? name[..equals] : name, "webhook-url", StringComparison.OrdinalIgnoreCase))
+                {
+                    // An option not taken would otherwise be ignored, and the verb run against the configured account.
+                    throw new KlarnaSetupException($"Unknown option --{(equals >= 0 ? name[..equals] : name)}. {Usage}");
+                }
                 if (equals >= 0)
                 {
                     options[name[..equals]] = name[(equals + 1)..];
