@@ -24,8 +24,9 @@ switch (command)
         await PageCommand.RunAsync(options);
         return 0;
     case "profile":
-        // profile FILE.nettrace [TOP]: where the app's CPU went in a trace taken with --app-env (docs/performance.md).
-        ProfileCommand.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40);
+        // profile FILE.nettrace [TOP] [UNDER]: where the app's CPU went in a trace taken with --app-env (docs/performance.md),
+        // only in samples with a frame containing UNDER when given (e.g. "OrderStore+<OpenAsync>").
+        ProfileCommand.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40, args.Length > 3 ? args[3] : null);
         return 0;
     case BareServer.Command:
         // Internal: the bare Kestrel ceiling, started by `load` as its own process.

@@ -7,7 +7,9 @@ using Microsoft.Diagnostics.Tracing.Etlx;
 /// <summary>
 /// <c>profile FILE.nettrace</c>: where the app's CPU went, from an EventPipe sample trace (the app started with
 /// <c>--app-env "DOTNET_EnableEventPipe=1;…"</c>, see docs/performance.md). Samples of threads that are waiting
-/// are left out; the rest are counted per method, inclusive (on the stack) and exclusive (on top).
+/// are left out; the rest are counted per method, inclusive (on the stack) and exclusive (on top). With
+/// <c>under</c>, only samples with a frame containing it are counted, as a share of all busy samples: what one
+/// method's own work is made of.
 /// </summary>
 public static class ProfileCommand
 {
@@ -21,7 +23,7 @@ public static class ProfileCommand
         "System.IO.FileSystemWatcher+RunningInstance.TryReadEvent",
     ];
 
-    public static void Run(string path, int top)
+    public static void Run(string path, int top, string? under = null)
     {
         using var log = TraceLog.OpenOrConvert(TraceLog.CreateFromEventPipeDataFile(path));
         var inclusive = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -57,6 +59,10 @@ public static class ProfileCommand
                 continue;
             }
             samples++;
+            if (under is not null && !frames.Any(f => f.Contains(under, StringComparison.Ordinal)))
+            {
+                continue;
+            }
             Count(exclusive, frames[0]);
             foreach (var method in frames.Distinct(StringComparer.Ordinal))
             {
@@ -65,6 +71,10 @@ public static class ProfileCommand
         }
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{samples} busy samples ({idle} waiting left out) in {Path.GetFileName(path)}");
+        if (under is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"counted below: the {inclusive.GetValueOrDefault(inclusive.Keys.FirstOrDefault(k => k.Contains(under, StringComparison.Ordinal)) ?? "")} samples under a frame containing '{under}', as shares of all busy samples");
+        }
         text.AppendLine();
         text.AppendLine("| inclusive | method |");
         text.AppendLine("|---:|---|");
