@@ -1,6 +1,7 @@
 namespace Checkout.ScaleOut.Tests;
 
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Checkout.Domain.Tokens;
 using Checkout.Web.Authorization;
@@ -83,6 +84,35 @@ public sealed class TwoInstancesTests(PostgresServer postgres, ITestOutputHelper
         var byInstance = _acquirerCalls.All.GroupBy(c => c.Instance).Select(g => $"{g.Key}: {g.Count()}");
         output.WriteLine($"{OrderCount} orders, {_sandbox.Webhooks.Count} webhook deliveries (each to both instances, then again), "
             + $"acquirer calls by instance {string.Join(", ", byInstance)}, in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task Clicks_at_once_on_one_page_open_one_order_on_PostgreSQL()
+    {
+        using var shopper = Shopper.Start(_a);
+        await shopper.OpenCheckoutAsync("premium-monthly");
+        var body = new
+        {
+            checkoutKey = shopper.CheckoutKey,
+            planId = shopper.PlanId,
+            klarnaNetworkSessionToken = await shopper.SdkSessionTokenAsync(),
+            paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
+        };
+
+        // One instance: another builds the return URL from its own address here (a load balancer gives both one host),
+        // and Klarna refuses a reused idempotency key with another body.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => shopper.PostPaymentRequestAsync(body)));
+
+        var started = new List<JsonElement>();
+        foreach (var answer in answers)
+        {
+            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
+            started.Add(await answer.Content.ReadFromJsonAsync<JsonElement>());
+        }
+        Assert.Single(started.Select(a => a.GetProperty("checkoutId").GetString()).Distinct());
+        Assert.Single(started.Select(a => a.GetProperty("paymentRequestId").GetString()).Distinct());
+        var key = Guid.Parse(shopper.CheckoutKey);
+        Assert.Equal(1, await _a.WithDatabaseAsync((db, _) => db.Orders.CountAsync(o => o.CheckoutKey == key)));
     }
 
     public async Task DisposeAsync()

@@ -26,10 +26,8 @@ public sealed class OrderStore(
     /// </summary>
     public async Task<Order> OpenAsync(Guid checkoutKey, Plan plan, CancellationToken cancellationToken)
     {
-        if (await FindByCheckoutKeyAsync(checkoutKey, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
+        // Insert first: nearly every start is a page's first, and the insert checks the key anyway, so a lookup
+        // before it would be a second query for the rare second start's sake.
         var order = Order.Start(plan, clock.GetUtcNow(), checkoutKey);
         if (await TryInsertAsync(order, cancellationToken))
         {
@@ -66,6 +64,12 @@ public sealed class OrderStore(
                 // Another process on the same file stored this key between the check and the insert.
                 return false;
             }
+        }
+        // PostgreSQL reports a taken key as a failed save, which EF Core logs as an error: look first, so that only a
+        // race between two starts of one page meets it.
+        if (await db.Orders.AnyAsync(o => o.CheckoutKey == order.CheckoutKey, cancellationToken))
+        {
+            return false;
         }
         return await db.TryInsertOnceAsync(order, cancellationToken);
     }
