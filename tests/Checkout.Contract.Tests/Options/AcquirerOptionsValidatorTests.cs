@@ -54,6 +54,37 @@ public sealed class AcquirerOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.StartsWith("Acquirer:WebhookSecret", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_development_settings_callback_secret_is_refused_beside_a_real_acquirer()
+    {
+        var development = DevelopmentSettings();
+
+        var result = Validate(new AcquirerOptions
+        {
+            Kind = AcquirerKind.Generic, BaseUrl = "https://acquirer.example/", ApiKey = "key", WebhookSecret = development.WebhookSecret,
+        });
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Acquirer:WebhookSecret is the local emulator's public development secret", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_development_settings_are_accepted_for_the_local_emulator()
+    {
+        var result = Validate(DevelopmentSettings());
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+    }
+
+    /// <summary>The <c>Acquirer:</c> section of the app's <c>appsettings.Development.json</c>, as the build copies it.</summary>
+    private static AcquirerOptions DevelopmentSettings()
+    {
+        var settings = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.Development.json"), optional: false)
+            .Build();
+        return settings.GetSection("Acquirer").Get<AcquirerOptions>()!;
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(AcquirerOptions options, Dictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();

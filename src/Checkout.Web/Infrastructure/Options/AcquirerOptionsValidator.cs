@@ -6,6 +6,9 @@ using Microsoft.Extensions.Options;
 /// <summary>Fails start-up with the name of every missing <c>Acquirer:</c> key.</summary>
 public sealed class AcquirerOptionsValidator(IConfiguration configuration) : IValidateOptions<AcquirerOptions>
 {
+    /// <summary>Marks the secrets of <c>appsettings.Development.json</c>, which are in the repository.</summary>
+    public const string DevelopmentSecretMarker = "_development_emulator";
+
     public ValidateOptionsResult Validate(string? name, AcquirerOptions options)
     {
         var failures = new List<string>();
@@ -33,6 +36,13 @@ public sealed class AcquirerOptionsValidator(IConfiguration configuration) : IVa
             && string.IsNullOrWhiteSpace(options.WebhookSecret))
         {
             failures.Add("Acquirer:WebhookSecret is missing: the secret that signs the acquirer's callbacks; it is required when Klarna:Flow is AcquirerLed.");
+        }
+        if (options.WebhookSecret?.Contains(DevelopmentSecretMarker, StringComparison.Ordinal) == true
+            && Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var acquirer) && !acquirer.IsLoopback)
+        {
+            // The development settings' secret is public: beside a real acquirer, anyone could sign its callbacks with it.
+            failures.Add($"Acquirer:WebhookSecret is the local emulator's public development secret, but Acquirer:BaseUrl is {options.BaseUrl}: "
+                + "set the secret your acquiring partner gave you, or \"\" for no callbacks (dotnet user-secrets --project src/Checkout.Web set Acquirer:WebhookSecret <secret>).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
