@@ -18,7 +18,7 @@ public sealed class KlarnaRefusalTests
     [Fact]
     public async Task Klarna_refusal_keeps_its_ids_on_the_order_and_tells_the_shopper_in_plain_words()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         using var app = CheckoutAppFactory.With(null, 0, null, services =>
         {
             services.AddHttpClient(OutboundClients.Klarna).AddHttpMessageHandler(() => new RefusingKlarna());

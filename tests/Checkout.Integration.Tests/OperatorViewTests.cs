@@ -80,7 +80,7 @@ public sealed class OperatorViewTests : IDisposable
     [Fact]
     public async Task Sign_in_attempts_are_limited_per_client_and_the_key_is_never_logged()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         using var app = CheckoutAppFactory.With(
             null,
             0,

@@ -10,7 +10,7 @@ public sealed class RequestLoggingTests
     [Fact]
     public async Task Each_request_is_one_line_with_its_status_time_order_and_Klarnas_correlation_id()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         using var app = CheckoutAppFactory.With(null, 0, null, s => s.AddSingleton<ILoggerProvider>(logs));
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("premium-monthly");
@@ -32,7 +32,7 @@ public sealed class RequestLoggingTests
         Assert.DoesNotContain(lines, l => l.Contains("?plan=", StringComparison.Ordinal));
     }
 
-    private static async Task<List<string>> RequestLinesAsync(CapturingLoggerProvider logs, string expected)
+    private static async Task<List<string>> RequestLinesAsync(CapturedLogs logs, string expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)

@@ -11,7 +11,7 @@ public sealed class SecretLeakTests
     [Fact]
     public async Task Logs_of_a_full_run_hold_no_secret_or_token()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         using var app = CheckoutAppFactory.With(null, 0, null, s => s.AddSingleton<ILoggerProvider>(logs));
         var tokens = new List<string>();
         foreach (var (plan, email) in new[]

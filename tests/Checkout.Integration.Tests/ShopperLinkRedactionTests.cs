@@ -20,7 +20,7 @@ public sealed class ShopperLinkRedactionTests
     [Fact]
     public async Task Requests_for_the_shoppers_page_log_and_trace_no_token()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         var spans = new SpanCollector();
         using var app = CheckoutAppFactory.With(null, 0, null, s =>
         {

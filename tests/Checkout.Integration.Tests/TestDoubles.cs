@@ -5,7 +5,6 @@ using Checkout.Acquiring;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 public static class ServiceDecoration
 {
@@ -59,30 +58,4 @@ public sealed class CrashingVault(ICustomerTokenVault inner, Func<bool> crash) :
         crash() ? throw new InvalidOperationException("Simulated crash before the token was stored.") : inner.SaveAsync(orderId, scope, token, cancellationToken);
 
     public Task<CustomerToken?> FindAsync(Guid orderId, CancellationToken cancellationToken) => inner.FindAsync(orderId, cancellationToken);
-}
-
-/// <summary>Keeps every formatted log line (and exception) the app writes.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public ConcurrentQueue<string> Lines { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, Lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {structured} {exception}");
-        }
-    }
 }

@@ -1,12 +1,9 @@
 namespace Checkout.Contract.Tests.TokenCharge;
 
-using System.Collections.Concurrent;
 using Checkout.Acquiring;
 using Checkout.Domain.Pricing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
-/// <summary>The renewal the token-charge tests send, and a log that keeps every line the clients write.</summary>
+/// <summary>The renewal the token-charge tests send.</summary>
 public static class Renewal
 {
     public const string KlarnaToken = "krn:partner:eu1:test:identity:customer-token:Rt4iBjqKBMcontract";
@@ -22,32 +19,4 @@ public static class Renewal
         new TokenChargeSubscription(
             "subscription-0c8a6f537d0e4f299a553c1e9b7b2a41", "premium-monthly", "Premium monthly", "Month", 1,
             new DateTimeOffset(2026, 3, 31, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 30, 0, 0, 0, TimeSpan.Zero)));
-}
-
-public sealed class CapturedLogs : ILoggerProvider
-{
-    public ConcurrentQueue<string> Lines { get; } = new();
-
-    public static Action<IServiceCollection> Into(CapturedLogs logs) => services =>
-        services.AddLogging(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {structured} {exception}");
-        }
-    }
 }
