@@ -61,6 +61,7 @@ public static class EmulatorHosting
         services.AddSingleton<PaymentAuthorizeIdempotency>();
         services.AddSingleton<PaymentAuthorizer>();
         services.AddSingleton<CustomerTokenCharges>();
+        services.AddSingleton<TokenChargeLedger>();
         services.AddSingleton<JourneySteps>();
         services.AddSingleton<PresentationBuilder>();
         services.AddSingleton<NotificationRegistry>();
@@ -117,6 +118,7 @@ public static class EmulatorHosting
         {
             app.MapSandboxCredentials();
             app.MapSandboxClock();
+            app.MapTokenChargeLedger();
         }
 
         return app;

@@ -9,7 +9,7 @@ namespace Checkout.Sandbox.Klarna.PaymentAuthorize;
 /// Payment Authorize with a stored customer token and the customer not present ("Token charge Customer Not
 /// Present"): APPROVED or DECLINED at once, never a step-up. The declines follow the rules documented for tests.
 /// </summary>
-internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens, ILogger<CustomerTokenCharges> logger)
+internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens, TokenChargeLedger ledger, ILogger<CustomerTokenCharges> logger)
 {
     public const string CustomerNotPresent = "payment:customer_not_present";
     public const long DecliningMinorUnits = 13;
@@ -50,6 +50,7 @@ internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens,
         LogDecision(transaction.Amount, request.Currency, refusal ?? AuthorizeResult.Approved);
         if (refusal is not null)
         {
+            ledger.Declined();
             return (StatusCodes.Status200OK, new AuthorizeResponse(
                 null, new PaymentTransactionResponse(AuthorizeResult.Declined, ResultReason: refusal), null));
         }
@@ -57,6 +58,8 @@ internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens,
         var approved = new PaymentTransaction(
             $"krn:payment:eu1:transaction:{Guid.NewGuid():D}", transaction.Reference, transaction.Amount, request.Currency,
             PaymentFunding.GuaranteedFunded);
+        // Without a reference a charge is its own transaction: never counted as another's repeat.
+        ledger.Approved(approved.PaymentTransactionReference ?? approved.PaymentTransactionId);
         return (StatusCodes.Status200OK, new AuthorizeResponse(null, new PaymentTransactionResponse(AuthorizeResult.Approved, approved), null));
     }
 
