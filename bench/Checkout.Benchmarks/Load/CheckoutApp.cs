@@ -50,7 +50,7 @@ public sealed class CheckoutApp : IAsyncDisposable
     /// Starts the emulator, then <paramref name="appDll"/> with settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides.
     /// </summary>
     public static async Task<CheckoutApp> StartAsync(
-        string appDll, IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null)
+        string appDll, IDictionary<string, string>? extra = null, IDictionary<string, string>? environment = null, string emulatorEnvironment = "Staging")
     {
         if (!File.Exists(appDll))
         {
@@ -76,7 +76,7 @@ public sealed class CheckoutApp : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Checkout.Web.Webhooks.WebhookInbox"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
-        var (sandbox, keys, sandboxSettings) = await EmulatorProcess.StartAsync(port, SigningKeyId, signingKey);
+        var (sandbox, keys, sandboxSettings) = await EmulatorProcess.StartAsync(port, SigningKeyId, signingKey, emulatorEnvironment);
         foreach (var (key, value) in sandboxSettings)
         {
             settings[key] = value;
@@ -139,12 +139,27 @@ public sealed class CheckoutApp : IAsyncDisposable
         return connection;
     }
 
-    public async Task<long> CountAsync(string table, string condition = "TRUE")
+    /// <summary>A writable connection to the app's SQLite file (the renewal run's seeding), waiting out the app's own writes.</summary>
+    public async Task<SqliteConnection> OpenSqliteForWritingAsync()
+    {
+        if (Postgres is not null)
+        {
+            throw new NotSupportedException("The renewal run seeds SQLite only.");
+        }
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False;Default Timeout=60");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public Task<long> CountAsync(string table, string condition = "TRUE") => ScalarAsync($"SELECT COUNT(*) FROM \"{table}\" WHERE {condition}");
+
+    /// <summary>The one number <paramref name="sql"/> (the benchmark's own query) answers.</summary>
+    public async Task<long> ScalarAsync(string sql)
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The table name and the condition are the benchmark's own constants.
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE {condition}";
+#pragma warning disable CA2100 // The benchmark's own queries, with its own table names and conditions.
+        command.CommandText = sql;
 #pragma warning restore CA2100
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }

@@ -9,9 +9,12 @@ using Checkout.Testing;
 /// </summary>
 public static class EmulatorProcess
 {
-    /// <summary>Starts the emulator for an app that will listen on <paramref name="appPort"/>; returns it and the app's settings for it.</summary>
+    /// <summary>
+    /// Starts the emulator for an app that will listen on <paramref name="appPort"/>; returns it and the app's settings for it.
+    /// <paramref name="environment"/> is Staging, or Development where a run reads the emulator's test endpoints (loopback only).
+    /// </summary>
     public static async Task<(ChildProcess Host, EmulatorKeys Keys, Dictionary<string, string> AppSettings)> StartAsync(
-        int appPort, string signingKeyId, string signingKey)
+        int appPort, string signingKeyId, string signingKey, string environment)
     {
         var port = Repo.FreePort();
         string Secret(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -22,7 +25,7 @@ public static class EmulatorProcess
         settings["Sandbox:Klarna:WebhookUrl"] = app + "api/webhooks/klarna";
         settings["Sandbox:Acquirer:CallbackUrl"] = app + "api/webhooks/acquirer";
         settings["urls"] = $"http://127.0.0.1:{port}";
-        settings["environment"] = "Staging";
+        settings["environment"] = environment;
         settings["Logging:LogLevel:Default"] = "Warning";
         var host = await ChildProcess.StartAsync(
             Repo.EmulatorDll,

@@ -2,10 +2,12 @@ namespace Checkout.Benchmarks.Load;
 
 using System.Globalization;
 using System.Text;
+using Checkout.Benchmarks.Renewals;
 
 /// <summary>
 /// <c>load</c>: bare Kestrel (the ceiling) and the real app, each in its own process, driven by wrk at each
-/// concurrency on the same machine; prints Markdown tables for docs/performance.md.
+/// concurrency on the same machine; prints Markdown tables for docs/performance.md. The renewal run
+/// (<see cref="RenewalRun"/>) runs only when <c>--filter</c> names <c>renewals</c>, with bare Kestrel beside it.
 /// </summary>
 public static class LoadCommand
 {
@@ -16,12 +18,13 @@ public static class LoadCommand
         var duration = TimeSpan.FromSeconds(options.Seconds);
         var results = new List<LoadResult>();
         var notes = new List<string>();
+        RenewalFigures? renewals = null;
         var work = Directory.CreateTempSubdirectory("checkout-load-").FullName;
         Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {warmup.TotalSeconds:F0} s warm-up; "
             + $"Klarna emulator in its own process; files in {work}");
         try
         {
-            if (Wants(options, "bare"))
+            if (Wants(options, "bare") || WantsRenewals(options))
             {
                 await using var bare = await BareServer.StartAsync();
                 foreach (var clients in options.Clients)
@@ -39,83 +42,103 @@ public static class LoadCommand
                 notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
             }
 
-            await using var app = await CheckoutApp.StartAsync(options.AppDll, options.AppSettings, options.AppEnvironment);
-            notes.Add($"app {options.AppDll}: idle after start-up, working set {Mb(app.Process.Memory().Rss)}");
-
-            if (Wants(options, "payment"))
+            if (WantsRenewals(options))
             {
-                foreach (var clients in options.Clients)
-                {
-                    var threads = Math.Min(Environment.ProcessorCount, clients);
-                    var opened = DateTime.UtcNow;
-                    // Fresh checkouts for the warm-up too: replays skip the durable write, which then would meet the JIT
-                    // only once the clock runs.
-                    var warmCount = options.Checkouts / 2;
-                    var warm = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-warm-{clients}", warmCount, "premium-monthly");
-                    var timed = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-{clients}", options.Checkouts, "premium-monthly");
-                    Console.Error.WriteLine($"  opened {warmCount + options.Checkouts} checkouts in {(DateTime.UtcNow - opened).TotalSeconds:F1} s");
-                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, warmup, TimeSpan.Zero,
-                        Scenarios.PaymentRequest(work, $"payment-warm-{clients}", warm, threads));
-                    var result = await Wrk.RunAsync("POST /api/payment-request", app.Process, "/api/payment-request", clients, duration, TimeSpan.Zero,
-                        Scenarios.PaymentRequest(work, $"payment-{clients}", timed, threads));
-                    results.Add(result);
-                    if (result.Requests + result.Errors > options.Checkouts)
-                    {
-                        notes.Add($"POST /api/payment-request c={clients}: {result.Requests + result.Errors - options.Checkouts} requests reused an opened checkout (Klarna's idempotent replay): raise --checkouts.");
-                    }
-                }
+                renewals = await RenewalRun.RunAsync(options);
             }
-
-            if (Wants(options, "webhook"))
+            if (Wants(options, "payment") || Wants(options, "webhook"))
             {
-                string? last = null;
-                var lastClients = 0;
-                foreach (var clients in options.Clients)
-                {
-                    var threads = Math.Min(Environment.ProcessorCount, clients);
-                    var warm = await Scenarios.SignWebhooksAsync(work, $"webhooks-warm-{clients}", options.Webhooks / 8, app.SigningKey);
-                    var timed = await Scenarios.SignWebhooksAsync(work, $"webhooks-{clients}", options.Webhooks, app.SigningKey);
-                    await Wrk.RunAsync("(warm-up)", app.Process, "/api/webhooks/klarna", clients, warmup, TimeSpan.Zero,
-                        Scenarios.Webhook(work, $"webhook-warm-{clients}", warm, threads));
-                    var before = await app.CountAsync("WebhookEvents");
-                    var result = await Wrk.RunAsync("POST /api/webhooks/klarna (new)", app.Process, "/api/webhooks/klarna", clients, duration, TimeSpan.Zero,
-                        Scenarios.Webhook(work, $"webhook-{clients}", timed, threads));
-                    results.Add(result);
-                    var stored = await app.CountAsync("WebhookEvents") - before;
-                    // The worker processes events while the inbox takes more, on the same cores: how far behind it ended
-                    // says how much of the work the figures above left for later.
-                    var unprocessed = await app.UnprocessedEventsAsync();
-                    notes.Add($"webhooks c={clients}: {result.Requests} acknowledged in the timed run, {stored} new inbox rows, {unprocessed} events not yet processed as it ended"
-                        + (result.Requests > options.Webhooks ? $" (only {options.Webhooks} distinct events were prepared: raise --webhooks)" : "") + "."
-                        + await WorkerDrain.MeasureAsync(app, unprocessed));
-                    (last, lastClients) = (timed, clients);
-                }
-                if (last is not null)
-                {
-                    // Only events already in the inbox, so every request of this run is a duplicate delivery; the sandbox's
-                    // own webhooks for the payment requests above settle first.
-                    await Task.Delay(TimeSpan.FromSeconds(3));
-                    var duplicates = await app.KeepStoredEventsAsync(last, Path.Combine(work, "webhooks-duplicates.tsv"));
-                    var rows = await app.CountAsync("WebhookEvents");
-                    var bytes = await app.DatabaseBytesAsync();
-                    var result = await Wrk.RunAsync("POST /api/webhooks/klarna (duplicates)", app.Process, "/api/webhooks/klarna", lastClients, duration, TimeSpan.Zero,
-                        Scenarios.Webhook(work, "webhook-duplicates", duplicates, Math.Min(Environment.ProcessorCount, lastClients)));
-                    results.Add(result);
-                    notes.Add($"duplicates c={lastClients}: {result.Requests} deliveries of events already stored; inbox rows {rows} before, {await app.CountAsync("WebhookEvents")} after; "
-                        + $"database + WAL {Mb(bytes)} before, {Mb(await app.DatabaseBytesAsync())} after.");
-                }
+                await RunAppScenariosAsync(options, work, warmup, duration, results, notes);
             }
-            notes.Add($"app peak working set over the whole run (VmHWM): {Mb(app.Process.Memory().Peak)}");
-            notes.Add($"emulator process (Klarna and acquirer): peak working set {Mb(app.Sandbox.Memory().Peak)}, CPU time {app.Sandbox.CpuTime().TotalSeconds:F0} s");
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
-        Console.WriteLine(Report(results, notes));
+        Console.WriteLine(Report(results, notes) + (renewals is null ? "" : RenewalReport.Format(renewals, results)));
+        if (renewals is { Counts.ExactlyOnce: false })
+        {
+            throw new InvalidOperationException($"Renewals were not charged exactly once: {renewals.Counts}");
+        }
+    }
+
+    private static async Task RunAppScenariosAsync(
+        BenchOptions options, string work, TimeSpan warmup, TimeSpan duration, List<LoadResult> results, List<string> notes)
+    {
+        await using var app = await CheckoutApp.StartAsync(options.AppDll, options.AppSettings, options.AppEnvironment);
+        notes.Add($"app {options.AppDll}: idle after start-up, working set {Mb(app.Process.Memory().Rss)}");
+
+        if (Wants(options, "payment"))
+        {
+            foreach (var clients in options.Clients)
+            {
+                var threads = Math.Min(Environment.ProcessorCount, clients);
+                var opened = DateTime.UtcNow;
+                // Fresh checkouts for the warm-up too: replays skip the durable write, which then would meet the JIT
+                // only once the clock runs.
+                var warmCount = options.Checkouts / 2;
+                var warm = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-warm-{clients}", warmCount, "premium-monthly");
+                var timed = await Scenarios.OpenCheckoutsAsync(app, work, $"checkouts-{clients}", options.Checkouts, "premium-monthly");
+                Console.Error.WriteLine($"  opened {warmCount + options.Checkouts} checkouts in {(DateTime.UtcNow - opened).TotalSeconds:F1} s");
+                await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, warmup, TimeSpan.Zero,
+                    Scenarios.PaymentRequest(work, $"payment-warm-{clients}", warm, threads));
+                var result = await Wrk.RunAsync("POST /api/payment-request", app.Process, "/api/payment-request", clients, duration, TimeSpan.Zero,
+                    Scenarios.PaymentRequest(work, $"payment-{clients}", timed, threads));
+                results.Add(result);
+                if (result.Requests + result.Errors > options.Checkouts)
+                {
+                    notes.Add($"POST /api/payment-request c={clients}: {result.Requests + result.Errors - options.Checkouts} requests reused an opened checkout (Klarna's idempotent replay): raise --checkouts.");
+                }
+            }
+        }
+
+        if (Wants(options, "webhook"))
+        {
+            string? last = null;
+            var lastClients = 0;
+            foreach (var clients in options.Clients)
+            {
+                var threads = Math.Min(Environment.ProcessorCount, clients);
+                var warm = await Scenarios.SignWebhooksAsync(work, $"webhooks-warm-{clients}", options.Webhooks / 8, app.SigningKey);
+                var timed = await Scenarios.SignWebhooksAsync(work, $"webhooks-{clients}", options.Webhooks, app.SigningKey);
+                await Wrk.RunAsync("(warm-up)", app.Process, "/api/webhooks/klarna", clients, warmup, TimeSpan.Zero,
+                    Scenarios.Webhook(work, $"webhook-warm-{clients}", warm, threads));
+                var before = await app.CountAsync("WebhookEvents");
+                var result = await Wrk.RunAsync("POST /api/webhooks/klarna (new)", app.Process, "/api/webhooks/klarna", clients, duration, TimeSpan.Zero,
+                    Scenarios.Webhook(work, $"webhook-{clients}", timed, threads));
+                results.Add(result);
+                var stored = await app.CountAsync("WebhookEvents") - before;
+                // The worker processes events while the inbox takes more, on the same cores: how far behind it ended
+                // says how much of the work the figures above left for later.
+                var unprocessed = await app.UnprocessedEventsAsync();
+                notes.Add($"webhooks c={clients}: {result.Requests} acknowledged in the timed run, {stored} new inbox rows, {unprocessed} events not yet processed as it ended"
+                    + (result.Requests > options.Webhooks ? $" (only {options.Webhooks} distinct events were prepared: raise --webhooks)" : "") + "."
+                    + await WorkerDrain.MeasureAsync(app, unprocessed));
+                (last, lastClients) = (timed, clients);
+            }
+            if (last is not null)
+            {
+                // Only events already in the inbox, so every request of this run is a duplicate delivery; the sandbox's
+                // own webhooks for the payment requests above settle first.
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                var duplicates = await app.KeepStoredEventsAsync(last, Path.Combine(work, "webhooks-duplicates.tsv"));
+                var rows = await app.CountAsync("WebhookEvents");
+                var bytes = await app.DatabaseBytesAsync();
+                var result = await Wrk.RunAsync("POST /api/webhooks/klarna (duplicates)", app.Process, "/api/webhooks/klarna", lastClients, duration, TimeSpan.Zero,
+                    Scenarios.Webhook(work, "webhook-duplicates", duplicates, Math.Min(Environment.ProcessorCount, lastClients)));
+                results.Add(result);
+                notes.Add($"duplicates c={lastClients}: {result.Requests} deliveries of events already stored; inbox rows {rows} before, {await app.CountAsync("WebhookEvents")} after; "
+                    + $"database + WAL {Mb(bytes)} before, {Mb(await app.DatabaseBytesAsync())} after.");
+            }
+        }
+        notes.Add($"app peak working set over the whole run (VmHWM): {Mb(app.Process.Memory().Peak)}");
+        notes.Add($"emulator process (Klarna and acquirer): peak working set {Mb(app.Sandbox.Memory().Peak)}, CPU time {app.Sandbox.CpuTime().TotalSeconds:F0} s");
     }
 
     private static bool Wants(BenchOptions options, string scenario) => options.Filter is null || options.Filter.Contains(scenario, StringComparison.Ordinal);
+
+    /// <summary>Only when named: 100,000 renewals take minutes on two cores, longer than the rest of <c>load</c>.</summary>
+    private static bool WantsRenewals(BenchOptions options) => options.Filter?.Contains("renewals", StringComparison.Ordinal) == true;
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MB");
 
