@@ -9,7 +9,8 @@ public sealed record RenewalFigures(
     int Due, int SignUps, TimeSpan Drain, double AppCpuMicrosPerRenewal, double EmulatorCpuMicrosPerRenewal, long AppPeakRss, ResidentSplit AppAtEnd,
     ChargeCounts Counts)
 {
-    public double RenewalsPerSecond => Due / Drain.TotalSeconds;
+    /// <summary>The approved charges over the drain: on a stall, only those the app made before it.</summary>
+    public double RenewalsPerSecond => Counts.ApprovedAttempts / Drain.TotalSeconds;
 }
 
 /// <summary>
