@@ -94,7 +94,7 @@ public sealed class AcquirerTokenChargeTests
     }
 
     [Fact]
-    public async Task An_unknown_token_id_or_a_customer_present_charge_is_refused_naming_the_field()
+    public async Task An_unknown_token_id_or_a_customer_present_charge_without_a_return_url_is_refused_naming_the_field()
     {
         await using var host = await SandboxHost.StartAsync();
         var tokenId = await PartnerSignUpAsync(host);
@@ -106,7 +106,7 @@ public sealed class AcquirerTokenChargeTests
 
         Assert.Equal(HttpStatusCode.NotFound, unknown);
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
-        Assert.NotNull(problem["errors"]!["customer_present"]);
+        Assert.NotNull(problem["errors"]!["return_url"]);
         Assert.StartsWith("ctok_", tokenId, StringComparison.Ordinal);
     }
 

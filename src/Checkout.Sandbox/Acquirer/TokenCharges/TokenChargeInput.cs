@@ -5,11 +5,17 @@ using System.Text.RegularExpressions;
 namespace Checkout.Sandbox.Acquirer.TokenCharges;
 
 /// <summary>
-/// A renewal the partner asks for: seed 000's <c>POST /payment</c> with <c>payment_methods.klarna.customer_token</c>,
-/// or seed 002's <c>POST /v1/payments</c> with <c>customer_token_id</c>. <see cref="StoredToken"/> is never logged.
+/// A token charge the partner asks for: seed 000's <c>POST /payment</c> with <c>payment_methods.klarna.customer_token</c>,
+/// or seed 002's <c>POST /v1/payments</c> with <c>customer_token_id</c>. A renewal (<c>customer_present: false</c>)
+/// carries its subscriptions; an on-demand charge (<c>customer_present: true</c>) carries the <c>return_url</c> Klarna sends
+/// the shopper back to after a step-up. <see cref="StoredToken"/> is never logged.
 /// </summary>
-internal sealed partial record TokenChargeInput(string Reference, long Amount, string Currency, string StoredToken, JsonObject PurchaseData)
+internal sealed partial record TokenChargeInput(string Reference, long Amount, string Currency, string StoredToken, JsonObject? PurchaseData)
 {
+    public bool CustomerPresent => ReturnUrl is not null;
+
+    public string? ReturnUrl { get; init; }
+
     /// <summary>The generic shape's token, or null when the body is a first charge (or not JSON).</summary>
     public static JsonNode? GenericToken(JsonObject? root) => GenericKlarna(root)?["customer_token"];
 
@@ -57,18 +63,26 @@ internal sealed partial record TokenChargeInput(string Reference, long Amount, s
             errors[tokenField] = [$"{tokenField} must be a non-empty string."];
         }
 
-        if (customerPresent is not JsonValue present || present.GetValueKind() != JsonValueKind.False)
+        var present = customerPresent is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
+        if (customerPresent is not JsonValue presence || presence.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
         {
-            errors["customer_present"] = ["Only customer-not-present token charges are supported: send customer_present: false."];
+            errors["customer_present"] = ["customer_present is required: false for a renewal, true for an on-demand charge."];
         }
 
         var purchaseData = root["supplementary_purchase_data"] as JsonObject;
-        if (purchaseData?["subscriptions"] is not JsonArray { Count: > 0 })
+        var returnUrl = Text(root["return_url"]);
+        if (present && (!Uri.TryCreate(returnUrl, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("https" or "http")))
+        {
+            errors["return_url"] = ["return_url is required with the customer present: an absolute http(s) URL for the shopper's return after a step-up."];
+        }
+        else if (!present && purchaseData?["subscriptions"] is not JsonArray { Count: > 0 })
         {
             errors["supplementary_purchase_data.subscriptions"] = ["subscriptions are required to charge a token with the customer not present."];
         }
 
-        return errors.Count > 0 ? (null, errors) : (new(reference!, amount, currency!, stored!, purchaseData!), errors);
+        return errors.Count > 0
+            ? (null, errors)
+            : (new(reference!, amount, currency!, stored!, purchaseData) { ReturnUrl = present ? returnUrl : null }, errors);
     }
 
     public override string ToString() => $"TokenChargeInput({Reference}, {Amount} {Currency}, token ***)";

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Checkout.Sandbox.Acquirer.Payments;
 using Checkout.Sandbox.Common;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Sandbox.Acquirer.TokenCharges;
 
@@ -20,11 +21,14 @@ internal sealed record TokenChargeView(
     PartnerAdditionalData AdditionalData);
 
 /// <summary>
-/// The sandbox acquirer charges Klarna's customer token as "Token charge Customer Not Present" says: Payment Authorize
-/// with the token in <c>Klarna-Customer-Token</c>, <c>request_payment_transaction</c>, the partner's
-/// <c>supplementary_purchase_data.subscriptions</c> and a <c>step_up_config</c>, under a Klarna key derived from the partner's.
+/// The sandbox acquirer charges Klarna's customer token as "Token charge Customer Not Present" and "Token charge
+/// Customer Present" say: Payment Authorize with the token in <c>Klarna-Customer-Token</c>,
+/// <c>request_payment_transaction</c>, the partner's <c>supplementary_purchase_data</c> and a <c>step_up_config</c>,
+/// under a Klarna key derived from the partner's. A customer-present charge Klarna steps up becomes an open payment
+/// with Klarna's URL, finalized like a sign-up's when Klarna's webhook says the shopper approved.
 /// </summary>
-internal sealed partial class TokenCharging(KlarnaAuthorizeClient klarna, ILogger<TokenCharging> logger)
+internal sealed partial class TokenCharging(
+    KlarnaAuthorizeClient klarna, PartnerPaymentStore store, IOptions<SandboxOptions> options, ILogger<TokenCharging> logger)
 {
     public const string TokenRevoked = "TOKEN_REVOKED";
 
@@ -35,9 +39,11 @@ internal sealed partial class TokenCharging(KlarnaAuthorizeClient klarna, ILogge
         TokenChargeInput input, string klarnaCustomerToken, string keyScope, string idempotencyKey, int successStatus, string origin, CancellationToken cancellationToken)
     {
         var paymentId = PartnerPaymentStore.NewId();
+        var klarnaBaseUrl = klarna.BaseUrlFor(origin);
+        var klarnaBody = KlarnaBody(input);
         var answer = await klarna.AuthorizeAsync(
-            klarna.BaseUrlFor(origin),
-            KlarnaBody(input),
+            klarnaBaseUrl,
+            klarnaBody,
             sessionToken: null,
             KlarnaIdempotencyKeys.For($"{keyScope}:{idempotencyKey}", "token-charge"),
             cancellationToken,
@@ -50,6 +56,11 @@ internal sealed partial class TokenCharging(KlarnaAuthorizeClient klarna, ILogge
 
         var transaction = answer.Body!["payment_transaction_response"];
         var result = KlarnaOutcome.Text(transaction?["result"]);
+        if (input.CustomerPresent && KlarnaOutcome.From(answer.Body!) is { SteppedUp: true } steppedUp)
+        {
+            return SteppedUp(input, paymentId, klarnaBody, klarnaBaseUrl, steppedUp, answer.Body!, origin, successStatus);
+        }
+
         var reason = KlarnaOutcome.Text(transaction?["result_reason"]);
         var approved = result == KlarnaOutcome.Approved;
         var view = new TokenChargeView(
@@ -66,21 +77,61 @@ internal sealed partial class TokenCharging(KlarnaAuthorizeClient klarna, ILogge
         return StoredProblem.Json(successStatus, view);
     }
 
-    private static string KlarnaBody(TokenChargeInput input) => new JsonObject
+    /// <summary>The shopper must approve: kept as a partner payment, so Klarna's webhook finalizes it and the partner is called back.</summary>
+    private StoredResponse SteppedUp(
+        TokenChargeInput input, string paymentId, string klarnaBody, Uri klarnaBaseUrl, KlarnaOutcome outcome, JsonObject answer, string origin, int successStatus)
     {
-        ["currency"] = input.Currency,
-        ["request_payment_transaction"] = new JsonObject
+        var callbackUrl = options.Value.Acquirer.CallbackUrl;
+        var payment = new PartnerPayment
         {
-            ["amount"] = input.Amount,
-            ["payment_transaction_reference"] = input.Reference,
-        },
-        ["supplementary_purchase_data"] = input.PurchaseData.DeepClone(),
-        ["step_up_config"] = new JsonObject
+            PaymentId = paymentId,
+            Reference = input.Reference,
+            Amount = input.Amount,
+            Currency = input.Currency,
+            KlarnaRequestBody = klarnaBody,
+            KlarnaBaseUrl = klarnaBaseUrl,
+            CallbackUrl = new Uri(string.IsNullOrEmpty(callbackUrl) ? $"{origin}/api/webhooks/acquirer" : callbackUrl),
+            PaymentRequestId = outcome.PaymentRequestId,
+            Url = outcome.PaymentRequestUrl,
+            NetworkResponseData = KlarnaNetworkResponseData.ForPaymentRequest(answer),
+        };
+        store.Add(payment);
+        LogCharged(paymentId, payment.Status, "STEP_UP_REQUIRED");
+        lock (payment)
+        {
+            return StoredProblem.Json(successStatus, PartnerPaymentView.Of(payment));
+        }
+    }
+
+    private static string KlarnaBody(TokenChargeInput input)
+    {
+        var interaction = new JsonObject { ["method"] = "HANDOVER" };
+        if (input.ReturnUrl is { } returnUrl)
+        {
+            interaction["return_url"] = returnUrl;
+        }
+
+        var body = new JsonObject
+        {
+            ["currency"] = input.Currency,
+            ["request_payment_transaction"] = new JsonObject
+            {
+                ["amount"] = input.Amount,
+                ["payment_transaction_reference"] = input.Reference,
+            },
+        };
+        if (input.PurchaseData is { } purchaseData)
+        {
+            body["supplementary_purchase_data"] = purchaseData.DeepClone();
+        }
+
+        body["step_up_config"] = new JsonObject
         {
             ["payment_request_reference"] = input.Reference,
-            ["customer_interaction_config"] = new JsonObject { ["method"] = "HANDOVER" },
-        },
-    }.ToJsonString(Minimal);
+            ["customer_interaction_config"] = interaction,
+        };
+        return body.ToJsonString(Minimal);
+    }
 
     [LoggerMessage(LogLevel.Information, "Sandbox acquirer: token charge {PaymentId} {Status} {Reason}")]
     private partial void LogCharged(string paymentId, string status, string reason);

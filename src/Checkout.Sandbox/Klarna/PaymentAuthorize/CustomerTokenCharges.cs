@@ -6,13 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace Checkout.Sandbox.Klarna.PaymentAuthorize;
 
 /// <summary>
-/// Payment Authorize with a stored customer token and the customer not present ("Token charge Customer Not
-/// Present"): APPROVED or DECLINED at once, never a step-up. The declines follow the rules documented for tests.
+/// Payment Authorize with a stored customer token. With the customer not present ("Token charge Customer Not
+/// Present"): APPROVED or DECLINED at once, never a step-up. With a <c>payment:customer_present</c> token and no
+/// subscriptions ("Token charge Customer Present"): APPROVED, DECLINED, or STEP_UP_REQUIRED with a payment request
+/// the shopper approves in the purchase journey. The declines and step-ups follow the rules documented for tests.
 /// </summary>
-internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens, TokenChargeLedger ledger, ILogger<CustomerTokenCharges> logger)
+internal sealed partial class CustomerTokenCharges(
+    CustomerTokenRegistry tokens, PaymentAuthorizer authorizer, TokenChargeLedger ledger, ILogger<CustomerTokenCharges> logger)
 {
     public const string CustomerNotPresent = "payment:customer_not_present";
+    public const string CustomerPresent = "payment:customer_present";
     public const long DecliningMinorUnits = 13;
+
+    /// <summary>Test rule: a customer-present charge whose minor units end in 42 needs the shopper's approval.</summary>
+    public const long SteppingUpMinorUnits = 42;
 
     /// <summary>The emulator's <c>result_reason</c> codes for a declined token charge.</summary>
     public static class Reasons
@@ -25,11 +32,17 @@ internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens,
         public const string CustomerDeclinesFirstRenewal = "TEST_CUSTOMER_DECLINES_FIRST_RENEWAL";
     }
 
-    public (int Status, object Body) Charge(AuthorizeRequest request, string customerToken)
+    public (int Status, object Body) Charge(AuthorizeRequest request, string customerToken, string origin)
     {
         if (request.Transaction is not { } transaction)
         {
             return Invalid("request_payment_transaction", "request_payment_transaction is required to charge a customer token.");
+        }
+
+        if (!HasSubscriptions(request.SupplementaryPurchaseData)
+            && tokens.Find(customerToken) is { } present && present.Scopes.Contains(CustomerPresent))
+        {
+            return ChargePresent(request, transaction, present, origin);
         }
 
         if (!HasSubscriptions(request.SupplementaryPurchaseData))
@@ -47,6 +60,33 @@ internal sealed partial class CustomerTokenCharges(CustomerTokenRegistry tokens,
             : issued.Email.Contains(CustomerTokenRegistry.DeclinesRenewalsMarker, StringComparison.OrdinalIgnoreCase) ? Reasons.CustomerDeclinesRenewals
             : issued.DeclineFirstCharge() ? Reasons.CustomerDeclinesFirstRenewal
             : null;
+        return Decide(request, transaction, refusal);
+    }
+
+    private (int Status, object Body) ChargePresent(
+        AuthorizeRequest request, RequestedTransaction transaction, IssuedCustomerToken issued, string origin)
+    {
+        if (request.CustomerInteractionConfig is null)
+        {
+            return Invalid(
+                "step_up_config.customer_interaction_config",
+                $"step_up_config with customer_interaction_config is required to charge a token with the customer present ({CustomerPresent}).");
+        }
+
+        var refusal = issued.RevokedAt is not null ? Reasons.Revoked
+            : transaction.Amount % 100 == DecliningMinorUnits ? Reasons.AmountEndsIn13
+            : null;
+        if (refusal is null && transaction.Amount % 100 == SteppingUpMinorUnits)
+        {
+            LogDecision(transaction.Amount, request.Currency, AuthorizeResult.StepUpRequired);
+            return authorizer.StepUp(request, origin);
+        }
+
+        return Decide(request, transaction, refusal);
+    }
+
+    private (int Status, object Body) Decide(AuthorizeRequest request, RequestedTransaction transaction, string? refusal)
+    {
         LogDecision(transaction.Amount, request.Currency, refusal ?? AuthorizeResult.Approved);
         if (refusal is not null)
         {

@@ -53,7 +53,7 @@ internal static class PaymentAuthorizeEndpoints
         var storedToken = customerToken.Length > 0 ? customerToken : request?.CustomerToken;
         var (status, answer) = request is null
             ? (StatusCodes.Status400BadRequest, KlarnaError.Create("INPUT_ERROR", "VALIDATION_ERROR", "The request is not valid.", errors))
-            : storedToken is { Length: > 0 } ? charges.Charge(request, storedToken)
+            : storedToken is { Length: > 0 } ? charges.Charge(request, storedToken, origin)
             : authorizer.Authorize(request, sessionToken, origin);
         return new StoredResponse(
             status, JsonSerializer.SerializeToUtf8Bytes(answer, answer.GetType(), SandboxJson.SnakeCase), "application/json; charset=utf-8");

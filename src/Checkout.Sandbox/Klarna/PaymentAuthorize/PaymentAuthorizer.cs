@@ -38,7 +38,8 @@ internal sealed partial class PaymentAuthorizer(
         return issued.PaymentRequestId is { } id ? Finalize(request, issued, id) : StepUp(request, origin);
     }
 
-    private (int Status, object Body) StepUp(AuthorizeRequest request, string origin)
+    /// <summary>STEP_UP_REQUIRED: a payment request the shopper approves; its session token finalizes the same context.</summary>
+    public (int Status, object Body) StepUp(AuthorizeRequest request, string origin)
     {
         if (request.CustomerInteractionConfig is null)
         {
