@@ -1,5 +1,6 @@
 namespace Checkout.Web.Infrastructure.Persistence;
 
+using Checkout.Domain.OnDemand;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SubscriptionRenewal> SubscriptionRenewals => Set<SubscriptionRenewal>();
 
     public DbSet<CustomerTokenRecord> CustomerTokens => Set<CustomerTokenRecord>();
+
+    /// <summary>Rides charged on a customer-present token, one per merchant idempotency key.</summary>
+    public DbSet<OnDemandCharge> OnDemandCharges => Set<OnDemandCharge>();
 
     /// <summary>The Data Protection key ring (<c>PersistKeysToDbContext</c>), beside the tokens it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -93,6 +97,27 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
         {
             renewal.HasKey(r => r.SubscriptionId);
             renewal.HasOne<Subscription>().WithOne().HasForeignKey<SubscriptionRenewal>(r => r.SubscriptionId);
+        });
+        modelBuilder.Entity<OnDemandCharge>(charge =>
+        {
+            charge.HasKey(c => c.Id);
+            charge.Property(c => c.Id).ValueGeneratedNever();
+            charge.Property(c => c.IdempotencyKey).HasMaxLength(200);
+            charge.Property(c => c.RequestDigest).HasMaxLength(64);
+            charge.Property(c => c.Currency).HasMaxLength(3);
+            charge.Property(c => c.RideReference).HasMaxLength(100);
+            charge.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+            charge.Property(c => c.AcquirerPaymentId).HasMaxLength(200);
+            charge.Property(c => c.PaymentTransactionId).HasMaxLength(200);
+            charge.Property(c => c.PurchaseJourneyUrl).HasMaxLength(2000);
+            charge.Property(c => c.Reason).HasMaxLength(500);
+            charge.Ignore(c => c.Amount);
+            charge.Ignore(c => c.Reference);
+            charge.Ignore(c => c.AcquirerIdempotencyKey);
+            // The same key twice finds the first charge: two requests racing with one key insert one row.
+            charge.HasIndex(c => c.IdempotencyKey).IsUnique();
+            charge.HasIndex(c => c.AcquirerPaymentId);
+            charge.HasIndex(c => c.CustomerId);
         });
         modelBuilder.Entity<DataProtectionKey>(k =>
         {
