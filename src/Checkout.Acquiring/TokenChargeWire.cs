@@ -70,8 +70,8 @@ public static class TokenChargeAnswer
     /// the outcome unknown (<see cref="AcquirerUnavailableException"/>, asked again under the same key); another 4xx
     /// is a refusal of the request itself (<see cref="AcquirerRejectedException"/> with the problem's detail).
     /// </summary>
-    public static async Task<TokenChargeResult> SendAsync<TAnswer>(
-        Func<Task<IApiResponse<TAnswer>>> send, Func<TAnswer, TokenChargeResult> map, CancellationToken cancellationToken)
+    public static async Task<TResult> SendAsync<TAnswer, TResult>(
+        Func<Task<IApiResponse<TAnswer>>> send, Func<TAnswer, TResult> map, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(map);

@@ -45,6 +45,27 @@ public sealed record GenericPaymentResponse(
 
     [JsonPropertyName("failure_message")]
     public string? FailureMessage { get; init; }
+
+    /// <summary>Klarna's purchase journey when a customer-present charge must step up.</summary>
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
+
+    [JsonPropertyName("payment_transaction_id")]
+    public string? PaymentTransactionId { get; init; }
+}
+
+/// <summary>
+/// A ride on seed 000's <c>POST /payment</c>: Klarna's customer token with <c>customer_present: true</c>, and where
+/// Klarna should send the shopper back after a step-up.
+/// </summary>
+public sealed record GenericRideChargeRequest(
+    [property: JsonPropertyName("amount")] long Amount,
+    [property: JsonPropertyName("currency")] string Currency,
+    [property: JsonPropertyName("reference")] string Reference,
+    [property: JsonPropertyName("payment_methods")] GenericTokenMethods PaymentMethods,
+    [property: JsonPropertyName("return_url")] string ReturnUrl)
+{
+    public override string ToString() => $"GenericRideChargeRequest({Reference}, {Amount} {Currency}, token ***)";
 }
 
 public sealed record GenericAdditionalData(

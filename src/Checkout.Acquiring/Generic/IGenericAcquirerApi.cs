@@ -16,4 +16,10 @@ public interface IGenericAcquirerApi
         [Body] GenericTokenChargeRequest body,
         [Header(GenericAcquirerClient.IdempotencyKeyHeader)] string idempotencyKey,
         CancellationToken cancellationToken);
+
+    [Post("/payment")]
+    Task<IApiResponse<GenericPaymentResponse>> ChargeRideAsync(
+        [Body] GenericRideChargeRequest body,
+        [Header(GenericAcquirerClient.IdempotencyKeyHeader)] string idempotencyKey,
+        CancellationToken cancellationToken);
 }

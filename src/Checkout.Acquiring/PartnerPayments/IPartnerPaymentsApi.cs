@@ -17,6 +17,12 @@ public interface IPartnerPaymentsApi
         [Header(PartnerPaymentsClient.IdempotencyKeyHeader)] string idempotencyKey,
         CancellationToken cancellationToken);
 
+    [Post("/v1/payments")]
+    Task<IApiResponse<PartnerPayment>> ChargeRideAsync(
+        [Body] PartnerRideChargeRequest request,
+        [Header(PartnerPaymentsClient.IdempotencyKeyHeader)] string idempotencyKey,
+        CancellationToken cancellationToken);
+
     [Get("/v1/payments/{paymentId}")]
     Task<IApiResponse<PartnerPayment>> ReadAsync(string paymentId, CancellationToken cancellationToken);
 }

@@ -51,6 +51,28 @@ public sealed record PartnerTokenChargeRequest
     public override string ToString() => $"PartnerTokenChargeRequest({Reference}, {Amount} {Currency}, token id ***)";
 }
 
+/// <summary>
+/// A ride through the partner API: the acquirer's <c>customer_token_id</c> with <c>customer_present: true</c> and the
+/// <c>return_url</c> Klarna sends the shopper back to after a step-up.
+/// </summary>
+public sealed record PartnerRideChargeRequest
+{
+    public required string Reference { get; init; }
+
+    public required string Currency { get; init; }
+
+    public required long Amount { get; init; }
+
+    /// <summary>The acquirer's id for the stored Klarna customer token. Never logged.</summary>
+    public required string CustomerTokenId { get; init; }
+
+    public bool CustomerPresent { get; } = true;
+
+    public required string ReturnUrl { get; init; }
+
+    public override string ToString() => $"PartnerRideChargeRequest({Reference}, {Amount} {Currency}, token id ***)";
+}
+
 /// <summary>Seed 002's partner-facing answer, from create, read and the signed callback alike.</summary>
 public sealed record PartnerPayment
 {

@@ -40,6 +40,8 @@ public static class OutboundClients
         services.AddTransient<PartnerPaymentsClient>();
         services.AddTransient<GenericTokenCharger>();
         services.AddTransient<PartnerTokenCharger>();
+        services.AddTransient<GenericCustomerPresentCharger>();
+        services.AddTransient<PartnerCustomerPresentCharger>();
 
         // The signer sits inside the resilience handler, so every attempt carries a fresh Date and signature.
         services.AddRefitGeneratedClient<IWorldlineConnectApi>(_ => OutboundFailures.SettingsFor(WorldlineJson.Options), WorldlineConnect)
@@ -49,6 +51,7 @@ public static class OutboundClients
                 sp.GetRequiredService<IOptions<AcquirerOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<WorldlineConnectClient>();
         services.AddTransient<WorldlineConnectTokenCharger>();
+        services.AddTransient<WorldlineConnectCustomerPresentCharger>();
 
         services.AddTransient<IAcquirer>(sp => sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Kind switch
         {
@@ -64,6 +67,15 @@ public static class OutboundClients
                 {
                     AcquirerKind.WorldlineConnect => sp.GetRequiredService<WorldlineConnectTokenCharger>(),
                     _ => sp.GetRequiredService<GenericTokenCharger>(),
+                });
+        // Rides likewise: the token the rides sign-up kept decides who can charge it.
+        services.AddTransient<ICustomerPresentCharger>(sp =>
+            sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Flow == KlarnaFlow.AcquirerLed
+                ? sp.GetRequiredService<PartnerCustomerPresentCharger>()
+                : sp.GetRequiredService<IOptions<AcquirerOptions>>().Value.Kind switch
+                {
+                    AcquirerKind.WorldlineConnect => sp.GetRequiredService<WorldlineConnectCustomerPresentCharger>(),
+                    _ => sp.GetRequiredService<GenericCustomerPresentCharger>(),
                 });
         return services;
     }

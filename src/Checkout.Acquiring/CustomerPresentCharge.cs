@@ -1,0 +1,68 @@
+namespace Checkout.Acquiring;
+
+using Checkout.Domain.Pricing;
+
+/// <summary>
+/// A charge of a stored token with the shopper present (an on-demand ride). <see cref="StoredToken"/> is what the
+/// sign-up kept: Klarna's customer token (direct flow) or the acquirer's token id (acquirer-led). Never logged.
+/// <see cref="ReturnUrl"/> is where Klarna sends the shopper after a step-up.
+/// </summary>
+public sealed record CustomerPresentChargeRequest(string Reference, Money Amount, string StoredToken, string IdempotencyKey, Uri ReturnUrl)
+{
+    public override string ToString() => $"CustomerPresentChargeRequest({Reference}, {Amount}, token ***, key {IdempotencyKey})";
+}
+
+public enum CustomerPresentChargeStatus
+{
+    Approved,
+    Declined,
+    TokenRevoked,
+
+    /// <summary>The shopper must approve in Klarna's purchase journey; the acquirer finalizes afterwards.</summary>
+    StepUpRequired,
+}
+
+/// <summary>
+/// The acquirer's answer. <see cref="PurchaseJourneyUrl"/> is Klarna's <c>payment_request_url</c>, unwrapped, on a step-up;
+/// <see cref="Reason"/> is the acquirer's (or Klarna's) reason for a decline.
+/// </summary>
+public sealed record CustomerPresentChargeResult(
+    CustomerPresentChargeStatus Status, string? PaymentId, string? PaymentTransactionId, string? PurchaseJourneyUrl, string? Reason);
+
+/// <summary>Charges stored customer-present tokens through the configured acquirer.</summary>
+public interface ICustomerPresentCharger
+{
+    /// <summary>
+    /// Charges once per idempotency key: a retry with the same key returns the first answer.
+    /// Throws <see cref="AcquirerUnavailableException"/> when the outcome is unknown and may be asked again with the same key,
+    /// <see cref="AcquirerRejectedException"/> when the acquirer refuses the request itself.
+    /// </summary>
+    Task<CustomerPresentChargeResult> ChargeAsync(CustomerPresentChargeRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads a customer-present charge's answer in seed 002's partner-facing shape.</summary>
+public static class CustomerPresentAnswer
+{
+    public static CustomerPresentChargeResult Map(
+        string? status, string? paymentId, string? transactionId, string? url, string? failureReason, string? failureMessage) => status switch
+    {
+        "completed" => new(CustomerPresentChargeStatus.Approved,
+            paymentId ?? throw new AcquirerUnavailableException("The acquirer approved the ride without a payment_id."), transactionId, null, null),
+        "open" when !string.IsNullOrEmpty(url) && !string.IsNullOrEmpty(paymentId) =>
+            new(CustomerPresentChargeStatus.StepUpRequired, paymentId, null, url, null),
+        "open" => throw new AcquirerUnavailableException("The acquirer left the ride open without Klarna's purchase-journey URL."),
+        "failed" => new(
+            failureReason == TokenChargeAnswer.TokenRevoked ? CustomerPresentChargeStatus.TokenRevoked : CustomerPresentChargeStatus.Declined,
+            paymentId,
+            null,
+            null,
+            (failureReason, failureMessage) switch
+            {
+                (null, null) => "declined",
+                ({ } code, null) => code,
+                (null, { } text) => text,
+                ({ } code, { } text) => $"{code}: {text}",
+            }),
+        _ => throw new AcquirerUnavailableException($"The acquirer answered an unknown status '{status}' for a ride."),
+    };
+}
