@@ -6,6 +6,7 @@ using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.KlarnaSetup;
+using Checkout.Web.OnDemand;
 using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
 using Checkout.Web.Webhooks;
@@ -65,6 +66,8 @@ app.MapCheckoutEvents();
 app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
 app.MapShopperSubscriptions();
+// The merchant app's on-demand charges for rides: 404 unless OnDemand:ApiKey is set.
+app.MapOnDemandCharges();
 
 // With Database:MigrateAtStartup=false and a migration missing, one line naming the command, and exit code 1.
 try

@@ -5,6 +5,7 @@ using Checkout.Acquiring.PartnerPayments;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
+using Checkout.Web.OnDemand;
 using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 
@@ -13,7 +14,7 @@ using Checkout.Web.Telemetry;
 /// customer token; we store its own token id, encrypted, the same way. Safe to repeat.
 /// </summary>
 public sealed partial class AcquirerLedCompletion(
-    OrderStore orders, ICustomerTokenVault vault, PlanCatalog catalog, ILogger<AcquirerLedCompletion> log)
+    OrderStore orders, ICustomerTokenVault vault, PlanCatalog catalog, OnDemandSettlement rides, ILogger<AcquirerLedCompletion> log)
 {
     public const string EventTypePrefix = "acquirer.payment.";
 
@@ -29,6 +30,10 @@ public sealed partial class AcquirerLedCompletion(
     {
         var order = (payment.PaymentId is { } id ? await orders.FindByAcquirerPaymentAsync(id, cancellationToken) : null)
             ?? (Order.ParseReference(payment.Reference) is { } orderId ? await orders.FindAsync(orderId, cancellationToken) : null);
+        if (order is null && await rides.ApplyAsync(payment, cancellationToken))
+        {
+            return;
+        }
         if (order is null || catalog.Find(order.PlanId) is not { } plan)
         {
             LogUnknownPayment(log, payment.PaymentId);

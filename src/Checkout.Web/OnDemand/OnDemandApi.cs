@@ -1,0 +1,103 @@
+namespace Checkout.Web.OnDemand;
+
+using System.Net;
+using System.Text.Json;
+using Checkout.Domain.OnDemand;
+using Checkout.Web.Checkouts;
+using Checkout.Web.Infrastructure.Http;
+using Checkout.Web.Infrastructure.Options;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// The merchant app's server-to-server API for rides: <c>POST /api/on-demand/charges</c> (with <c>Idempotency-Key</c>)
+/// and <c>GET /api/on-demand/charges/{id}</c>; and the shopper's return from a step-up, which only reads the charge.
+/// </summary>
+public static class OnDemandApi
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const int MaxIdempotencyKeyLength = 200;
+
+    public static IEndpointRouteBuilder MapOnDemandCharges(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/on-demand/charges").AddEndpointFilter<OnDemandApiKeyFilter>().DisableAntiforgery();
+        api.MapPost("", ChargeAsync).RequireRateLimiting(RateLimits.Payments);
+        api.MapGet("/{chargeId:guid}", ReadAsync).RequireRateLimiting(RateLimits.Reads);
+        app.MapGet("/on-demand/charges/{chargeId:guid}/return", ReturnAsync).RequireRateLimiting(RateLimits.Reads);
+        return app;
+    }
+
+    private static async Task<Results<Created<RideChargeView>, Ok<RideChargeView>, ValidationProblem, ProblemHttpResult>> ChargeAsync(
+        HttpRequest request, OnDemandCharging charging, IOptions<CheckoutSettings> settings, CancellationToken cancellationToken)
+    {
+        var key = request.Headers[IdempotencyKeyHeader];
+        if (key.Count != 1 || string.IsNullOrWhiteSpace(key[0]) || key[0]!.Length > MaxIdempotencyKeyLength)
+        {
+            return Problems.Validation(new() { [IdempotencyKeyHeader] = [$"Send one {IdempotencyKeyHeader} header, 1 to {MaxIdempotencyKeyLength} characters, the same on every retry of this ride."] });
+        }
+
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return Problems.Validation(new() { ["body"] = ["The body is not JSON."] });
+        }
+        var (input, errors) = RideChargeInput.Parse(body);
+        if (input is null)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var siteBase = CheckoutUrls.SiteBase(request, settings.Value);
+        return await charging.ChargeAsync(key[0]!, input, siteBase, cancellationToken) switch
+        {
+            RideChargeOutcome.Charged { Created: true } charged =>
+                TypedResults.Created($"/api/on-demand/charges/{charged.Charge.Id}", RideChargeView.Of(charged.Charge, siteBase)),
+            RideChargeOutcome.Charged charged => TypedResults.Ok(RideChargeView.Of(charged.Charge, siteBase)),
+            RideChargeOutcome.UnknownCustomer => Problems.NotFound("customerId", "No rides sign-up with a Klarna token has this customerId."),
+            RideChargeOutcome.WrongScope wrong => Unprocessable("Token cannot be charged for rides", wrong.Detail),
+            RideChargeOutcome.WrongCurrency wrong => Problems.Validation(new() { ["currency"] = [wrong.Detail] }),
+            RideChargeOutcome.KeyReused => Problems.Conflict(
+                "Idempotency-Key already used", $"This {IdempotencyKeyHeader} was used for a different ride; use a new key for a new ride."),
+            RideChargeOutcome.Unavailable unavailable => TypedResults.Problem(
+                unavailable.Detail, statusCode: StatusCodes.Status502BadGateway, title: "Acquirer unavailable",
+                extensions: new Dictionary<string, object?> { ["chargeId"] = unavailable.Charge.Id }),
+            _ => throw new InvalidOperationException("Every outcome is answered above."),
+        };
+    }
+
+    private static async Task<Results<Ok<RideChargeView>, ProblemHttpResult>> ReadAsync(
+        Guid chargeId, HttpRequest request, OnDemandChargeStore charges, IOptions<CheckoutSettings> settings, CancellationToken cancellationToken) =>
+        await charges.FindAsync(chargeId, cancellationToken) is { } charge
+            ? TypedResults.Ok(RideChargeView.Of(charge, CheckoutUrls.SiteBase(request, settings.Value)))
+            : Problems.NotFound("chargeId", "No ride charge has this id.");
+
+    /// <summary>Where Klarna sends the shopper after a step-up: it shows the charge and, while the acquirer finalizes, reloads.</summary>
+    private static async Task<ContentHttpResult> ReturnAsync(Guid chargeId, OnDemandChargeStore charges, CancellationToken cancellationToken)
+    {
+        var charge = await charges.FindAsync(chargeId, cancellationToken);
+        var (heading, text, waiting) = charge?.Status switch
+        {
+            null => ("Ride not found", "We do not know this ride.", false),
+            OnDemandChargeStatus.Approved => ("Ride paid", $"{charge.Amount.Display()} for ride {charge.RideReference} is paid with Klarna.", false),
+            OnDemandChargeStatus.Declined or OnDemandChargeStatus.TokenRevoked =>
+                ("Payment not approved", $"Klarna did not approve {charge.Amount.Display()} for ride {charge.RideReference}.", false),
+            _ => ("Confirming your payment", $"Klarna is confirming {charge.Amount.Display()} for ride {charge.RideReference}. This page updates by itself.", true),
+        };
+        var refresh = waiting ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
+        var html = $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">{refresh}<title>{WebUtility.HtmlEncode(heading)}</title>
+            <link rel="stylesheet" href="/css/checkout.css"></head>
+            <body><main class="on-demand-return" data-status="{(charge is null ? "unknown" : RideChargeView.StatusName(charge.Status))}">
+            <h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>
+            """;
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: charge is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
+    }
+
+    private static ProblemHttpResult Unprocessable(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: title);
+}

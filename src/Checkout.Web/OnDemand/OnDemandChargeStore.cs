@@ -1,0 +1,63 @@
+namespace Checkout.Web.OnDemand;
+
+using Checkout.Acquiring;
+using Checkout.Domain.OnDemand;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>The one owner of a ride charge's status: every change is a conditional update from the status it was read in.</summary>
+public sealed class OnDemandChargeStore(CheckoutDbContext db, TimeProvider clock)
+{
+    public Task<OnDemandCharge?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.OnDemandCharges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public Task<OnDemandCharge?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        db.OnDemandCharges.AsNoTracking().FirstOrDefaultAsync(c => c.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    public Task<OnDemandCharge?> FindByAcquirerPaymentAsync(string paymentId, CancellationToken cancellationToken) =>
+        db.OnDemandCharges.AsNoTracking().FirstOrDefaultAsync(c => c.AcquirerPaymentId == paymentId, cancellationToken);
+
+    /// <summary>Stores the charge, or finds the one stored first under the same idempotency key.</summary>
+    public async Task<(OnDemandCharge Charge, bool Created)> OpenAsync(OnDemandCharge charge, CancellationToken cancellationToken)
+    {
+        if (await db.TryInsertOnceAsync(charge, cancellationToken))
+        {
+            db.Entry(charge).State = EntityState.Detached;
+            return (charge, true);
+        }
+        var first = await FindByKeyAsync(charge.IdempotencyKey, cancellationToken)
+            ?? throw new InvalidOperationException("A charge lost the insert to its idempotency key, and that charge is gone.");
+        return (first, false);
+    }
+
+    /// <summary>Records the acquirer's answer if the charge is still in <paramref name="from"/>; false when another caller did first.</summary>
+    public async Task<bool> TryRecordAsync(Guid id, OnDemandChargeStatus from, CustomerPresentChargeResult answer, CancellationToken cancellationToken)
+    {
+        var to = answer.Status switch
+        {
+            CustomerPresentChargeStatus.Approved => OnDemandChargeStatus.Approved,
+            CustomerPresentChargeStatus.StepUpRequired => OnDemandChargeStatus.StepUpRequired,
+            CustomerPresentChargeStatus.TokenRevoked => OnDemandChargeStatus.TokenRevoked,
+            _ => OnDemandChargeStatus.Declined,
+        };
+        if (!OnDemandChargeTransitions.IsAllowed(from, to))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        var moved = await db.OnDemandCharges
+            .Where(c => c.Id == id && c.Status == from)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(c => c.Status, to)
+                    .SetProperty(c => c.AcquirerPaymentId, c => answer.PaymentId ?? c.AcquirerPaymentId)
+                    .SetProperty(c => c.PaymentTransactionId, answer.PaymentTransactionId)
+                    .SetProperty(c => c.PurchaseJourneyUrl, c => answer.PurchaseJourneyUrl ?? c.PurchaseJourneyUrl)
+                    .SetProperty(c => c.Reason, Truncate(answer.Reason))
+                    .SetProperty(c => c.UpdatedAt, now),
+                cancellationToken);
+        return moved == 1;
+    }
+
+    private static string? Truncate(string? reason) => reason is { Length: > 500 } ? reason[..500] : reason;
+}

@@ -1,0 +1,22 @@
+namespace Checkout.Web.OnDemand;
+
+using Checkout.Domain.OnDemand;
+
+/// <summary>What asking for a ride charge came to; only the endpoint turns it into HTTP.</summary>
+public abstract record RideChargeOutcome
+{
+    /// <summary>The charge as stored: new (<paramref name="Created"/>) or found again under the same key.</summary>
+    public sealed record Charged(OnDemandCharge Charge, bool Created) : RideChargeOutcome;
+
+    public sealed record UnknownCustomer : RideChargeOutcome;
+
+    /// <summary>The customer's token cannot be charged with the customer present (a subscription's token, say).</summary>
+    public sealed record WrongScope(string Detail) : RideChargeOutcome;
+
+    public sealed record WrongCurrency(string Detail) : RideChargeOutcome;
+
+    public sealed record KeyReused : RideChargeOutcome;
+
+    /// <summary>The acquirer's answer is unknown; the charge stays pending and the same key asks again.</summary>
+    public sealed record Unavailable(OnDemandCharge Charge, string Detail) : RideChargeOutcome;
+}
