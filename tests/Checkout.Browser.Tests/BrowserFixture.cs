@@ -18,6 +18,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app under test, for the merchant's server-side calls beside the shopper's browser.</summary>
+    public CheckoutAppFactory App => _app;
+
     public Uri Root { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -65,6 +68,15 @@ public sealed class AcquirerLedBrowserFixture : BrowserFixture
 {
     public AcquirerLedBrowserFixture()
         : base(new() { ["Klarna:Flow"] = "AcquirerLed" })
+    {
+    }
+}
+
+/// <summary>The same app with the on-demand API on (<c>OnDemand:ApiKey</c>), for the merchant's ride charges.</summary>
+public sealed class RidesBrowserFixture : BrowserFixture
+{
+    public RidesBrowserFixture()
+        : base(new() { [RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey })
     {
     }
 }
