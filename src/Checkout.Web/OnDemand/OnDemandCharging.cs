@@ -94,6 +94,12 @@ public sealed partial class OnDemandCharging(
             LogUnknown(log, charge.Id, e.Message);
             return new RideChargeOutcome.Unavailable(charge, "The acquirer did not answer; send the same request with the same Idempotency-Key again.");
         }
+        catch (AcquirerRejectedException e) when (e.StatusCode == StatusCodes.Status409Conflict)
+        {
+            // An acquirer may refuse a key whose first request it is still answering: that answer is still to come.
+            LogUnknown(log, charge.Id, e.Message);
+            return new RideChargeOutcome.Unavailable(charge, "The acquirer is still answering this ride; send the same request with the same Idempotency-Key again.");
+        }
         catch (AcquirerRejectedException e)
         {
             // The acquirer refused the request itself (Worldline cannot charge tokens, a field it rejects): final for this charge.
