@@ -142,10 +142,17 @@ public sealed class OnDemandChargeTests(RidesAppFactory app) : IClassFixture<Rid
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => merchant.ChargeAsync(RidesMerchant.Ride(customer, 1500), key)));
 
-        Assert.All(answers, answer => Assert.True(answer.Status is HttpStatusCode.Created or HttpStatusCode.OK, answer.Body.ToString()));
-        Assert.Single(answers, answer => answer.Status == HttpStatusCode.Created);
+        // A duplicate that arrives while the first is at the acquirer is told so (409, the same charge id), never charged.
+        Assert.All(answers, answer => Assert.True(
+            answer.Status is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict, answer.Body.ToString()));
+        // Only the request that stored the ride can answer 201, and it too may find the acquirer busy with a duplicate.
+        Assert.InRange(answers.Count(answer => answer.Status == HttpStatusCode.Created), 0, 1);
         Assert.Single(answers.Select(answer => answer.Body.GetProperty("chargeId").GetGuid()).Distinct());
-        Assert.Single(answers.Select(answer => answer.Body.GetProperty("paymentId").GetString()).Distinct());
+        var (_, again) = await merchant.ChargeAsync(RidesMerchant.Ride(customer, 1500), key);
+        Assert.All(
+            answers.Where(answer => answer.Status != HttpStatusCode.Conflict),
+            answer => Assert.Equal(again.GetProperty("paymentId").GetString(), answer.Body.GetProperty("paymentId").GetString()));
+        Assert.Equal("approved", again.GetProperty("status").GetString());
         Assert.Equal(1, await ChargesOfAsync(customer));
     }
 

@@ -62,6 +62,10 @@ public static class OnDemandApi
             RideChargeOutcome.WrongCurrency wrong => Problems.Validation(new() { ["currency"] = [wrong.Detail] }),
             RideChargeOutcome.KeyReused => Problems.Conflict(
                 "Idempotency-Key already used", $"This {IdempotencyKeyHeader} was used for a different ride; use a new key for a new ride."),
+            RideChargeOutcome.InProgress inProgress => TypedResults.Problem(
+                $"This ride is being charged by another request with this {IdempotencyKeyHeader}; send it again to read the result.",
+                statusCode: StatusCodes.Status409Conflict, title: "Ride in progress",
+                extensions: new Dictionary<string, object?> { ["chargeId"] = inProgress.Charge.Id }),
             RideChargeOutcome.Unavailable unavailable => TypedResults.Problem(
                 unavailable.Detail, statusCode: StatusCodes.Status502BadGateway, title: "Acquirer unavailable",
                 extensions: new Dictionary<string, object?> { ["chargeId"] = unavailable.Charge.Id }),

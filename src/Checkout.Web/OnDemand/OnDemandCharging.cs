@@ -96,9 +96,9 @@ public sealed partial class OnDemandCharging(
         }
         catch (AcquirerRejectedException e) when (e.StatusCode == StatusCodes.Status409Conflict)
         {
-            // An acquirer may refuse a key whose first request it is still answering: that answer is still to come.
+            // The acquirer refuses a key whose first request it is still answering: that answer is still to come.
             LogUnknown(log, charge.Id, e.Message);
-            return new RideChargeOutcome.Unavailable(charge, "The acquirer is still answering this ride; send the same request with the same Idempotency-Key again.");
+            return new RideChargeOutcome.InProgress(charge);
         }
         catch (AcquirerRejectedException e)
         {

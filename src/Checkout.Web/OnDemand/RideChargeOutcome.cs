@@ -17,6 +17,9 @@ public abstract record RideChargeOutcome
 
     public sealed record KeyReused : RideChargeOutcome;
 
+    /// <summary>Another request with this key is being answered by the acquirer right now; the same key asks again.</summary>
+    public sealed record InProgress(OnDemandCharge Charge) : RideChargeOutcome;
+
     /// <summary>The acquirer's answer is unknown; the charge stays pending and the same key asks again.</summary>
     public sealed record Unavailable(OnDemandCharge Charge, string Detail) : RideChargeOutcome;
 }
