@@ -1,5 +1,7 @@
 namespace Checkout.Sandbox.Acquirer.Payments;
 
+using System.Text.Json.Nodes;
+
 internal enum PaymentPhase
 {
     AwaitingCustomer,
@@ -19,6 +21,26 @@ internal static class FailureReason
 /// <summary>One partner payment (seed 002). Mutated only under <c>lock (payment)</c> by <see cref="PaymentCompletion"/> and the creator.</summary>
 internal sealed class PartnerPayment
 {
+    /// <summary>
+    /// A payment as Klarna's first Payment Authorize answer left it, called back at <paramref name="callbackUrl"/> when one is
+    /// configured, else at the caller's own <c>/api/webhooks/acquirer</c>.
+    /// </summary>
+    public static PartnerPayment After(
+        KlarnaOutcome outcome, JsonObject klarnaAnswer, string paymentId, string reference, long? amount, string currency,
+        string klarnaBody, Uri klarnaBaseUrl, string? callbackUrl, string origin) => new()
+    {
+        PaymentId = paymentId,
+        Reference = reference,
+        Amount = amount,
+        Currency = currency,
+        KlarnaRequestBody = klarnaBody,
+        KlarnaBaseUrl = klarnaBaseUrl,
+        CallbackUrl = new Uri(string.IsNullOrEmpty(callbackUrl) ? $"{origin}/api/webhooks/acquirer" : callbackUrl),
+        PaymentRequestId = outcome.PaymentRequestId,
+        Url = outcome.PaymentRequestUrl,
+        NetworkResponseData = KlarnaNetworkResponseData.ForPaymentRequest(klarnaAnswer),
+    };
+
     public required string PaymentId { get; init; }
 
     public required string Reference { get; init; }

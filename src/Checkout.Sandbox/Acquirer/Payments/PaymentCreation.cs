@@ -28,20 +28,8 @@ internal sealed partial class PaymentCreation(
         }
 
         var outcome = KlarnaOutcome.From(answer.Body!);
-        var callbackUrl = options.Value.Acquirer.CallbackUrl;
-        var payment = new PartnerPayment
-        {
-            PaymentId = paymentId,
-            Reference = request.Reference,
-            Amount = request.Amount,
-            Currency = request.Currency,
-            KlarnaRequestBody = klarnaBody,
-            KlarnaBaseUrl = klarnaBaseUrl,
-            CallbackUrl = new Uri(string.IsNullOrEmpty(callbackUrl) ? $"{origin}/api/webhooks/acquirer" : callbackUrl),
-            PaymentRequestId = outcome.PaymentRequestId,
-            Url = outcome.PaymentRequestUrl,
-            NetworkResponseData = KlarnaNetworkResponseData.ForPaymentRequest(answer.Body!),
-        };
+        var payment = PartnerPayment.After(
+            outcome, answer.Body!, paymentId, request.Reference, request.Amount, request.Currency, klarnaBody, klarnaBaseUrl, options.Value.Acquirer.CallbackUrl, origin);
         if (!outcome.SteppedUp)
         {
             // A session token from an already completed journey can settle it at once.

@@ -81,20 +81,8 @@ internal sealed partial class TokenCharging(
     private StoredResponse SteppedUp(
         TokenChargeInput input, string paymentId, string klarnaBody, Uri klarnaBaseUrl, KlarnaOutcome outcome, JsonObject answer, string origin, int successStatus)
     {
-        var callbackUrl = options.Value.Acquirer.CallbackUrl;
-        var payment = new PartnerPayment
-        {
-            PaymentId = paymentId,
-            Reference = input.Reference,
-            Amount = input.Amount,
-            Currency = input.Currency,
-            KlarnaRequestBody = klarnaBody,
-            KlarnaBaseUrl = klarnaBaseUrl,
-            CallbackUrl = new Uri(string.IsNullOrEmpty(callbackUrl) ? $"{origin}/api/webhooks/acquirer" : callbackUrl),
-            PaymentRequestId = outcome.PaymentRequestId,
-            Url = outcome.PaymentRequestUrl,
-            NetworkResponseData = KlarnaNetworkResponseData.ForPaymentRequest(answer),
-        };
+        var payment = PartnerPayment.After(
+            outcome, answer, paymentId, input.Reference, input.Amount, input.Currency, klarnaBody, klarnaBaseUrl, options.Value.Acquirer.CallbackUrl, origin);
         store.Add(payment);
         LogCharged(paymentId, payment.Status, "STEP_UP_REQUIRED");
         lock (payment)
