@@ -1,7 +1,5 @@
 namespace Checkout.ScaleOut.Tests;
 
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 /// <summary>
@@ -26,7 +24,7 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             await PostgresBinaries.RunAsync("chown", ["postgres:postgres", _dataDirectory]);
         }
-        Port = FreePort();
+        Port = Ports.Free();
         await RunServerToolAsync("initdb", ["-D", _dataDirectory, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
         var options = $"-p {Port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c max_connections=200 "
             + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off";
@@ -72,13 +70,6 @@ public sealed class PostgresServer : IAsyncLifetime
         return PostgresBinaries.RunningAsRoot
             ? PostgresBinaries.RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
             : PostgresBinaries.RunAsync(path, arguments);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,15 +1,52 @@
 namespace Checkout.Testing;
 
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
 public static class Ports
 {
-    /// <summary>A loopback port free right now, for a host whose address another must know before it starts.</summary>
+    private static readonly ConcurrentDictionary<int, bool> HandedOut = new();
+
+    /// <summary>
+    /// A loopback port free right now, for a host whose address another must know before it starts. Taken below the
+    /// system's ephemeral range: a port the system hands out (port 0) may be taken, before the host binds it, as the
+    /// local end of any outbound connection, and the tests make thousands.
+    /// </summary>
     public static int Free()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var below = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var port = Random.Shared.Next(Math.Max(1024, below - 12_000), below);
+            if (HandedOut.TryAdd(port, true) && CanBind(port))
+            {
+                return port;
+            }
+        }
+        throw new InvalidOperationException($"No free loopback port below {below} after 1000 tries.");
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The first port of Linux's ephemeral range (32768 unless configured otherwise).</summary>
+    private static int EphemeralRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries)[0], out var first) && first > 2048
+            ? first
+            : 32768;
     }
 }
