@@ -56,13 +56,7 @@ public sealed partial class CheckoutKeyTests(CheckoutKeyTests.KlarnaCallsApp app
     {
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("rides-on-demand");
-        var body = new
-        {
-            checkoutKey = shopper.CheckoutKey,
-            planId = shopper.PlanId,
-            klarnaNetworkSessionToken = await shopper.SdkSessionTokenAsync(),
-            paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
-        };
+        var body = await shopper.PaymentRequestBodyAsync();
 
         var answers = await Task.WhenAll(shopper.PostPaymentRequestAsync(body), shopper.PostPaymentRequestAsync(body));
 

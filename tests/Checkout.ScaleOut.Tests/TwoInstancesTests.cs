@@ -91,13 +91,7 @@ public sealed class TwoInstancesTests(PostgresServer postgres, ITestOutputHelper
     {
         using var shopper = Shopper.Start(_a);
         await shopper.OpenCheckoutAsync("premium-monthly");
-        var body = new
-        {
-            checkoutKey = shopper.CheckoutKey,
-            planId = shopper.PlanId,
-            klarnaNetworkSessionToken = await shopper.SdkSessionTokenAsync(),
-            paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
-        };
+        var body = await shopper.PaymentRequestBodyAsync();
 
         // One instance: another builds the return URL from its own address here (a load balancer gives both one host),
         // and Klarna refuses a reused idempotency key with another body.

@@ -104,16 +104,19 @@ public sealed class Shopper : IDisposable
         return await _http.SendAsync(request);
     }
 
+    /// <summary>What the page's Klarna button sends to start the payment, with a fresh SDK session token.</summary>
+    public async Task<object> PaymentRequestBodyAsync() => new
+    {
+        checkoutKey = CheckoutKey,
+        planId = PlanId,
+        klarnaNetworkSessionToken = await SdkSessionTokenAsync(),
+        paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
+    };
+
     /// <summary>Clicks the Klarna button: asks the server for a payment request, as <c>initiate</c> does.</summary>
     public async Task<JsonElement> InitiateAsync()
     {
-        var response = await PostPaymentRequestAsync(new
-        {
-            checkoutKey = CheckoutKey,
-            planId = PlanId,
-            klarnaNetworkSessionToken = await SdkSessionTokenAsync(),
-            paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
-        });
+        var response = await PostPaymentRequestAsync(await PaymentRequestBodyAsync());
         Assert.True(response.IsSuccessStatusCode, $"{Root}: {await response.Content.ReadAsStringAsync()}");
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
         _page.CheckoutId = answer.GetProperty("checkoutId").GetString()!;
