@@ -66,7 +66,7 @@ app.MapCheckoutEvents();
 app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
 app.MapShopperSubscriptions();
-// The merchant app's on-demand charges for rides: 404 unless OnDemand:ApiKey is set.
+// The merchant's on-demand charges for rides: the merchant API, 404 unless Merchant:ApiKeys is set.
 app.MapOnDemandCharges();
 
 // With Database:MigrateAtStartup=false and a migration missing, one line naming the command, and exit code 1.

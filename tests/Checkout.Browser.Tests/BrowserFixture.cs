@@ -72,7 +72,7 @@ public sealed class AcquirerLedBrowserFixture : BrowserFixture
     }
 }
 
-/// <summary>The same app with the on-demand API on (<c>OnDemand:ApiKey</c>), for the merchant's ride charges.</summary>
+/// <summary>The same app with the on-demand API on (<c>Merchant:ApiKeys</c>), for the merchant's ride charges.</summary>
 public sealed class RidesBrowserFixture : BrowserFixture
 {
     public RidesBrowserFixture()

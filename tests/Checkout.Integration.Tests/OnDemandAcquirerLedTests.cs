@@ -52,7 +52,7 @@ public sealed class OnDemandAcquirerLedTests(AcquirerLedRidesAppFactory app) : I
     }
 }
 
-/// <summary>Without <c>OnDemand:ApiKey</c> the on-demand API does not exist.</summary>
+/// <summary>Without <c>Merchant:ApiKeys</c> the on-demand API does not exist.</summary>
 public sealed class OnDemandOffTests(CheckoutAppFactory app) : IClassFixture<CheckoutAppFactory>
 {
     [Fact]

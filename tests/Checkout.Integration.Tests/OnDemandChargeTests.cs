@@ -12,7 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 public sealed class RidesAppFactory : CheckoutAppFactory
 {
     public RidesAppFactory()
-        : base(null, 0, new Dictionary<string, string?> { [RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey }, null, null)
+        : base(null, 0, new Dictionary<string, string?>
+        {
+            [RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey,
+            ["Merchant:ApiKeys:1"] = RidesMerchant.NextApiKey,
+        }, null, null)
     {
     }
 }
@@ -224,6 +228,36 @@ public sealed class OnDemandChargeTests(RidesAppFactory app) : IClassFixture<Rid
         Assert.Equal(HttpStatusCode.Unauthorized, mismatched);
         Assert.Equal(HttpStatusCode.Unauthorized, read);
         Assert.Equal(0, await ChargesOfAsync(customer));
+    }
+
+    [Fact]
+    public async Task Every_configured_key_is_accepted_so_the_merchant_can_rotate_its_key()
+    {
+        var customer = await RidesMerchant.SignUpRiderAsync(app);
+        using var current = new RidesMerchant(app);
+        using var next = new RidesMerchant(app, apiKey: RidesMerchant.NextApiKey);
+
+        var (first, _) = await current.ChargeAsync(RidesMerchant.Ride(customer, 1500, "ride-rotation-1"), NewKey());
+        var (second, _) = await next.ChargeAsync(RidesMerchant.Ride(customer, 1600, "ride-rotation-2"), NewKey());
+
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal(HttpStatusCode.Created, second);
+        Assert.Equal(2, await ChargesOfAsync(customer));
+    }
+
+    [Fact]
+    public async Task A_refused_key_is_answered_with_a_bearer_challenge_and_a_problem()
+    {
+        app.EnsureStarted();
+        using var http = new HttpClient { BaseAddress = app.RootUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/on-demand/charges/{Guid.NewGuid()}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "rides-merchant-test-key-0123456789abcdeX");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     private static string NewKey() => $"ride-key-{Guid.NewGuid():N}";

@@ -52,13 +52,14 @@ public sealed class StartupValidationTests
             ["Checkout__PublicBaseUrl"] = "shop.example.com",
             ["Security__KlarnaOrigins__0"] = "http://insecure.example",
             ["Telemetry__Prometheus__AllowedNetworks__0"] = "everyone",
+            ["Merchant__ApiKeys__0"] = "too-short",
         });
 
         Assert.Equal(1, exit);
         foreach (var key in new[]
         {
             "Worker:LeaseDuration", "RateLimits:ReadsPerMinute", "Reconciler:Interval", "Checkout:PublicBaseUrl", "Security:KlarnaOrigins",
-            "Telemetry:Prometheus:AllowedNetworks",
+            "Telemetry:Prometheus:AllowedNetworks", "Merchant:ApiKeys",
         })
         {
             Assert.Single(lines, line => line.StartsWith(key, StringComparison.Ordinal));

@@ -14,7 +14,10 @@ public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = Rides
 {
     public const string ApiKey = "rides-merchant-test-key-0123456789abcdef";
 
-    public const string ApiKeySetting = "OnDemand:ApiKey";
+    public const string ApiKeySetting = "Merchant:ApiKeys:0";
+
+    /// <summary>A second key accepted at the same time, as while the merchant rotates its key.</summary>
+    public const string NextApiKey = "rides-merchant-next-key-fedcba9876543210";
 
     private readonly HttpClient _http = new() { BaseAddress = Started(app).RootUri };
 

@@ -12,6 +12,7 @@ using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.MerchantAuthentication;
 using Checkout.Web.OnDemand;
 using Checkout.Web.Orders;
 using Checkout.Web.Subscriptions;
@@ -74,7 +75,9 @@ public static class CheckoutServices
         services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
         // Subscriptions started by completed sign-ups, renewed on schedule.
         services.AddSubscriptions();
-        // Rides charged on demand through the merchant app's API (off unless OnDemand:ApiKey is set).
+        // The merchant's server as a caller: Bearer keys from Merchant:ApiKeys; its API is off (404) without one.
+        services.AddMerchantApiKeys();
+        // Rides charged on demand through the merchant API.
         services.AddOnDemandCharges();
 
         // The operator's view at /admin: off unless Admin:Key is set.

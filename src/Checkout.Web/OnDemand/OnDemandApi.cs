@@ -6,12 +6,14 @@ using Checkout.Domain.OnDemand;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.MerchantAuthentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 /// <summary>
 /// The merchant app's server-to-server API for rides: <c>POST /api/on-demand/charges</c> (with <c>Idempotency-Key</c>)
-/// and <c>GET /api/on-demand/charges/{id}</c>; and the shopper's return from a step-up, which only reads the charge.
+/// and <c>GET /api/on-demand/charges/{id}</c>, for a caller with one of <c>Merchant:ApiKeys</c> (404 while none is set);
+/// and the shopper's return from a step-up, which only reads the charge.
 /// </summary>
 public static class OnDemandApi
 {
@@ -20,7 +22,7 @@ public static class OnDemandApi
 
     public static IEndpointRouteBuilder MapOnDemandCharges(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/on-demand/charges").AddEndpointFilter<OnDemandApiKeyFilter>().DisableAntiforgery();
+        var api = app.MapGroup("/api/on-demand/charges").RequireAuthorization(MerchantApiAuthorization.Policy).DisableAntiforgery();
         api.MapPost("", ChargeAsync).RequireRateLimiting(RateLimits.Payments);
         api.MapGet("/{chargeId:guid}", ReadAsync).RequireRateLimiting(RateLimits.Reads);
         app.MapGet("/on-demand/charges/{chargeId:guid}/return", ReturnAsync).RequireRateLimiting(RateLimits.Reads);
