@@ -25,7 +25,7 @@ public sealed class ShopperPageTests(BrowserFixture browser) : IClassFixture<Bro
         await manage.ClickAsync();
 
         await page.WaitForURLAsync("**/subscription/**");
-        var plan = PlanCatalog.Default.Find("premium-monthly")!;
+        var plan = DemoPlans.Find("premium-monthly");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(plan.Name);
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Active");
         var nextCharge = plan.FirstBillingDate(DateOnly.FromDateTime(DateTime.UtcNow)).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);

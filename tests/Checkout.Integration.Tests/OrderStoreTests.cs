@@ -14,7 +14,7 @@ public sealed class OrderStoreTests(CheckoutAppFactory app) : IClassFixture<Chec
     [Fact]
     public async Task Orders_opened_at_once_are_all_stored_with_every_field_as_EF_reads_it()
     {
-        var plan = PlanCatalog.Default.Find("premium-monthly")!;
+        var plan = DemoPlans.Find("premium-monthly");
         var orders = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
         {
             await using var scope = app.Services.CreateAsyncScope();

@@ -73,7 +73,11 @@ public sealed class StartupValidationTests
         var (exit, lines) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
 
         Assert.Equal(1, exit);
-        foreach (var key in new[] { "Klarna:BaseUrl", "Klarna:SdkUrl", "Klarna:ApiKey", "Klarna:ClientId", "Klarna:WebhookSigningKeys", "Acquirer:BaseUrl", "Acquirer:ApiKey" })
+        foreach (var key in new[]
+        {
+            "Klarna:BaseUrl", "Klarna:SdkUrl", "Klarna:ApiKey", "Klarna:ClientId", "Klarna:WebhookSigningKeys", "Acquirer:BaseUrl", "Acquirer:ApiKey",
+            "Catalog:Plans lists no plans",
+        })
         {
             Assert.Single(lines, line => line.StartsWith(key, StringComparison.Ordinal));
         }
@@ -93,6 +97,11 @@ public sealed class StartupValidationTests
             ["Acquirer__BaseUrl"] = "https://acquirer.example/",
             ["Acquirer__ApiKey"] = "acquirer_key",
             ["Database__MigrateAtStartup"] = "false",
+            ["Catalog__Plans__0__Id"] = "basic",
+            ["Catalog__Plans__0__Name"] = "Basic",
+            ["Catalog__Plans__0__Kind"] = "Subscription",
+            ["Catalog__Plans__0__Currency"] = "EUR",
+            ["Catalog__Plans__0__PriceMinorUnits"] = "500",
         });
 
         Assert.Equal(1, exit);
@@ -104,7 +113,74 @@ public sealed class StartupValidationTests
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
-    /// <summary>Starts the built app with these environment variables; its exit code and its output's lines, trimmed.</summary>
+    [Theory]
+    [InlineData("Currency=XYZ", "Catalog:Plans:1:Currency (plan gold)")]
+    [InlineData("PriceMinorUnits=0", "Catalog:Plans:1:PriceMinorUnits (plan gold)")]
+    [InlineData("Kind=OnDemand;FreeTrialDays=14;OnDemandMinimumMinorUnits=500;OnDemandMaximumMinorUnits=5000", "Catalog:Plans:1:FreeTrialDays (plan gold)")]
+    [InlineData("Kind=OnDemand;OnDemandMinimumMinorUnits=500;OnDemandMaximumMinorUnits=1000", "Catalog:Plans:1:OnDemandMaximumMinorUnits (plan gold)")]
+    [InlineData("Id=basic", "Catalog:Plans:1:Id (plan basic)")]
+    public async Task A_bad_plan_stops_the_start_with_one_line_naming_the_plan_and_the_field(string overrides, string line)
+    {
+        var settings = ReadyToStart();
+        var plan = new Dictionary<string, string> { ["Id"] = "gold", ["Name"] = "Gold", ["Kind"] = "Subscription", ["Currency"] = "EUR", ["PriceMinorUnits"] = "1500" };
+        foreach (var pair in overrides.Split(';'))
+        {
+            plan[pair.Split('=')[0]] = pair.Split('=')[1];
+        }
+        foreach (var (key, value) in plan)
+        {
+            settings[$"Catalog__Plans__1__{key}"] = value;
+        }
+
+        var (exit, lines) = await StartAsync(settings);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith(line + " ", Assert.Single(lines, l => l.StartsWith("Catalog:", StringComparison.Ordinal)), StringComparison.Ordinal);
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
+    public async Task A_price_that_is_not_whole_minor_units_stops_the_start_naming_its_key()
+    {
+        var settings = ReadyToStart();
+        settings["Catalog__Plans__0__PriceMinorUnits"] = "9.99";
+
+        var (exit, lines) = await StartAsync(settings);
+
+        Assert.Equal(1, exit);
+        Assert.Single(lines, l => l.Contains("Catalog:Plans:0:PriceMinorUnits", StringComparison.Ordinal));
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
+    public async Task A_catalog_file_that_does_not_exist_stops_the_start_naming_it()
+    {
+        var settings = ReadyToStart();
+        settings["Catalog__File"] = Path.Combine(Path.GetTempPath(), $"no-such-catalog-{Guid.NewGuid():N}.json");
+
+        var (exit, lines) = await StartAsync(settings);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("does not exist", Assert.Single(lines, l => l.StartsWith("Catalog:File ", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every setting a start outside Development needs, Klarna's and the acquirer's and one plan, so a test spoils only its own.</summary>
+    private static Dictionary<string, string> ReadyToStart() => new()
+    {
+        ["Klarna__BaseUrl"] = "https://api-global.test.klarna.com/",
+        ["Klarna__SdkUrl"] = "https://js.klarna.com/web-sdk/v2/klarna.mjs",
+        ["Klarna__ApiKey"] = "klarna_test_api_x",
+        ["Klarna__ClientId"] = "klarna_test_client_x",
+        ["Klarna__WebhookSigningKeys__k1"] = "secret",
+        ["Acquirer__BaseUrl"] = "https://acquirer.example/",
+        ["Acquirer__ApiKey"] = "acquirer_key",
+        ["Catalog__Plans__0__Id"] = "basic",
+        ["Catalog__Plans__0__Name"] = "Basic",
+        ["Catalog__Plans__0__Kind"] = "Subscription",
+        ["Catalog__Plans__0__Currency"] = "EUR",
+        ["Catalog__Plans__0__PriceMinorUnits"] = "500",
+    };
+
     [Fact]
     public async Task The_test_clock_outside_Development_is_refused_naming_the_key()
     {
@@ -115,6 +191,7 @@ public sealed class StartupValidationTests
         AssertNoStackTrace(lines);
     }
 
+    /// <summary>Starts the built app with these environment variables; its exit code and its output's lines, trimmed.</summary>
     private static async Task<(int Exit, string[] Lines)> StartAsync(Dictionary<string, string> environment)
     {
         var (exit, output, error) = await RunAsync(environment);

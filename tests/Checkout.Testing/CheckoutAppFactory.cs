@@ -2,7 +2,7 @@ namespace Checkout.Testing;
 
 using System.Net;
 using Checkout.Domain.Plans;
-using Checkout.Domain.Pricing;
+using Checkout.Web.Catalog;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 /// <summary>
 /// The whole app on real Kestrel with its own SQLite file, pointed by its settings at a Klarna emulator on a port of
@@ -72,14 +71,21 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
 
     public string KlarnaApiKey => Services.GetRequiredService<IConfiguration>()["Klarna:ApiKey"]!;
 
-    public static PlanCatalog TestCatalog { get; } = new(PlanCatalog.Default.Plans.Append(new Plan
+    /// <summary>The plan the sandbox acquirer declines (minor units ending in 13), added to the demo catalog as settings.</summary>
+    public static Dictionary<string, string?> DeclinedPlanSettings { get; } = DemoPlans.PlanSettings(DemoPlans.Catalog.Plans.Count, new Dictionary<string, string>
     {
-        Id = DeclinedPlanId,
-        Name = "Declined by the sandbox acquirer",
-        Description = "Minor units ending in 13: the sandbox acquirer declines.",
-        Kind = PlanKind.Subscription,
-        Price = Money.Of(1013, "USD"),
-    }));
+        ["Id"] = DeclinedPlanId,
+        ["Name"] = "Declined by the sandbox acquirer",
+        ["Description"] = "Minor units ending in 13: the sandbox acquirer declines.",
+        ["Kind"] = "Subscription",
+        ["Currency"] = "USD",
+        ["PriceMinorUnits"] = "1013",
+    });
+
+    /// <summary>What the app under test sells: the demo catalog of the development settings and <see cref="DeclinedPlanId"/>.</summary>
+    public static PlanCatalog TestCatalog { get; } = PlanCatalog.From(new ConfigurationBuilder()
+        .AddInMemoryCollection(DemoPlans.Settings().Concat(DeclinedPlanSettings))
+        .Build().GetSection(CatalogSettings.Section).Get<CatalogSettings>()!.Plans);
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"checkout-test-{Guid.NewGuid():N}.db");
 
@@ -87,14 +93,16 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Checkout", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in DeclinedPlanSettings)
+        {
+            builder.UseSetting(key, value);
+        }
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<PlanCatalog>();
-            services.AddSingleton(TestCatalog);
             _services?.Invoke(services);
         });
     }

@@ -40,7 +40,7 @@ public static class LegacyDatabase
             var protector = Protector(keyRing, keyRingCertificate);
 
             var now = DateTimeOffset.UtcNow;
-            var order = Order.Start(PlanCatalog.Default.Find("premium-monthly")!, now);
+            var order = Order.Start(DemoPlans.Find("premium-monthly"), now);
             var eventId = $"legacy-{Guid.NewGuid():N}";
             await InsertOrderAsync(connection, db.Database.IsNpgsql(), order);
             await InsertWebhookEventAsync(connection, db.Database.IsNpgsql(), eventId, protector.Protect("{\"legacy\":true}"), now);

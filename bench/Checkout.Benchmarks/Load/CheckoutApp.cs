@@ -76,6 +76,11 @@ public sealed class CheckoutApp : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Checkout.Web.Webhooks.WebhookInbox"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
+        // The development settings' demo plans, which the scenarios buy.
+        foreach (var (key, value) in DemoPlans.Settings())
+        {
+            settings[key] = value!;
+        }
         var (sandbox, keys, sandboxSettings) = await EmulatorProcess.StartAsync(port, SigningKeyId, signingKey, emulatorEnvironment);
         foreach (var (key, value) in sandboxSettings)
         {

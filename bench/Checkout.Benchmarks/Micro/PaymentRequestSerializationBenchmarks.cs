@@ -6,6 +6,7 @@ using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
+using Checkout.Testing;
 
 /// <summary>Building and serializing the body of Klarna's <c>POST /v2/payment/requests</c>.</summary>
 public class PaymentRequestSerializationBenchmarks
@@ -22,7 +23,7 @@ public class PaymentRequestSerializationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _plan = PlanCatalog.Default.Find(PlanId)!;
+        _plan = DemoPlans.Find(PlanId);
         _order = Order.Start(_plan, DateTimeOffset.UtcNow);
         _body = Create();
     }

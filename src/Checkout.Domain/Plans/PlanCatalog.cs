@@ -1,8 +1,6 @@
 namespace Checkout.Domain.Plans;
 
-using Checkout.Domain.Pricing;
-
-/// <summary>The plans on sale. The server prices every order from here.</summary>
+/// <summary>The plans on sale, as the merchant configured them. The server prices every order from here.</summary>
 public sealed class PlanCatalog
 {
     private readonly Dictionary<string, Plan> _plans;
@@ -16,43 +14,52 @@ public sealed class PlanCatalog
         }
     }
 
+    /// <summary>The plans in the order the merchant listed them.</summary>
     public IReadOnlyCollection<Plan> Plans => _plans.Values;
 
     public Plan? Find(string? id) => id is not null && _plans.TryGetValue(id, out var plan) ? plan : null;
 
-    public static PlanCatalog Default { get; } = new(
-    [
-        new Plan
+    /// <summary>What is wrong with these definitions as a catalog: each plan's problems, duplicate ids, no plans at all.</summary>
+    public static IReadOnlyList<CatalogProblem> Check(IReadOnlyList<PlanDefinition> definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        var problems = new List<CatalogProblem>();
+        if (definitions.Count == 0)
         {
-            Id = "premium-monthly",
-            Name = "Premium, monthly",
-            Description = "Ad-free listening on all your devices. Billed every month, first month charged today.",
-            Kind = PlanKind.Subscription,
-            Price = Money.Of(999, "USD"),
-            Interval = BillingInterval.Month,
-        },
-        new Plan
+            problems.Add(new CatalogProblem(null, null, new PlanProblem("", "lists no plans: the checkout has nothing to sell.")));
+        }
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var index = 0; index < definitions.Count; index++)
         {
-            Id = "family-trial",
-            Name = "Family, 30-day free trial",
-            Description = "Six accounts, one bill. Nothing to pay today; 14.99 USD a month after the trial.",
-            Kind = PlanKind.Subscription,
-            Price = Money.Of(1499, "USD"),
-            Interval = BillingInterval.Month,
-            FreeTrialDays = 30,
-        },
-        new Plan
+            var definition = definitions[index];
+            problems.AddRange(definition.Problems().Select(p => new CatalogProblem(index, definition.Id, p)));
+            if (string.IsNullOrWhiteSpace(definition.Id))
+            {
+                continue;
+            }
+            if (seen.TryGetValue(definition.Id, out var first))
+            {
+                problems.Add(new CatalogProblem(index, definition.Id,
+                    new PlanProblem(nameof(PlanDefinition.Id), $"\"{definition.Id}\" is already the id of plan {first}: each plan needs an id of its own.")));
+            }
+            else
+            {
+                seen[definition.Id] = index;
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>The catalog these definitions make; call only when <see cref="Check"/> finds nothing.</summary>
+    public static PlanCatalog From(IReadOnlyList<PlanDefinition> definitions)
+    {
+        if (Check(definitions) is [var first, ..])
         {
-            Id = "rides-on-demand",
-            Name = "City rides, pay as you go",
-            Description = "Save Klarna for your rides and pay after each trip. A 5.00 USD starting credit is charged today.",
-            Kind = PlanKind.OnDemand,
-            Price = Money.Of(1800, "USD"),
-            InitialChargeMinorUnits = 500,
-            OnDemandMinimumMinorUnits = 300,
-            OnDemandMaximumMinorUnits = 9000,
-            OnDemandPurchaseInterval = BillingInterval.Week,
-            OnDemandPurchaseIntervalFrequency = 2,
-        },
-    ]);
+            throw new ArgumentException(first.ToString(), nameof(definitions));
+        }
+        return new PlanCatalog(definitions.Select(d => d.ToPlan()));
+    }
 }
+
+/// <summary>A problem with the plan at <paramref name="Index"/> (null: with the catalog as a whole).</summary>
+public sealed record CatalogProblem(int? Index, string? PlanId, PlanProblem Problem);

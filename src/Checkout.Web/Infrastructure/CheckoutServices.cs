@@ -1,12 +1,12 @@
 namespace Checkout.Web.Infrastructure;
 
 using Checkout.Acquiring;
-using Checkout.Domain.Plans;
 using Checkout.Domain.Tokens;
 using Checkout.Klarna;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Admin;
 using Checkout.Web.Authorization;
+using Checkout.Web.Catalog;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Http;
@@ -21,7 +21,6 @@ using Checkout.Web.TestClock;
 using Checkout.Web.Tokens;
 using Checkout.Web.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 public static class CheckoutServices
@@ -40,7 +39,8 @@ public static class CheckoutServices
         services.AddOptions<AcquirerOptions>().Bind(configuration.GetSection(AcquirerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AcquirerOptions>, AcquirerOptionsValidator>();
 
-        services.TryAddSingleton(PlanCatalog.Default);
+        // The merchant's plans, from settings.
+        services.AddPlanCatalog();
 
         // SQLite by default; Database:Provider=Postgres for several instances on one database.
         services.AddCheckoutDatabase(configuration);

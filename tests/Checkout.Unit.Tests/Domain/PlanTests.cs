@@ -5,7 +5,7 @@ using Checkout.Domain.Pricing;
 
 public sealed class PlanTests
 {
-    private static readonly PlanCatalog Catalog = PlanCatalog.Default;
+    private static readonly PlanCatalog Catalog = TestPlans.Catalog;
 
     [Fact]
     public void Subscription_without_trial_charges_its_price_at_sign_up()
@@ -39,8 +39,26 @@ public sealed class PlanTests
     [InlineData(11800, "USD", "118.00 USD")]
     [InlineData(1400, "JPY", "1,400 JPY")]
     [InlineData(5, "EUR", "0.05 EUR")]
+    [InlineData(12345, "KWD", "12.345 KWD")]
+    [InlineData(1500, "BHD", "1.500 BHD")]
+    [InlineData(99, "SEK", "0.99 SEK")]
+    [InlineData(3, "CLF", "0.0003 CLF")]
     public void Money_displays_minor_units_by_the_currency_exponent(long minor, string currency, string expected) =>
         Assert.Equal(expected, Money.Of(minor, currency).Display());
+
+    [Fact]
+    public void Money_displays_with_the_separators_of_a_culture_and_the_currency_exponent() =>
+        Assert.Equal("1.234,567 KWD", Money.Of(1_234_567, "KWD").Display(
+            new System.Globalization.NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." }));
+
+    [Theory]
+    [InlineData("JPY", 0)]
+    [InlineData("USD", 2)]
+    [InlineData("GBP", 2)]
+    [InlineData("KWD", 3)]
+    [InlineData("BHD", 3)]
+    public void Every_ISO_4217_currency_has_its_own_exponent(string code, int exponent) =>
+        Assert.Equal(exponent, Currency.Parse(code).Exponent);
 
     [Fact]
     public void Money_refuses_negative_amounts_and_unknown_currencies()

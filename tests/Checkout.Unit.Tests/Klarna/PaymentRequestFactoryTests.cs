@@ -7,6 +7,7 @@ using Checkout.Domain.Plans;
 using Checkout.Domain.Pricing;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
+using Checkout.Unit.Tests.Domain;
 
 public sealed class PaymentRequestFactoryTests
 {
@@ -92,7 +93,7 @@ public sealed class PaymentRequestFactoryTests
     [Fact]
     public void Every_request_carries_reference_option_and_handover_return_url()
     {
-        var plan = PlanCatalog.Default.Find("premium-monthly")!;
+        var plan = TestPlans.Find("premium-monthly");
         var order = Order.Start(plan, DateTimeOffset.UnixEpoch);
         var body = JsonSerializer.SerializeToNode(PaymentRequestFactory.Create(order, plan, "opt-1", ReturnUrl, SignUp), KlarnaJson.Options)!;
         Assert.Equal(order.Reference, body["payment_request_reference"]!.GetValue<string>());
@@ -106,7 +107,7 @@ public sealed class PaymentRequestFactoryTests
     [Fact]
     public void On_demand_request_sends_the_service_and_the_customer_present_scope()
     {
-        var plan = PlanCatalog.Default.Find("rides-on-demand")!;
+        var plan = TestPlans.Find("rides-on-demand");
         var body = Build(plan);
         Assert.Equal("payment:customer_present", body["request_customer_token"]!["scopes"]![0]!.GetValue<string>());
         Assert.Equal(500, body["amount"]!.GetValue<long>());
@@ -122,7 +123,7 @@ public sealed class PaymentRequestFactoryTests
     [Fact]
     public void Line_item_carries_the_plan_id_as_its_reference_and_no_product_identifier()
     {
-        var body = Build(PlanCatalog.Default.Find("premium-monthly")!);
+        var body = Build(TestPlans.Find("premium-monthly"));
         var line = body["supplementary_purchase_data"]!["line_items"]![0]!.AsObject();
         Assert.Equal("premium-monthly", line["line_item_reference"]!.GetValue<string>());
         Assert.False(line.ContainsKey("product_identifier"), "product_identifier is for a GTIN or ISBN; a plan has none");
@@ -131,7 +132,7 @@ public sealed class PaymentRequestFactoryTests
     [Fact]
     public void Relative_return_url_is_refused()
     {
-        var plan = PlanCatalog.Default.Find("premium-monthly")!;
+        var plan = TestPlans.Find("premium-monthly");
         Assert.Throws<ArgumentException>(() =>
             PaymentRequestFactory.Create(Order.Start(plan, DateTimeOffset.UnixEpoch), plan, "opt", new Uri("/return", UriKind.Relative), SignUp));
     }

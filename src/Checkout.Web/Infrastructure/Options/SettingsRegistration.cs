@@ -77,6 +77,8 @@ public static class SettingsRegistration
     {
         OptionsValidationException e => [.. e.Failures],
         AggregateException e => [.. e.InnerExceptions.SelectMany(Failures)],
+        // The binder's own refusal of a value it cannot convert (a price of "9.99" where minor units are whole): it names the key.
+        InvalidOperationException e when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => [e.Message],
         _ => [],
     };
 }

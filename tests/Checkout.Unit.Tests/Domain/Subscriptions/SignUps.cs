@@ -6,9 +6,9 @@ using Checkout.Domain.Subscriptions;
 /// <summary>Sign-ups for the catalog's plans, and answers to the attempts they come to owe.</summary>
 internal static class SignUps
 {
-    public static readonly Plan Monthly = PlanCatalog.Default.Find("premium-monthly")!;
+    public static readonly Plan Monthly = TestPlans.Find("premium-monthly");
 
-    public static readonly Plan Trial = PlanCatalog.Default.Find("family-trial")!;
+    public static readonly Plan Trial = TestPlans.Find("family-trial");
 
     public static DateTimeOffset Utc(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 

@@ -53,7 +53,7 @@ public sealed class SubscriptionStartTests
     [InlineData("family-trial", 2027, 1, 31)]
     public void First_renewal_falls_on_the_date_the_plan_told_Klarna(string planId, int year, int month, int day)
     {
-        var plan = PlanCatalog.Default.Find(planId)!;
+        var plan = TestPlans.Find(planId);
         var subscription = Start(plan, Utc(year, month, day, hour: 23));
         Assert.Equal(
             plan.FirstBillingDate(new DateOnly(year, month, day)),
@@ -71,7 +71,7 @@ public sealed class SubscriptionStartTests
     [Fact]
     public void On_demand_plan_starts_no_subscription()
     {
-        var rides = PlanCatalog.Default.Find("rides-on-demand")!;
+        var rides = TestPlans.Find("rides-on-demand");
         Assert.Throws<ArgumentException>(() => Start(rides, Utc(2026, 11, 21)));
     }
 
