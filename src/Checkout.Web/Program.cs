@@ -53,6 +53,8 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 // One log line per request (static files excepted), with the order and Klarna's correlation id where known.
 app.UseCheckoutRequestLogging();
+// A client that went away is logged as such (499), never as a server error.
+app.UseClientDisconnects();
 app.UseRateLimiter();
 // Every /admin URL is 404 unless Admin:Key is set; then the operator's sign-in cookie.
 app.UseOperatorView();

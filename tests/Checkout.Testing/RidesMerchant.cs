@@ -43,7 +43,7 @@ public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = Rides
     public static object Ride(Guid customerId, long amount, string rideReference = "ride-2026-12-01-0815", string currency = "USD") =>
         new { customerId, amount, currency, rideReference };
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> ChargeAsync(object body, string? idempotencyKey)
+    public async Task<(HttpStatusCode Status, JsonElement Body)> ChargeAsync(object body, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/on-demand/charges") { Content = JsonContent.Create(body) };
         Authorize(request);
@@ -51,7 +51,7 @@ public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = Rides
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
-        return await SendAsync(request);
+        return await SendAsync(request, cancellationToken);
     }
 
     public async Task<(HttpStatusCode Status, JsonElement Body)> ReadAsync(Guid chargeId)
@@ -87,10 +87,10 @@ public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = Rides
         }
     }
 
-    private async Task<(HttpStatusCode, JsonElement)> SendAsync(HttpRequestMessage request)
+    private async Task<(HttpStatusCode, JsonElement)> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 

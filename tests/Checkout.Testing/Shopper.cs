@@ -94,14 +94,22 @@ public sealed class Shopper : IDisposable
         return body.GetProperty("klarna_network_session_token").GetString()!;
     }
 
-    public async Task<HttpResponseMessage> PostPaymentRequestAsync(object body, bool withCsrf = true)
+    public async Task<HttpResponseMessage> PostPaymentRequestAsync(object body, bool withCsrf = true, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, At("api/payment-request")) { Content = JsonContent.Create(body) };
         if (withCsrf)
         {
             request.Headers.Add(AntiforgeryHeaderFilter.HeaderName, Csrf);
         }
-        return await _http.SendAsync(request);
+        return await _http.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Closes the journey as the page does when the shopper leaves it: <c>POST /api/checkouts/{id}/cancel</c>.</summary>
+    public async Task<HttpResponseMessage> CancelAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, At($"api/checkouts/{CheckoutId}/cancel"));
+        request.Headers.Add(AntiforgeryHeaderFilter.HeaderName, Csrf);
+        return await _http.SendAsync(request, cancellationToken);
     }
 
     /// <summary>What the page's Klarna button sends to start the payment, with a fresh SDK session token.</summary>

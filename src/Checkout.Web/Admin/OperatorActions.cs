@@ -46,7 +46,8 @@ public sealed class OperatorActions(SubscriptionStore subscriptions, WorkLease l
                 if (outcome == RetryNowOutcome.Scheduled)
                 {
                     subscription.RetryNow(clock.GetUtcNow());
-                    await subscriptions.SaveAsync(subscription, claim, cancellationToken);
+                    // Once claimed, the change and the claim's release finish even when the operator's browser goes away.
+                    await subscriptions.SaveAsync(subscription, claim, CancellationToken.None);
                     scheduler.Wake();
                     return outcome;
                 }
@@ -57,7 +58,7 @@ public sealed class OperatorActions(SubscriptionStore subscriptions, WorkLease l
             await subscriptions.ReleaseAsync(subscriptionId, claim, CancellationToken.None);
             throw;
         }
-        await subscriptions.ReleaseAsync(subscriptionId, claim, cancellationToken);
+        await subscriptions.ReleaseAsync(subscriptionId, claim, CancellationToken.None);
         return outcome;
     }
 }

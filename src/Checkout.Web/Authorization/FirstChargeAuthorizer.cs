@@ -88,22 +88,24 @@ public sealed partial class FirstChargeAuthorizer(
         }
 
         Activity.Current.TagIfRecorded(StatusTag, result.Status.ToString());
+        // The acquirer answered: recorded even when the app is stopping, rather than asked again by the next process.
+        var recording = CancellationToken.None;
         switch (result.Status)
         {
             case AuthorizationStatus.Approved:
-                await orders.TryMoveAsync(order, OrderStatus.Authorizing, OrderStatus.Completed, null, cancellationToken, result.PaymentId);
+                await orders.TryMoveAsync(order, OrderStatus.Authorizing, OrderStatus.Completed, null, recording, result.PaymentId);
                 break;
             case AuthorizationStatus.Declined:
                 await orders.TryMoveAsync(order, OrderStatus.Authorizing, OrderStatus.PaymentDeclined,
                     ShopperReasons.FirstPaymentDeclined,
-                    cancellationToken, result.PaymentId);
+                    recording, result.PaymentId);
                 break;
             default:
-                await pending.RetryLaterAsync(row, claim, cancellationToken);
+                await pending.RetryLaterAsync(row, claim, recording);
                 return;
         }
         LogAuthorized(log, orderId, result.Status, result.PaymentId);
-        await pending.FinishAsync(orderId, claim, cancellationToken);
+        await pending.FinishAsync(orderId, claim, recording);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acquirer unavailable for order {OrderId} (attempt {Attempts}): {Reason}")]

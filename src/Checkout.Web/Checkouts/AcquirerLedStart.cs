@@ -17,8 +17,13 @@ public sealed partial class AcquirerLedStart(
 {
     public static string IdempotencyKeyFor(Guid orderId) => $"order-{orderId:N}-acquirer-payment";
 
-    public async Task<PaymentStart> StartAsync(Order order, PaymentRequestBody klarnaRequest, string? sessionToken, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Takes no cancellation: the acquirer's call (bounded by the pipeline's total timeout) and the write recording its
+    /// answer finish even when the shopper goes away, so no order is left without the payment the acquirer made.
+    /// </remarks>
+    public async Task<PaymentStart> StartAsync(Order order, PaymentRequestBody klarnaRequest, string? sessionToken)
     {
+        var upstream = CancellationToken.None;
         var request = new PartnerPaymentRequest
         {
             Reference = order.Reference,
@@ -33,7 +38,7 @@ public sealed partial class AcquirerLedStart(
         PartnerPayment payment;
         try
         {
-            payment = await acquirer.CreateAsync(request, IdempotencyKeyFor(order.Id), cancellationToken);
+            payment = await acquirer.CreateAsync(request, IdempotencyKeyFor(order.Id), upstream);
         }
         catch (AcquirerRejectedException e)
         {
@@ -41,7 +46,7 @@ public sealed partial class AcquirerLedStart(
             metrics.PaymentRequestFailed(order);
             return new PaymentStart.Refused(order.Id, "The payment provider could not start Klarna. Please choose another payment method or try again.");
         }
-        catch (Exception e) when (e is AcquirerUnavailableException || Transient.IsTransient(e, cancellationToken))
+        catch (Exception e) when (e is AcquirerUnavailableException || Transient.IsTransient(e, upstream))
         {
             LogAcquirerUnavailable(log, order.Id, e.GetType().Name);
             metrics.PaymentRequestFailed(order);
@@ -52,7 +57,7 @@ public sealed partial class AcquirerLedStart(
             metrics.PaymentRequestFailed(order);
             return new PaymentStart.Refused(order.Id, "The payment provider's answer had no Klarna journey to open. Please try again.");
         }
-        await orders.TryAttachAcquirerPaymentAsync(order, payment.PaymentId, payment.Url, cancellationToken);
+        await orders.TryAttachAcquirerPaymentAsync(order, payment.PaymentId, payment.Url, upstream);
         return new PaymentStart.JourneyOpen(order.Id, null, payment.Url);
     }
 

@@ -53,23 +53,26 @@ public sealed partial class PaymentRequestService(
         var body = PaymentRequestFactory.Create(order, plan, input.PaymentOptionId!, returnUrl, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (options.Value.Flow == KlarnaFlow.AcquirerLed)
         {
-            return await acquirerLed.StartAsync(order, body, input.KlarnaNetworkSessionToken, cancellationToken);
+            return await acquirerLed.StartAsync(order, body, input.KlarnaNetworkSessionToken);
         }
 
+        // From here on Klarna acts: its call (bounded by the pipeline's total timeout) and the writes that record its
+        // answer finish even when the shopper goes away, so no order is left without the payment request Klarna made.
+        var upstream = CancellationToken.None;
         PaymentRequestRead created;
         try
         {
-            created = await klarna.CreateAsync(body, IdempotencyKeyFor(order.Id), input.KlarnaNetworkSessionToken, cancellationToken);
+            created = await klarna.CreateAsync(body, IdempotencyKeyFor(order.Id), input.KlarnaNetworkSessionToken, upstream);
         }
         catch (KlarnaApiException e) when ((int)e.StatusCode is >= 400 and < 500 && e.StatusCode != HttpStatusCode.TooManyRequests)
         {
             LogKlarnaRefused(log, order.Id, (int)e.StatusCode, e.Error?.ErrorCode, e.Error?.ErrorId, e.CorrelationId, e.OperatorSummary);
             Activity.Current.TagIfRecorded(CheckoutTelemetry.CorrelationIdTag, e.CorrelationId);
             metrics.PaymentRequestFailed(order);
-            await orders.RecordKlarnaErrorAsync(order.Id, e.OperatorSummary, cancellationToken);
+            await orders.RecordKlarnaErrorAsync(order.Id, e.OperatorSummary, upstream);
             return new PaymentStart.Refused(order.Id, "Klarna could not start this payment. Nothing was charged; please choose another payment method or try again.");
         }
-        catch (Exception e) when (Transient.IsTransient(e, cancellationToken))
+        catch (Exception e) when (Transient.IsTransient(e, upstream))
         {
             LogKlarnaUnavailable(log, order.Id, e.GetType().Name);
             metrics.PaymentRequestFailed(order);
@@ -84,11 +87,11 @@ public sealed partial class PaymentRequestService(
             return new PaymentStart.Refused(order.Id, "Klarna's answer had no payment request id. Please try again.");
         }
         Activity.Current.TagIfRecorded(CheckoutTelemetry.PaymentRequestIdTag, paymentRequestId);
-        await orders.TryAttachPaymentRequestAsync(order, paymentRequestId, paymentRequestUrl ?? "", created.ExpiresAt, cancellationToken);
+        await orders.TryAttachPaymentRequestAsync(order, paymentRequestId, paymentRequestUrl ?? "", created.ExpiresAt, upstream);
 
         if (created.ToOutcome(clock.GetUtcNow()) is { State: not (PaymentRequestState.Submitted or PaymentRequestState.InProgress) } outcome)
         {
-            await completion.ApplyAsync(outcome, cancellationToken);
+            await completion.ApplyAsync(outcome, upstream);
             return new PaymentStart.CompletedAtOnce(order.Id);
         }
         return new PaymentStart.JourneyOpen(order.Id, paymentRequestId, paymentRequestUrl);

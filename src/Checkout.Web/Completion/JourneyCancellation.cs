@@ -34,18 +34,20 @@ public sealed class JourneyCancellation(
         {
             return;
         }
+        // The cancel at Klarna and the write recording what Klarna then says finish even when the shopper goes away.
+        var upstream = CancellationToken.None;
         PaymentRequestRead? read;
         try
         {
-            read = await klarna.CancelAsync(id, cancellationToken) ?? await klarna.GetAsync(id, cancellationToken);
+            read = await klarna.CancelAsync(id, upstream) ?? await klarna.GetAsync(id, upstream);
         }
         catch (KlarnaApiException e) when ((int)e.StatusCode is 409 or 400)
         {
-            read = await klarna.GetAsync(id, cancellationToken);
+            read = await klarna.GetAsync(id, upstream);
         }
         if (read?.ToOutcome(clock.GetUtcNow()) is { } outcome)
         {
-            await completion.ApplyAsync(outcome, cancellationToken);
+            await completion.ApplyAsync(outcome, upstream);
         }
     }
 
@@ -55,7 +57,8 @@ public sealed class JourneyCancellation(
         var payment = await acquirer.GetAsync(paymentId, cancellationToken);
         if (payment is { Status: "completed" or "failed" })
         {
-            await acquirerLedCompletion.ApplyAsync(payment, cancellationToken);
+            // What the acquirer answered is recorded even when the shopper goes away meanwhile.
+            await acquirerLedCompletion.ApplyAsync(payment, CancellationToken.None);
             return;
         }
         await orders.TryMoveAsync(order, OrderStatus.AwaitingShopper, OrderStatus.Cancelled,

@@ -82,12 +82,15 @@ public sealed partial class OnDemandCharging(
     {
         var token = await vault.FindAsync(charge.CustomerId, cancellationToken)
             ?? throw new InvalidOperationException($"The customer token of {charge.CustomerId} disappeared after the charge was opened.");
+        // From here on the acquirer acts: its call (bounded by the pipeline's total timeout) and the write recording its
+        // answer finish even when the merchant's app goes away, so the ride does not stay pending on a charge made.
+        var upstream = CancellationToken.None;
         CustomerPresentChargeResult answer;
         try
         {
             answer = await charger.ChargeAsync(
                 new CustomerPresentChargeRequest(charge.Reference, charge.Amount, token.Value, charge.AcquirerIdempotencyKey, ReturnUrl(siteBase, charge.Id)),
-                cancellationToken);
+                upstream);
         }
         catch (AcquirerUnavailableException e)
         {
@@ -106,8 +109,8 @@ public sealed partial class OnDemandCharging(
             answer = new CustomerPresentChargeResult(CustomerPresentChargeStatus.Declined, null, null, null, e.Message);
         }
 
-        await charges.TryRecordAsync(charge.Id, OnDemandChargeStatus.Pending, answer, cancellationToken);
-        var recorded = await charges.FindAsync(charge.Id, cancellationToken) ?? charge;
+        await charges.TryRecordAsync(charge.Id, OnDemandChargeStatus.Pending, answer, upstream);
+        var recorded = await charges.FindAsync(charge.Id, upstream) ?? charge;
         LogCharged(log, recorded.Id, recorded.Status, recorded.Reason);
         return new RideChargeOutcome.Charged(recorded, created);
     }

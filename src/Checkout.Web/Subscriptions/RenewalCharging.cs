@@ -122,7 +122,8 @@ public sealed partial class RenewalCharging(
 
         var result = ResultOf(answer.Status);
         subscription.Record(due.Answered(result, clock.GetUtcNow(), SubscriptionStore.Truncate(answer.Reason)), _dunning);
-        await subscriptions.SaveAsync(subscription, claim, cancellationToken);
+        // The acquirer answered: recorded even when the app is stopping, rather than asked again by the next process.
+        await subscriptions.SaveAsync(subscription, claim, CancellationToken.None);
         LogAnswered(log, subscriptionId, due.IdempotencyKey, result, subscription.Status, subscription.NextChargeAt);
     }
 
