@@ -38,6 +38,13 @@ public interface ICustomerPresentCharger
     /// <see cref="AcquirerRejectedException"/> when the acquirer refuses the request itself.
     /// </summary>
     Task<CustomerPresentChargeResult> ChargeAsync(CustomerPresentChargeRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The acquirer's answer now for the charge it named <paramref name="paymentId"/> (a step-up whose callback never came);
+    /// null when this acquirer cannot be asked, so the charge waits for its callback or expires.
+    /// Throws as <see cref="ChargeAsync"/> does when the acquirer cannot answer.
+    /// </summary>
+    Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken);
 }
 
 /// <summary>Reads a customer-present charge's answer in seed 002's partner-facing shape.</summary>

@@ -51,6 +51,8 @@ public sealed class AnswerLosingCharger(ICustomerPresentCharger inner, LostAnswe
         }
         return lost.LoseThisOne() ? throw new AcquirerUnavailableException("The answer was lost on the way back.") : answer;
     }
+
+    public Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken) => inner.ReadAsync(paymentId, cancellationToken);
 }
 
 /// <summary>

@@ -22,4 +22,8 @@ public sealed class GenericCustomerPresentCharger(IGenericAcquirerApi api) : ICu
                 answer.Status, answer.PaymentId, answer.PaymentTransactionId, answer.Url, answer.FailureReason, answer.FailureMessage),
             cancellationToken);
     }
+
+    /// <summary>Seed 000's acquirer API has no read: a stepped-up ride waits for its callback, or expires.</summary>
+    public Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken) =>
+        Task.FromResult<CustomerPresentChargeResult?>(null);
 }

@@ -24,4 +24,12 @@ public sealed class PartnerCustomerPresentCharger(IPartnerPaymentsApi api) : ICu
                 payment.Status, payment.PaymentId, payment.PaymentTransactionId, payment.Url, payment.FailureReason, payment.FailureMessage),
             cancellationToken);
     }
+
+    /// <summary>Seed 002's <c>GET /v1/payments/{id}</c>: the ride's payment as the acquirer holds it.</summary>
+    public async Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken) =>
+        await TokenChargeAnswer.SendAsync(
+            () => api.ReadAsync(paymentId, cancellationToken),
+            payment => CustomerPresentAnswer.Map(
+                payment.Status, payment.PaymentId, payment.PaymentTransactionId, payment.Url, payment.FailureReason, payment.FailureMessage),
+            cancellationToken);
 }

@@ -13,4 +13,8 @@ public sealed class WorldlineConnectCustomerPresentCharger : ICustomerPresentCha
 
     public Task<CustomerPresentChargeResult> ChargeAsync(CustomerPresentChargeRequest request, CancellationToken cancellationToken) =>
         Task.FromException<CustomerPresentChargeResult>(new AcquirerRejectedException(Limitation));
+
+    /// <summary>No ride is ever charged here, so none is read.</summary>
+    public Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken) =>
+        Task.FromResult<CustomerPresentChargeResult?>(null);
 }

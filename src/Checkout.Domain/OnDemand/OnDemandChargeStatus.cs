@@ -14,4 +14,7 @@ public enum OnDemandChargeStatus
 
     /// <summary>The shopper revoked the token (in the Klarna app): no charge with it can succeed again.</summary>
     TokenRevoked,
+
+    /// <summary>Stepped up, and no answer came within <c>OnDemand:StepUpLifetime</c>: no journey can finish it now, nothing was charged.</summary>
+    Expired,
 }

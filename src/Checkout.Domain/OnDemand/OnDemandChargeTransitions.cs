@@ -9,7 +9,7 @@ public static class OnDemandChargeTransitions
         [
             OnDemandChargeStatus.StepUpRequired, OnDemandChargeStatus.Approved, OnDemandChargeStatus.Declined, OnDemandChargeStatus.TokenRevoked,
         ],
-        [OnDemandChargeStatus.StepUpRequired] = [OnDemandChargeStatus.Approved, OnDemandChargeStatus.Declined],
+        [OnDemandChargeStatus.StepUpRequired] = [OnDemandChargeStatus.Approved, OnDemandChargeStatus.Declined, OnDemandChargeStatus.Expired],
     };
 
     public static bool IsAllowed(OnDemandChargeStatus from, OnDemandChargeStatus to) =>

@@ -91,6 +91,8 @@ public static class OnDemandApi
             OnDemandChargeStatus.Approved => ("Ride paid", $"{charge.Amount.Display()} for ride {charge.RideReference} is paid with Klarna.", false),
             OnDemandChargeStatus.Declined or OnDemandChargeStatus.TokenRevoked =>
                 ("Payment not approved", $"Klarna did not approve {charge.Amount.Display()} for ride {charge.RideReference}.", false),
+            OnDemandChargeStatus.Expired =>
+                ("Payment not completed", $"The approval of {charge.Amount.Display()} for ride {charge.RideReference} was not finished in time. Nothing was charged.", false),
             _ => ("Confirming your payment", $"Klarna is confirming {charge.Amount.Display()} for ride {charge.RideReference}. This page updates by itself.", true),
         };
         var refresh = waiting ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";

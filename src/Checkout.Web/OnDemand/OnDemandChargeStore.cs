@@ -59,5 +59,25 @@ public sealed class OnDemandChargeStore(CheckoutDbContext db, TimeProvider clock
         return moved == 1;
     }
 
+    /// <summary>Stepped-up rides untouched since <paramref name="quietSince"/>, oldest first.</summary>
+    public Task<List<OnDemandCharge>> StepUpsQuietSinceAsync(DateTimeOffset quietSince, int limit, CancellationToken cancellationToken) =>
+        db.OnDemandCharges.AsNoTracking()
+            .Where(c => c.Status == OnDemandChargeStatus.StepUpRequired && c.UpdatedAt <= quietSince)
+            .OrderBy(c => c.UpdatedAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Expires a ride still waiting for its step-up; false when an answer came first.</summary>
+    public async Task<bool> TryExpireAsync(Guid id, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var moved = await db.OnDemandCharges
+            .Where(c => c.Id == id && c.Status == OnDemandChargeStatus.StepUpRequired)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(c => c.Status, OnDemandChargeStatus.Expired).SetProperty(c => c.Reason, reason).SetProperty(c => c.UpdatedAt, now),
+                cancellationToken);
+        return moved == 1;
+    }
+
     private static string? Truncate(string? reason) => reason is { Length: > 500 } ? reason[..500] : reason;
 }

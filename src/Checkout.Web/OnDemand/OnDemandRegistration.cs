@@ -5,9 +5,15 @@ public static class OnDemandRegistration
     /// <summary>Rides charged on the rides customer's token; the API is the merchant API's, off unless <c>Merchant:ApiKeys</c> is set.</summary>
     public static IServiceCollection AddOnDemandCharges(this IServiceCollection services)
     {
+        services.AddOptions<OnDemandSettings>().BindConfiguration(OnDemandSettings.Section)
+            .Validate(s => s.StepUpLifetime > TimeSpan.Zero, "OnDemand:StepUpLifetime must be positive.")
+            .ValidateOnStart();
         services.AddScoped<OnDemandChargeStore>();
         services.AddScoped<OnDemandCharging>();
         services.AddScoped<OnDemandSettlement>();
+        // Stepped-up rides whose acquirer callback never came: read, or expired after OnDemand:StepUpLifetime.
+        services.AddSingleton<StepUpReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<StepUpReconciler>());
         return services;
     }
 }

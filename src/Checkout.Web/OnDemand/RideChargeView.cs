@@ -4,7 +4,7 @@ using Checkout.Domain.OnDemand;
 
 /// <summary>
 /// A ride charge as the merchant's app reads it. <c>status</c>: <c>pending</c>, <c>step_up_required</c> (send the shopper
-/// to <c>purchaseJourneyUrl</c>; Klarna brings them back to <c>returnUrl</c>), <c>approved</c>, <c>declined</c>, <c>token_revoked</c>.
+/// to <c>purchaseJourneyUrl</c>; Klarna brings them back to <c>returnUrl</c>), <c>approved</c>, <c>declined</c>, <c>token_revoked</c>, <c>expired</c> (a step-up the shopper never finished).
 /// </summary>
 public sealed record RideChargeView(
     Guid ChargeId,
@@ -42,6 +42,7 @@ public sealed record RideChargeView(
         OnDemandChargeStatus.StepUpRequired => "step_up_required",
         OnDemandChargeStatus.Approved => "approved",
         OnDemandChargeStatus.Declined => "declined",
+        OnDemandChargeStatus.Expired => "expired",
         _ => "token_revoked",
     };
 }
