@@ -57,18 +57,6 @@ public sealed class GenericAcquirerContractTests(FakeUpstream upstream) : IAsync
         Assert.Equal(AuthorizationStatus.Pending, result.Status);
     }
 
-    [Fact]
-    public async Task A_failed_answer_is_a_decline()
-    {
-        var body = Sample.Json(Sample.Seed002Completed);
-        body["status"] = "failed";
-        upstream.Given(Request.Create().WithPath("/payment").UsingPost()).RespondWith(Reply.Json(200, body.ToJsonString()));
-
-        var result = await AuthorizeAsync();
-
-        Assert.Equal(AuthorizationStatus.Declined, result.Status);
-    }
-
     private async Task<AuthorizationResult> AuthorizeAsync()
     {
         await using var services = OutboundClientHost.Create(upstream.BaseAddress, AcquirerKind.Generic);

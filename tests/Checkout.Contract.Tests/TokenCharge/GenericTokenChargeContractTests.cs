@@ -46,36 +46,6 @@ public sealed class GenericTokenChargeContractTests(FakeUpstream upstream) : IAs
     }
 
     [Fact]
-    public async Task Completed_is_approved_with_the_acquirers_payment_id()
-    {
-        Stub(200, Sample.Text(Sample.Seed002Completed));
-
-        var result = await ChargeAsync();
-
-        Assert.Equal(new TokenChargeResult(TokenChargeStatus.Approved, "pr_27234RBQD9NAKD032BN", null), result);
-    }
-
-    [Fact]
-    public async Task Failed_is_declined_with_the_acquirers_reason()
-    {
-        Stub(200, """{"payment_id":"pay_1","status":"failed","failure_reason":"DECLINED","failure_message":"Klarna declined the charge"}""");
-
-        var result = await ChargeAsync();
-
-        Assert.Equal(new TokenChargeResult(TokenChargeStatus.Declined, "pay_1", "DECLINED: Klarna declined the charge"), result);
-    }
-
-    [Fact]
-    public async Task Failed_because_the_token_was_revoked_is_token_revoked()
-    {
-        Stub(200, """{"payment_id":"pay_2","status":"failed","failure_reason":"TOKEN_REVOKED"}""");
-
-        var result = await ChargeAsync();
-
-        Assert.Equal(new TokenChargeResult(TokenChargeStatus.TokenRevoked, "pay_2", "TOKEN_REVOKED"), result);
-    }
-
-    [Fact]
     public async Task An_open_answer_is_an_unknown_outcome_to_ask_again_under_the_same_key()
     {
         Stub(200, Sample.Text(Sample.Seed002Open));

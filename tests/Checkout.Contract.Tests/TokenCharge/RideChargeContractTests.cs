@@ -72,19 +72,6 @@ public sealed class RideChargeContractTests(FakeUpstream upstream) : IAsyncLifet
         await Assert.ThrowsAsync<AcquirerUnavailableException>(() => ChargeAsync(PartnerTokenChargeContractTests.AcquirerLed, Renewal.AcquirerTokenId));
     }
 
-    [Fact]
-    public async Task A_ride_through_Worldline_Connect_is_refused_naming_the_limitation_without_a_call()
-    {
-        await using var services = OutboundClientHost.Create(upstream.BaseAddress, AcquirerKind.WorldlineConnect);
-        var charger = services.GetRequiredService<ICustomerPresentCharger>();
-
-        var failure = await Assert.ThrowsAsync<AcquirerRejectedException>(() => charger.ChargeAsync(Ride(Renewal.KlarnaToken), CancellationToken.None));
-
-        Assert.IsType<WorldlineConnectCustomerPresentCharger>(charger);
-        Assert.Contains("customer present", failure.Message, StringComparison.Ordinal);
-        Assert.Empty(upstream.LogEntries);
-    }
-
     private async Task<CustomerPresentChargeResult> ChargeAsync(Dictionary<string, string?>? overrides, string storedToken)
     {
         await using var services = OutboundClientHost.Create(upstream.BaseAddress, overrides: overrides);

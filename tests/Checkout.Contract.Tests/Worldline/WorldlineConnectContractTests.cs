@@ -116,18 +116,6 @@ public sealed class WorldlineConnectContractTests(FakeUpstream upstream) : IAsyn
     }
 
     [Fact]
-    public async Task A_402_carrying_a_rejected_payment_is_a_decline_with_its_payment_id()
-    {
-        upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(402, Sample.Text(Sample.WorldlineRejected)));
-
-        var result = await AuthorizeAsync();
-
-        Assert.Equal(AuthorizationStatus.Declined, result.Status);
-        Assert.Equal("000000999910000012350000100001", result.PaymentId);
-        Assert.Single(upstream.Received(PaymentsPath));
-    }
-
-    [Fact]
     public async Task Another_client_error_is_reported_with_Worldlines_error_and_never_the_secret()
     {
         upstream.Given(Request.Create().WithPath(PaymentsPath).UsingPost()).RespondWith(Reply.Json(400, Sample.Text(Sample.WorldlineInvalidRequest)));
