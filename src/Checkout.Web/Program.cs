@@ -1,4 +1,5 @@
 using Checkout.Web.Admin;
+using Checkout.Web.Brand;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.DevelopmentEmulator;
@@ -62,6 +63,8 @@ app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");
 app.MapRazorPages().RequireRateLimiting(RateLimits.Reads);
+// The merchant's accent colour as a stylesheet (Brand:AccentColor).
+app.MapBrand();
 app.MapCheckoutApi();
 // The funnel steps only the browser sees (Klarna selected); counted, never stored.
 app.MapCheckoutEvents();

@@ -76,7 +76,7 @@ public sealed class StartupValidationTests
         foreach (var key in new[]
         {
             "Klarna:BaseUrl", "Klarna:SdkUrl", "Klarna:ApiKey", "Klarna:ClientId", "Klarna:WebhookSigningKeys", "Acquirer:BaseUrl", "Acquirer:ApiKey",
-            "Catalog:Plans lists no plans",
+            "Catalog:Plans lists no plans", "Brand:DisplayName",
         })
         {
             Assert.Single(lines, line => line.StartsWith(key, StringComparison.Ordinal));
@@ -102,6 +102,7 @@ public sealed class StartupValidationTests
             ["Catalog__Plans__0__Kind"] = "Subscription",
             ["Catalog__Plans__0__Currency"] = "EUR",
             ["Catalog__Plans__0__PriceMinorUnits"] = "500",
+            ["Brand__DisplayName"] = "Basic Store",
         });
 
         Assert.Equal(1, exit);
@@ -179,7 +180,26 @@ public sealed class StartupValidationTests
         ["Catalog__Plans__0__Kind"] = "Subscription",
         ["Catalog__Plans__0__Currency"] = "EUR",
         ["Catalog__Plans__0__PriceMinorUnits"] = "500",
+        ["Brand__DisplayName"] = "Basic Store",
     };
+
+    [Fact]
+    public async Task A_bad_brand_stops_the_start_with_one_line_for_each_setting()
+    {
+        var settings = ReadyToStart();
+        settings["Brand__AccentColor"] = "blurple";
+        settings["Brand__LogoUrl"] = "http://cdn.shop.example/logo.svg";
+        settings["Brand__SupportEmail"] = "support at shop";
+        settings["Brand__TermsUrl"] = "http://shop.example/terms";
+
+        var (exit, lines) = await StartAsync(settings);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            ["Brand:AccentColor", "Brand:LogoUrl", "Brand:SupportEmail", "Brand:TermsUrl"],
+            lines.Where(l => l.StartsWith("Brand:", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).Order(StringComparer.Ordinal));
+        AssertNoStackTrace(lines);
+    }
 
     [Fact]
     public async Task The_test_clock_outside_Development_is_refused_naming_the_key()

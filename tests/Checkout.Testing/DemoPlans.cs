@@ -37,6 +37,11 @@ public static class DemoPlans
     public static Dictionary<string, string?> Settings() =>
         Section.Value.AsEnumerable().Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The development settings' demo brand (<c>Brand:…</c>), for an app started in another environment.</summary>
+    public static Dictionary<string, string?> BrandSettings() =>
+        new ConfigurationBuilder().AddJsonFile(DevelopmentSettingsPath).Build().GetSection("Brand").AsEnumerable()
+            .Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A plan's settings as the <paramref name="index"/>-th entry of <c>Catalog:Plans</c>.</summary>
     public static Dictionary<string, string?> PlanSettings(int index, IReadOnlyDictionary<string, string> fields) =>
         fields.ToDictionary(pair => $"Catalog:Plans:{index}:{pair.Key}", pair => (string?)pair.Value, StringComparer.OrdinalIgnoreCase);

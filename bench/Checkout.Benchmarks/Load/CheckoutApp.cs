@@ -76,8 +76,8 @@ public sealed class CheckoutApp : IAsyncDisposable
             ["Serilog:MinimumLevel:Override:Checkout.Web.Webhooks.WebhookInbox"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
-        // The development settings' demo plans, which the scenarios buy.
-        foreach (var (key, value) in DemoPlans.Settings())
+        // The development settings' demo plans, which the scenarios buy, and its brand.
+        foreach (var (key, value) in DemoPlans.Settings().Concat(DemoPlans.BrandSettings()))
         {
             settings[key] = value!;
         }

@@ -6,6 +6,7 @@ using Checkout.Klarna;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Admin;
 using Checkout.Web.Authorization;
+using Checkout.Web.Brand;
 using Checkout.Web.Catalog;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Completion;
@@ -41,6 +42,8 @@ public static class CheckoutServices
 
         // The merchant's plans, from settings.
         services.AddPlanCatalog();
+        // The merchant's name, logo, colour and links, from settings.
+        services.AddBrand();
 
         // SQLite by default; Database:Provider=Postgres for several instances on one database.
         services.AddCheckoutDatabase(configuration);

@@ -3,7 +3,6 @@ namespace Checkout.Web.KlarnaSetup;
 using Checkout.Klarna;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
-using Microsoft.Extensions.Options;
 
 /// <summary><c>klarna check</c>: one line per check, "ok" or what to do; exit code 1 when any fails.</summary>
 public static class KlarnaChecks
@@ -96,7 +95,7 @@ public static class KlarnaChecks
         }
         var klarna = new KlarnaOptions { SdkUrl = target.SdkUrl, BaseUrl = target.BaseUrl.AbsoluteUri, ClientId = target.ClientId };
         var security = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
-        var policy = new SecurityHeaders(Options.Create(klarna), Options.Create(security)).ContentSecurityPolicy;
+        var policy = SecurityHeaders.PolicyFor(klarna, security.KlarnaOrigins);
         var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(directive => directive.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(parts => parts.Length > 0)

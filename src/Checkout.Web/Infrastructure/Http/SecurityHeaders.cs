@@ -1,6 +1,7 @@
 namespace Checkout.Web.Infrastructure.Http;
 
 using Checkout.Klarna;
+using Checkout.Web.Brand;
 using Checkout.Web.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
@@ -21,25 +22,29 @@ public sealed class SecurityHeaders
     /// <summary>Keeps the purchase journey's pop-up able to talk to the page that opened it.</summary>
     public const string CrossOriginOpenerPolicy = "same-origin-allow-popups";
 
-    public SecurityHeaders(IOptions<KlarnaOptions> klarna, IOptions<SecuritySettings> security)
+    public SecurityHeaders(IOptions<KlarnaOptions> klarna, IOptions<SecuritySettings> security, IOptions<BrandSettings> brand)
     {
-        ContentSecurityPolicy = PolicyFor(klarna.Value, security.Value.KlarnaOrigins);
+        ContentSecurityPolicy = PolicyFor(klarna.Value, security.Value.KlarnaOrigins, brand.Value.LogoOrigin);
     }
 
     public string ContentSecurityPolicy { get; }
 
-    /// <summary>The policy for these Klarna settings: Klarna's list when its SDK is Klarna's, else our origin and the SDK's.</summary>
-    public static string PolicyFor(KlarnaOptions klarna, IReadOnlyCollection<string> extraOrigins)
+    /// <summary>
+    /// The policy for these Klarna settings: Klarna's list when its SDK is Klarna's, else our origin and the SDK's. The
+    /// merchant's logo, when it is on another origin (<c>Brand:LogoUrl</c>), may load from there.
+    /// </summary>
+    public static string PolicyFor(KlarnaOptions klarna, IReadOnlyCollection<string> extraOrigins, string? logoOrigin = null)
     {
         ArgumentNullException.ThrowIfNull(klarna);
+        string[] logo = string.IsNullOrEmpty(logoOrigin) ? [] : [logoOrigin];
         if (!Uri.TryCreate(klarna.SdkUrl, UriKind.Absolute, out var sdkUrl))
         {
-            return Strict("'self'");
+            return Strict("'self'", logo);
         }
         var sdkOrigin = sdkUrl.GetLeftPart(UriPartial.Authority);
         if (!IsKlarnaHost(sdkUrl))
         {
-            return Strict($"'self' {sdkOrigin}");
+            return Strict($"'self' {sdkOrigin}", logo);
         }
         var scripts = new List<string> { "'self'", KlarnaCdn, "https://js.klarna.com" };
         if (IsTestEnvironment(klarna))
@@ -55,15 +60,15 @@ public sealed class SecurityHeaders
             Directive("font-src", ["'self'", KlarnaCdn]),
             Directive("connect-src", ["'self'", "https://*.klarna.com", "https://*.klarnaevt.com", KlarnaCdn, .. extra]),
             Directive("frame-src", ["https://*.klarna.com", KlarnaCdn, .. extra]),
-            Directive("img-src", ["'self'", "data:", KlarnaCdn, "https://*.klarna.com", .. extra]),
+            Directive("img-src", ["'self'", "data:", KlarnaCdn, "https://*.klarna.com", .. extra, .. logo]),
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
             "frame-ancestors 'self'");
     }
 
-    private static string Strict(string sources) => Join(
-        "default-src 'self'", $"script-src {sources}", $"connect-src {sources}", $"frame-src {sources}", "img-src 'self' data:",
+    private static string Strict(string sources, string[] logo) => Join(
+        "default-src 'self'", $"script-src {sources}", $"connect-src {sources}", $"frame-src {sources}", Directive("img-src", ["'self'", "data:", .. logo]),
         "style-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'");
 
     private static bool IsKlarnaHost(Uri url) =>
