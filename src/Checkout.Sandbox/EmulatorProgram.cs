@@ -1,3 +1,4 @@
+using Checkout.Sandbox.Common;
 using Microsoft.AspNetCore.Builder;
 
 namespace Checkout.Sandbox;
@@ -14,6 +15,8 @@ public static class EmulatorProgram
         try
         {
             builder.AddEmulator();
+            // Traces, metrics and logs to the dashboard when run by the AppHost (OTEL_EXPORTER_OTLP_ENDPOINT).
+            builder.AddEmulatorTelemetry();
         }
         catch (InvalidOperationException refused)
         {

@@ -22,7 +22,7 @@ internal sealed record ReceivedCallback(byte[] Body, string? Signature)
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
 }
 
-internal sealed record ReceivedWebhook(byte[] Body, string? KeyId, string? Signature, string? ContentType)
+internal sealed record ReceivedWebhook(byte[] Body, string? KeyId, string? Signature, string? ContentType, string? TraceParent = null)
 {
     public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
 
@@ -144,7 +144,8 @@ internal sealed class SandboxHost : IAsyncDisposable
                         buffer.ToArray(),
                         request.Headers["Klarna-Signing-Key-Id"].ToString(),
                         request.Headers["Klarna-Signature"].ToString(),
-                        request.ContentType));
+                        request.ContentType,
+                        request.Headers["traceparent"].ToString()));
                     return Results.StatusCode(host.WebhookStatus(attempt));
                 });
                 app.MapPost("/api/webhooks/acquirer", async (HttpRequest request) =>

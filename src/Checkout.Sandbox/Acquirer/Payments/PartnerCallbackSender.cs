@@ -23,6 +23,7 @@ internal sealed partial class PartnerCallbackSender(
         var acquirer = options.Value.Acquirer;
         var delays = acquirer.CallbackRetryDelays ?? SandboxKlarnaOptions.DefaultWebhookRetryDelays;
         var signature = PartnerCallbacks.Sign(acquirer.WebhookSecret, callback.Body);
+        using var span = EmulatorTelemetry.StartDelivery("acquirer.callback.deliver", callback.Cause, callback.Url, callback.EventId);
         for (var attempt = 1; ; attempt++)
         {
             var failure = await TrySendAsync(callback, signature, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -8,7 +9,8 @@ using Checkout.Sandbox.Common;
 namespace Checkout.Sandbox.Acquirer.Payments;
 
 /// <summary>One status change for the partner, serialized once: every retry sends these exact bytes.</summary>
-internal sealed record PartnerCallback(string PaymentId, string EventId, Uri Url, byte[] Body);
+/// <paramref name="Cause"/>: the trace of the request that changed the status, which the delivery continues.
+internal sealed record PartnerCallback(string PaymentId, string EventId, Uri Url, byte[] Body, ActivityContext Cause);
 
 /// <summary>Status changes waiting for delivery to the partner's callback URL.</summary>
 internal sealed class PartnerCallbacks
@@ -31,7 +33,7 @@ internal sealed class PartnerCallbacks
         }
 
         _channel.Writer.TryWrite(new PartnerCallback(
-            payment.PaymentId, eventId, payment.CallbackUrl, JsonSerializer.SerializeToUtf8Bytes(body)));
+            payment.PaymentId, eventId, payment.CallbackUrl, JsonSerializer.SerializeToUtf8Bytes(body), Activity.Current?.Context ?? default));
     }
 
     /// <summary>Lower-case hex HMAC-SHA256 of the raw body, keyed with the UTF-8 bytes of <c>Acquirer:WebhookSecret</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Checkout.Sandbox.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,8 @@ internal sealed partial class WebhookDelivery(
         var klarna = options.Value.Klarna;
         var delays = klarna.WebhookRetryDelays ?? SandboxKlarnaOptions.DefaultWebhookRetryDelays;
         var signature = WebhookSignature.Compute(webhook.Target.SigningKey, webhook.Body);
+        using var span = EmulatorTelemetry.StartDelivery("klarna.webhook.deliver", webhook.Cause, webhook.Url, webhook.EventId);
+        span?.SetTag("klarna.event_type", webhook.EventType);
         for (var attempt = 1; ; attempt++)
         {
             var failure = await TrySendAsync(webhook, webhook.Target.SigningKeyId, signature, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Checkout.Sandbox.Klarna.Notifications;
 using Checkout.Sandbox.Klarna.PaymentRequests;
 
@@ -18,8 +19,12 @@ internal sealed record WebhookMetadata(
     string WebhookId,
     bool Live);
 
-/// <summary>One event for one registration, serialized once: every retry sends these exact bytes.</summary>
-internal sealed record WebhookEvent(Guid PaymentRequestId, string EventId, string EventType, WebhookTarget Target, byte[] Body)
+/// <summary>
+/// One event for one registration, serialized once: every retry sends these exact bytes. <paramref name="Cause"/>: the
+/// trace of the request that changed the state, which the delivery continues.
+/// </summary>
+internal sealed record WebhookEvent(
+    Guid PaymentRequestId, string EventId, string EventType, WebhookTarget Target, byte[] Body, ActivityContext Cause)
 {
     public Uri Url => Target.Url;
 }

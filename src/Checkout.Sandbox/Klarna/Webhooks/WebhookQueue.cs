@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Checkout.Sandbox.Common;
@@ -39,7 +40,7 @@ internal sealed class WebhookQueue(TimeProvider time, WebhookRouting routing, IO
             var body = JsonSerializer.SerializeToUtf8Bytes(
                 new WebhookEnvelope(metadata, PaymentRequestView.Of(record).ForWebhook(options.Value.Klarna.WebhookTokenPlacement)),
                 SandboxJson.SnakeCase);
-            _channel.Writer.TryWrite(new WebhookEvent(record.Id, eventId, eventType, target, body));
+            _channel.Writer.TryWrite(new WebhookEvent(record.Id, eventId, eventType, target, body, Activity.Current?.Context ?? default));
         }
     }
 }
