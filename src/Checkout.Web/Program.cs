@@ -2,7 +2,6 @@ using Checkout.Web.Admin;
 using Checkout.Web.Brand;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure;
-using Checkout.Web.Infrastructure.DevelopmentEmulator;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
@@ -22,8 +21,8 @@ if (args is ["klarna", .. var klarnaArgs])
 }
 
 builder.AddCheckoutLogging();
-// In Development, the local Klarna emulator the settings point at, started when nothing answers there.
-builder.AddDevelopmentEmulator();
+// In Development, one line naming what to run when the Klarna emulator the settings point at does not answer.
+builder.AddMissingEmulatorNotice();
 // Options, database, Data Protection, outbound clients, background worker, Razor Pages.
 builder.AddCheckout();
 

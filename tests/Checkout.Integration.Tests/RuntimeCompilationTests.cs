@@ -18,7 +18,6 @@ public sealed class RuntimeCompilationTests
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ConnectionStrings__Checkout"] = $"Data Source={database}",
-                ["DevelopmentEmulator__Start"] = "false",
             });
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         try

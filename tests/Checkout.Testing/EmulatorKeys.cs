@@ -34,6 +34,5 @@ public sealed record EmulatorKeys(
         ["Acquirer:BaseUrl"] = new Uri(emulatorRoot, "sandbox/acquirer/").AbsoluteUri,
         ["Acquirer:ApiKey"] = AcquirerApiKey,
         ["Acquirer:WebhookSecret"] = AcquirerWebhookSecret,
-        ["DevelopmentEmulator:Start"] = "false",
     };
 }
