@@ -15,11 +15,11 @@ using Xunit;
 /// <summary>
 /// Drives the checkout over HTTP the way the page's JavaScript and the shopper would, and Klarna's side through the app's
 /// emulator. <see cref="Through"/> gives the same shopper (cookies and page) talking to another instance of the app, as
-/// behind a load balancer without sticky sessions.
+/// behind a load balancer without sticky sessions; <see cref="Over"/> one talking to a checkout run elsewhere (the AppHost's).
 /// </summary>
 public sealed class Shopper : IDisposable
 {
-    private readonly CheckoutAppFactory _app;
+    private readonly CheckoutAppFactory? _app;
     private readonly HttpClient _http;
     private readonly Page _page;
     private readonly bool _isView;
@@ -27,14 +27,16 @@ public sealed class Shopper : IDisposable
 
     /// <summary>A shopper on <paramref name="app"/> whose browser is <paramref name="http"/> (the caller's to dispose).</summary>
     public Shopper(CheckoutAppFactory app, HttpClient http)
-        : this(app, http, new Page(app.Emulator), isView: false, ownsBrowser: false)
+        : this(app, http, Page.Of(app.Emulator), isView: false, ownsBrowser: false)
     {
     }
 
     private Shopper(CheckoutAppFactory app, HttpClient http, Page page, bool isView, bool ownsBrowser)
+        : this(Started(app).RootUri, http, page, isView, ownsBrowser) => _app = app;
+
+    private Shopper(Uri root, HttpClient http, Page page, bool isView, bool ownsBrowser)
     {
-        app.EnsureStarted();
-        _app = app;
+        Root = root;
         _http = http;
         _page = page;
         _isView = isView;
@@ -43,7 +45,15 @@ public sealed class Shopper : IDisposable
 
     /// <summary>A new shopper with a browser of its own (a cookie jar, no redirects followed) on <paramref name="app"/>.</summary>
     public static Shopper Start(CheckoutAppFactory app) =>
-        new(app, app.CreateBrowserLikeClient(), new Page(app.Emulator), isView: false, ownsBrowser: true);
+        new(app, app.CreateBrowserLikeClient(), Page.Of(app.Emulator), isView: false, ownsBrowser: true);
+
+    /// <summary>A new shopper with a browser of its own on the checkout at <paramref name="checkout"/>, whose emulator is at <paramref name="emulator"/>.</summary>
+    public static Shopper Over(Uri checkout, Uri emulator, EmulatorKeys keys) => new(
+        checkout,
+        new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = checkout },
+        new Page(emulator, keys),
+        isView: false,
+        ownsBrowser: true);
 
     /// <summary>
     /// The same shopper, with the same cookies and the same page (key, antiforgery token, plan, checkout), talking to
@@ -52,7 +62,7 @@ public sealed class Shopper : IDisposable
     public Shopper Through(CheckoutAppFactory other) => new(other, _http, _page, isView: true, ownsBrowser: false);
 
     /// <summary>The instance this shopper talks to.</summary>
-    public Uri Root => _app.RootUri;
+    public Uri Root { get; }
 
     /// <summary>The order the shopper's first <see cref="InitiateAsync"/> opened; empty before it.</summary>
     public string CheckoutId => _page.CheckoutId;
@@ -171,7 +181,8 @@ public sealed class Shopper : IDisposable
     /// <summary>The acquirer's payment id the order was given (acquirer-led flow), read from the database.</summary>
     public async Task<string?> AcquirerPaymentIdAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        var app = _app ?? throw new InvalidOperationException("Only a shopper on an app hosted in the test reads its database.");
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CheckoutDbContext>();
         var id = Guid.Parse(CheckoutId);
         return await db.Orders.Where(o => o.Id == id).Select(o => o.AcquirerPaymentId).SingleAsync();
@@ -207,12 +218,20 @@ public sealed class Shopper : IDisposable
 
     private Uri At(string path) => new(Root, path);
 
-    /// <summary>What the page told the shopper, and the client for Klarna's side; shared by every view of one shopper.</summary>
-    private sealed class Page(EmulatorHost emulator)
+    private static CheckoutAppFactory Started(CheckoutAppFactory app)
     {
-        public EmulatorKeys Keys { get; } = emulator.Keys;
+        app.EnsureStarted();
+        return app;
+    }
 
-        public HttpClient Emulator { get; } = new() { BaseAddress = emulator.Root };
+    /// <summary>What the page told the shopper, and the client for Klarna's side; shared by every view of one shopper.</summary>
+    private sealed class Page(Uri emulator, EmulatorKeys keys)
+    {
+        public static Page Of(EmulatorHost emulator) => new(emulator.Root, emulator.Keys);
+
+        public EmulatorKeys Keys { get; } = keys;
+
+        public HttpClient Emulator { get; } = new() { BaseAddress = emulator };
 
         public string Html { get; set; } = "";
 
