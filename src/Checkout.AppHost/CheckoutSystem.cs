@@ -78,7 +78,7 @@ internal static partial class CheckoutSystem
         this IResourceBuilder<ProjectResource> checkout, IResourceBuilder<PostgresDatabaseResource> database, int instances) =>
         checkout
             .WithEnvironment("Database__Provider", "Postgres")
-            .WithEnvironment("ConnectionStrings__Checkout", database)
+            .WithReference(database, connectionName: "Checkout")
             .WaitFor(database)
             .WithReplicas(instances);
 
