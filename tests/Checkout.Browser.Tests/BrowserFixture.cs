@@ -99,6 +99,24 @@ public sealed class FlatPresentationBrowserFixture : BrowserFixture
     }
 }
 
+/// <summary>The Web SDK stand-in answers with <c>paymentOptions[]</c> whose option carries <c>content</c> and <c>select()</c>, as the newest typings.</summary>
+public sealed class ContentPresentationBrowserFixture : BrowserFixture
+{
+    public ContentPresentationBrowserFixture()
+        : base(new() { ["Sandbox:Klarna:PresentationShape"] = "Content" })
+    {
+    }
+}
+
+/// <summary>The Web SDK stand-in answers with the v2-r6 typings' presentation: its subheader in an enriched and a short length.</summary>
+public sealed class EnrichedSubheaderBrowserFixture : BrowserFixture
+{
+    public EnrichedSubheaderBrowserFixture()
+        : base(new() { ["Sandbox:Klarna:PresentationShape"] = "EnrichedSubheader" })
+    {
+    }
+}
+
 /// <summary>The Web SDK stand-in answers with an instruction and no option the page can render.</summary>
 public sealed class UnreadablePresentationBrowserFixture : BrowserFixture
 {

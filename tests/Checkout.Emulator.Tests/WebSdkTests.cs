@@ -70,6 +70,34 @@ public sealed class WebSdkTests
     }
 
     [Fact]
+    public async Task Content_shape_gives_klarnas_words_as_data_on_a_selectable_option()
+    {
+        await using var host = await SandboxHost.StartAsync(new Dictionary<string, string?> { ["Sandbox:Klarna:PresentationShape"] = "Content" });
+
+        var presentation = await PresentAsync(host, $"clientId={host.ClientId}&amount=999&currency=USD&intents=SUBSCRIBE");
+
+        var option = Assert.Single(presentation["paymentOptions"]!.AsArray())!;
+        Assert.Equal("S0xBUk5BX0NPTlRFTlQ=", option["paymentOptionId"]!.GetValue<string>());
+        Assert.Equal("Subscribe with Klarna", option["content"]!["header"]!.GetValue<string>());
+        Assert.Equal("Pay monthly, cancel anytime", option["content"]!["subheader"]!.GetValue<string>());
+        Assert.StartsWith("data:image/svg+xml,", option["content"]!["logo"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(option["paymentButton"]);
+    }
+
+    [Fact]
+    public async Task Enriched_subheader_shape_gives_the_subheader_in_two_lengths_on_the_presentation_itself()
+    {
+        await using var host = await SandboxHost.StartAsync(new Dictionary<string, string?> { ["Sandbox:Klarna:PresentationShape"] = "EnrichedSubheader" });
+
+        var presentation = await PresentAsync(host, $"clientId={host.ClientId}&amount=999&currency=USD&intents=SUBSCRIBE");
+
+        var subheader = presentation["components"]!["subheader"]!;
+        Assert.Equal("Pay monthly, cancel anytime", subheader["short"]!["text"]!.GetValue<string>());
+        Assert.Equal("Learn more", subheader["enriched"]!["link"]!["text"]!.GetValue<string>());
+        Assert.Null(presentation["paymentOption"]);
+    }
+
+    [Fact]
     public async Task Presentation_for_an_unknown_client_is_unauthorized()
     {
         await using var host = await SandboxHost.StartAsync();

@@ -8,6 +8,8 @@ const initiateHelpers = import("./klarna-initiate.js");
 initiateHelpers.catch(() => undefined); // reported when the button needs them, not before
 const $ = (id) => document.getElementById(id);
 let klarnaOnly = false;
+// The payment option Klarna presented, when it can be selected through its own select() (the newest typings).
+let klarnaOption = null;
 // The order and its return page exist once the shopper starts to pay: the server's answer names them.
 let started = null;
 
@@ -43,7 +45,12 @@ function reportKlarnaSelected() {
 
 // Selecting a method shows its details (Klarna's message, terms and button) and hides the others'.
 function select(methodId) {
-  if (methodId === "klarna") reportKlarnaSelected();
+  if (methodId === "klarna") {
+    reportKlarnaSelected();
+    if (typeof klarnaOption?.select === "function" && !klarnaOption.selected) {
+      Promise.resolve(klarnaOption.select()).catch((error) => console.warn("Klarna's option could not be selected:", error));
+    }
+  }
   for (const radio of document.querySelectorAll('input[name="payment-method"]')) {
     radio.checked = radio.value === methodId;
     const details = radio.closest(".method")?.querySelector(".method-details");
@@ -102,15 +109,47 @@ const buttonOptions = () => ({
   initiate,
 });
 
-// Klarna's own components for the descriptor and the button, as its presentation instructs.
-function mountPresented(option) {
-  const mounts = {
-    icon: "#klarna-icon", header: "#klarna-header", subheader: "#klarna-subheader", badge: "#klarna-badge",
-    message: "#klarna-message", terms: "#klarna-terms",
+// Klarna's own words for the descriptor, in whichever form its presentation gave them: components to mount
+// (the subheader whole, or in the earlier typings' short and enriched lengths), or plain `content` (header,
+// subheader, logo) that the page writes as given. Klarna's button when the option offers one, else the SDK's own.
+function mountPresented(klarna, option) {
+  const parts = partsOf(option);
+  for (const [name, part] of Object.entries(parts)) {
+    const target = $(`klarna-${name}`);
+    if (typeof part?.component === "function") part.component().mount(target);
+    else if (name === "icon" && part?.url) target.append(logoImage(part));
+    else if (typeof part === "string") target.textContent = part;
+  }
+  if (typeof option.select === "function") klarnaOption = option;
+  const button = typeof option.paymentButton?.component === "function"
+    ? option.paymentButton.component(buttonOptions())
+    : klarna.Payment.button(buttonOptions());
+  button.mount("#klarna-payment-button");
+  root.dataset.klarnaDescriptor = option.content ? "content" : "components";
+}
+
+// Where each part of the descriptor comes from; absent parts stay empty.
+function partsOf(option) {
+  const content = option.content ?? {};
+  const subheader = option.subheader;
+  const lengths = subheader?.short || subheader?.enriched;
+  return {
+    icon: option.icon ?? content.logo,
+    header: option.header ?? content.header,
+    // The short subheader beside the header; the enriched one, with its link, among the details.
+    subheader: lengths ? subheader.short ?? subheader.enriched : subheader ?? content.subheader,
+    badge: option.badge,
+    message: option.message ?? (subheader?.short ? subheader.enriched : undefined),
+    terms: option.terms,
   };
-  // Every component is mounted now; selection only shows or hides them.
-  for (const [name, target] of Object.entries(mounts)) option[name]?.component?.().mount(target);
-  option.paymentButton.component(buttonOptions()).mount("#klarna-payment-button");
+}
+
+function logoImage(logo) {
+  const image = document.createElement("img");
+  image.src = logo.url;
+  image.alt = logo.alt ?? "";
+  image.height = 28;
+  return image;
 }
 
 // A presentation the page could not read still offers Klarna: a plain descriptor and the SDK's own button.
@@ -123,7 +162,7 @@ function mountDefault(klarna) {
 }
 
 function mountKlarna(klarna, option, instruction) {
-  if (option) mountPresented(option);
+  if (option) mountPresented(klarna, option);
   else mountDefault(klarna);
 
   klarna.Payment.on("complete", () => {
@@ -168,7 +207,7 @@ async function loadKlarna() {
     return;
   }
   if (problem) reportPresentationProblem(problem);
-  if (!option && typeof klarna.Payment.button !== "function") {
+  if (typeof option?.paymentButton?.component !== "function" && typeof klarna.Payment.button !== "function") {
     root.dataset.klarnaInstruction = "UNAVAILABLE";
     return;
   }
@@ -177,20 +216,29 @@ async function loadKlarna() {
 
 const instructions = ["SHOW_KLARNA", "PRESELECT_KLARNA", "SHOW_ONLY_KLARNA", "HIDE_KLARNA"];
 
-// The seed and public demos give one `paymentOption`; the newest SDK typings give `paymentOptions[]`, or
-// the components on the presentation itself. Whatever else arrives, Klarna is shown (with a default
-// descriptor) unless Klarna said to hide it.
+// The seed and public demos give one `paymentOption`; the newest SDK typings give `paymentOptions[]` (whose option
+// may carry `content` instead of components), or the components on the presentation itself. Whatever else arrives,
+// Klarna is shown (with a default descriptor) unless Klarna said to hide it.
 function readPresentation(presentation) {
   const known = instructions.includes(presentation?.instruction);
   const instruction = known ? presentation.instruction : "SHOW_KLARNA";
   const candidates = [
     presentation?.paymentOption, ...(Array.isArray(presentation?.paymentOptions) ? presentation.paymentOptions : []), presentation,
   ];
-  const option = candidates.find((candidate) => typeof candidate?.paymentButton?.component === "function");
+  const option = candidates.find(readable);
   const problems = [];
   if (!known) problems.push(`instruction ${JSON.stringify(presentation?.instruction ?? null)} is not one the page knows`);
-  if (!option && instruction !== "HIDE_KLARNA") problems.push("no payment option with a payment button (paymentOption or paymentOptions[])");
+  if (!option && instruction !== "HIDE_KLARNA") {
+    problems.push("no payment option with a payment button or Klarna's header (paymentOption, paymentOptions[] or the presentation itself)");
+  }
   return { instruction, option, problem: problems.join("; ") };
+}
+
+// An option the page can show in Klarna's own words: its button, or its header as a component or as content.
+function readable(option) {
+  return typeof option?.paymentButton?.component === "function"
+    || typeof option?.header?.component === "function"
+    || (typeof option?.content?.header === "string" && option.content.header.trim() !== "");
 }
 
 function reportPresentationProblem(problem) {

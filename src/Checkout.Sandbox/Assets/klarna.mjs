@@ -8,7 +8,8 @@ const paymentRequestPrefix = "krn:payment:eu1:request:";
 const popupName = "klarna-purchase-journey";
 const popupFeatures = "popup,width=480,height=720";
 const svgNamespace = "http://www.w3.org/2000/svg";
-// The sandbox's one payment option (Presentation.DefaultPaymentOptionId): what a standalone button initiates with.
+// The sandbox's default payment option (PresentationBuilder.DefaultPaymentOptionId): what a standalone button
+// initiates with until the page selects an option through its select().
 const defaultPaymentOptionId = "S0xBUk5BX0RFRkFVTFQ=";
 
 export async function KlarnaSDK(options = {}) {
@@ -54,7 +55,7 @@ export async function KlarnaSDK(options = {}) {
     presentation: (parameters) => requestPresentation(context, parameters),
     // The standalone button of the SDK's overview (Klarna.Payment.button().mount(...)), without a presentation.
     button: (options = {}) => mountable("paymentButton", "payment-button",
-      () => paymentButton(context, { paymentOptionId: defaultPaymentOptionId }, options.intents ?? ["PAY"], options)),
+      () => paymentButton(context, selectedOption(context), options.intents ?? ["PAY"], options)),
     on(event, callback) {
       if (!listeners.has(event)) {
         listeners.set(event, new Set());
@@ -117,12 +118,68 @@ async function requestPresentation(context, parameters = {}) {
     presentation.paymentOption = paymentOption(context, data.paymentOption, intents);
   }
   if (data.components) {
-    Object.assign(presentation, paymentOption(context, data.components, intents));
+    Object.assign(presentation, data.components.subheader?.enriched
+      ? earlierPresentation(context, data.components, intents)
+      : paymentOption(context, data.components, intents));
   }
   if (Array.isArray(data.paymentOptions)) {
-    presentation.paymentOptions = data.paymentOptions.map((option) => paymentOption(context, option, intents));
+    const options = [];
+    for (const option of data.paymentOptions) {
+      options.push(option.content ? contentOption(context, option, options) : paymentOption(context, option, intents));
+    }
+    presentation.paymentOptions = options;
   }
   return presentation;
+}
+
+// The newest typings' common.PaymentOption: Klarna's words as data, no components; the page selects it through
+// select() and mounts Klarna.Payment.button(), which then initiates with the selected option.
+function contentOption(context, data, options) {
+  const { header, subheader, logo } = data.content;
+  const option = {
+    paymentOptionId: data.paymentOptionId,
+    content: { header, subheader, logo: { url: logo?.url, alt: logo?.alt } },
+    selected: false,
+    async select() {
+      for (const other of options) {
+        other.selected = other === option;
+      }
+      context.selectedPaymentOptionId = option.paymentOptionId;
+    },
+  };
+  return option;
+}
+
+function selectedOption(context) {
+  return {
+    get paymentOptionId() {
+      return context.selectedPaymentOptionId ?? defaultPaymentOptionId;
+    },
+  };
+}
+
+// The v2-r6 typings' payment.PaymentPresentation: header, icon, a subheader in two lengths (enriched with its link,
+// and short) and the button, each with its text beside its component.
+function earlierPresentation(context, data, intents) {
+  const { enriched, short } = data.subheader;
+  return {
+    paymentOptionId: data.paymentOptionId,
+    icon: { alt: "Klarna", ...element("icon", () => icon()) },
+    header: { text: data.header.text, ...element("header", () => textNode("div", data.header)) },
+    subheader: {
+      enriched: {
+        text: enriched.text,
+        link: enriched.link ? { href: enriched.link.href, linkText: enriched.link.text } : undefined,
+        ...element("subheader", () => textNode("div", enriched)),
+      },
+      short: { text: short.text, ...element("subheader", () => textNode("div", short)) },
+    },
+    paymentButton: {
+      text: data.paymentButton?.label,
+      component: (options = {}) => mountable("paymentButton", "payment-button",
+        () => paymentButton(context, data, intents, options)),
+    },
+  };
 }
 
 function paymentOption(context, data, intents) {

@@ -2,14 +2,15 @@ namespace Checkout.Sandbox.Klarna.WebSdk;
 
 /// <summary>
 /// What <c>klarna.mjs</c> renders (camelCase: the module's own format, not Klarna's API). One of
-/// <see cref="PaymentOption"/> (the seed's shape), <see cref="PaymentOptions"/> or <see cref="Components"/>
-/// (the newest typings' two shapes), as <c>Sandbox:Klarna:PresentationShape</c> says.
+/// <see cref="PaymentOption"/> (the seed's shape), <see cref="PaymentOptions"/> (with components, or with the newest
+/// typings' <see cref="ContentOption"/>) or <see cref="Components"/> (the presentation itself, its subheader plain or
+/// split as earlier typings did), as <c>Sandbox:Klarna:PresentationShape</c> says.
 /// </summary>
 internal sealed record Presentation(
     string Instruction,
     PresentationOption? PaymentOption,
-    IReadOnlyList<PresentationOption>? PaymentOptions = null,
-    PresentationOption? Components = null);
+    IReadOnlyList<object>? PaymentOptions = null,
+    object? Components = null);
 
 /// <summary>Which shape of the SDK's PaymentPresentation the stand-in gives the page.</summary>
 public enum PresentationShape
@@ -23,9 +24,37 @@ public enum PresentationShape
     /// <summary>The components on the presentation itself, as the Web SDK v2 typedoc's <c>payment.PaymentPresentation</c> shows.</summary>
     Flat,
 
+    /// <summary>
+    /// <c>paymentOptions[]</c> whose option carries <c>content</c> (<c>header</c>, <c>subheader</c>, <c>logo</c>),
+    /// <c>select()</c> and <c>selected</c>, and no components, as the newest typings' <c>common.PaymentOption</c>.
+    /// </summary>
+    Content,
+
+    /// <summary>
+    /// The components on the presentation itself with the subheader split into <c>enriched</c> (with a link) and
+    /// <c>short</c>, each with its text and component, as the v2-r6 typings' <c>payment.PaymentPresentation</c>.
+    /// </summary>
+    EnrichedSubheader,
+
     /// <summary>An instruction with no option the page can render: tests the page's default descriptor.</summary>
     Unreadable,
 }
+
+/// <summary>The newest typings' payment option: Klarna's words as plain data, selected through <c>select()</c>.</summary>
+internal sealed record ContentOption(string PaymentOptionId, OptionContent Content);
+
+internal sealed record OptionContent(string Header, string Subheader, OptionLogo Logo);
+
+internal sealed record OptionLogo(string Url, string Alt);
+
+/// <summary>The v2-r6 typings' presentation: header, icon, a subheader in two lengths and the button, each with its text.</summary>
+internal sealed record EnrichedSubheaderComponents(
+    string PaymentOptionId,
+    PresentationText Header,
+    EnrichedSubheader Subheader,
+    PresentationButton PaymentButton);
+
+internal sealed record EnrichedSubheader(PresentationText Enriched, PresentationText Short);
 
 internal sealed record PresentationOption(
     string PaymentOptionId,

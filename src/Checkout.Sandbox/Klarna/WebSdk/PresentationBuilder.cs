@@ -23,6 +23,17 @@ internal sealed class PresentationBuilder(IOptions<SandboxOptions> options)
 
     public static readonly string DefaultPaymentOptionId = Convert.ToBase64String(Encoding.UTF8.GetBytes("KLARNA_DEFAULT"));
 
+    /// <summary>
+    /// The option of the <see cref="PresentationShape.Content"/> shape: not the default, so a payment request that
+    /// carries it shows the page selected it (<c>select()</c>) before the SDK's own button initiated.
+    /// </summary>
+    public static readonly string ContentPaymentOptionId = Convert.ToBase64String(Encoding.UTF8.GetBytes("KLARNA_CONTENT"));
+
+    /// <summary>Klarna's mark as the content shape's <c>logo.url</c>: a data URL, which the app's policy for a non-Klarna SDK host allows.</summary>
+    public const string LogoUrl =
+        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 48 28'%3E%3Crect width='48' height='28' rx='6' fill='%23FFB3C7'/%3E"
+        + "%3Ctext x='24' y='19' text-anchor='middle' font-family='sans-serif' font-size='13' font-weight='700' fill='%230B051D'%3EK.%3C/text%3E%3C/svg%3E";
+
     public Presentation Build(PresentationQuery query, string basePath)
     {
         var instruction = Instruction(query);
@@ -48,6 +59,13 @@ internal sealed class PresentationBuilder(IOptions<SandboxOptions> options)
         {
             PresentationShape.PaymentOptions => new Presentation(instruction, null, [option]),
             PresentationShape.Flat => new Presentation(instruction, null, null, option),
+            PresentationShape.Content => new Presentation(instruction, null, [new ContentOption(
+                ContentPaymentOptionId, new OptionContent(option.Header.Text, subheader, new OptionLogo(LogoUrl, "Klarna")))]),
+            PresentationShape.EnrichedSubheader => new Presentation(instruction, null, null, new EnrichedSubheaderComponents(
+                DefaultPaymentOptionId,
+                option.Header,
+                new EnrichedSubheader(new PresentationText($"{subheader}.", new PresentationLink("Learn more", $"{basePath}/terms")), new PresentationText(subheader)),
+                option.PaymentButton)),
             PresentationShape.Unreadable => new Presentation(instruction, null),
             _ => new Presentation(instruction, option),
         };
