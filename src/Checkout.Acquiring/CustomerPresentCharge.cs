@@ -47,29 +47,24 @@ public interface ICustomerPresentCharger
     Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken);
 }
 
-/// <summary>Reads a customer-present charge's answer in seed 002's partner-facing shape.</summary>
+/// <summary>Reads a customer-present charge's answer in seed 002's partner-facing shape, by its public result.</summary>
 public static class CustomerPresentAnswer
 {
     public static CustomerPresentChargeResult Map(
-        string? status, string? paymentId, string? transactionId, string? url, string? failureReason, string? failureMessage) => status switch
+        string? status, string? paymentId, string? transactionId, string? url, string? failureReason, string? failureMessage,
+        string? networkResponseData = null) => KlarnaTokenChargeResults.Read(status, networkResponseData) switch
     {
-        "completed" => new(CustomerPresentChargeStatus.Approved,
+        KlarnaTokenChargeResult.Approved => new(CustomerPresentChargeStatus.Approved,
             paymentId ?? throw new AcquirerUnavailableException("The acquirer approved the ride without a payment_id."), transactionId, null, null),
-        "open" when !string.IsNullOrEmpty(url) && !string.IsNullOrEmpty(paymentId) =>
+        KlarnaTokenChargeResult.StepUpRequired when !string.IsNullOrEmpty(url) && !string.IsNullOrEmpty(paymentId) =>
             new(CustomerPresentChargeStatus.StepUpRequired, paymentId, null, url, null),
-        "open" => throw new AcquirerUnavailableException("The acquirer left the ride open without Klarna's purchase-journey URL."),
-        "failed" => new(
-            failureReason == TokenChargeAnswer.TokenRevoked ? CustomerPresentChargeStatus.TokenRevoked : CustomerPresentChargeStatus.Declined,
+        KlarnaTokenChargeResult.StepUpRequired => throw new AcquirerUnavailableException("The acquirer left the ride open without Klarna's purchase-journey URL."),
+        KlarnaTokenChargeResult.Declined => new(
+            KlarnaTokenChargeResults.NamesRevokedToken(failureReason) ? CustomerPresentChargeStatus.TokenRevoked : CustomerPresentChargeStatus.Declined,
             paymentId,
             null,
             null,
-            (failureReason, failureMessage) switch
-            {
-                (null, null) => "declined",
-                ({ } code, null) => code,
-                (null, { } text) => text,
-                ({ } code, { } text) => $"{code}: {text}",
-            }),
+            TokenChargeAnswer.Describe(failureReason, failureMessage)),
         _ => throw new AcquirerUnavailableException($"The acquirer answered an unknown status '{status}' for a ride."),
     };
 }

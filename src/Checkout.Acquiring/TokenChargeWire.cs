@@ -45,25 +45,29 @@ public sealed record TokenChargeBillingPlan(
 
 /// <summary>
 /// Reads a token charge's answer in seed 002's partner-facing shape (<c>status</c>, <c>payment_id</c>,
-/// <c>failure_reason</c>), shared by the generic acquirer and the partner API.
+/// <c>failure_reason</c>), shared by the generic acquirer and the partner API, by its public result
+/// (<see cref="KlarnaTokenChargeResults"/>).
 /// </summary>
 public static class TokenChargeAnswer
 {
     /// <summary>The <c>failure_reason</c> an acquirer gives when Klarna says the customer token was revoked.</summary>
     public const string TokenRevoked = "TOKEN_REVOKED";
 
-    public static TokenChargeResult Map(string? status, string? paymentId, string? failureReason, string? failureMessage) => status switch
-    {
-        "completed" => new(TokenChargeStatus.Approved,
-            paymentId ?? throw new AcquirerUnavailableException("The acquirer approved the token charge without a payment_id."), null),
-        "failed" => new(
-            failureReason == TokenRevoked ? TokenChargeStatus.TokenRevoked : TokenChargeStatus.Declined,
-            paymentId,
-            Describe(failureReason, failureMessage)),
-        // No customer is there to finish a step-up: the charge is undecided, so it is asked again under the same key.
-        "open" => throw new AcquirerUnavailableException($"The acquirer left token charge {paymentId} open; it needs a customer who is not present."),
-        _ => throw new AcquirerUnavailableException($"The acquirer answered an unknown status '{status}' for a token charge."),
-    };
+    public static TokenChargeResult Map(
+        string? status, string? paymentId, string? failureReason, string? failureMessage, string? networkResponseData = null) =>
+        KlarnaTokenChargeResults.Read(status, networkResponseData) switch
+        {
+            KlarnaTokenChargeResult.Approved => new(TokenChargeStatus.Approved,
+                paymentId ?? throw new AcquirerUnavailableException("The acquirer approved the token charge without a payment_id."), null),
+            KlarnaTokenChargeResult.Declined => new(
+                KlarnaTokenChargeResults.NamesRevokedToken(failureReason) ? TokenChargeStatus.TokenRevoked : TokenChargeStatus.Declined,
+                paymentId,
+                Describe(failureReason, failureMessage)),
+            // No customer is there to finish a step-up: the charge is undecided, so it is asked again under the same key.
+            KlarnaTokenChargeResult.StepUpRequired => throw new AcquirerUnavailableException(
+                $"The acquirer left token charge {paymentId} open; it needs a customer who is not present."),
+            _ => throw new AcquirerUnavailableException($"The acquirer answered an unknown status '{status}' for a token charge."),
+        };
 
     /// <summary>
     /// Sends a token charge and reads the acquirer's answer: unreachable, a 5xx, an unreadable or empty body leave
@@ -129,7 +133,8 @@ public static class TokenChargeAnswer
     /// <summary>408 and 429 were already retried by the pipeline; like a 5xx, their outcome is unknown.</summary>
     public static bool IsUnknownOutcome(int status) => status is 408 or 429 or >= 500 or < 200;
 
-    private static string Describe(string? reason, string? message) =>
+    /// <summary>The decline's reason as the acquirer gave it, for the attempt record and the operator.</summary>
+    public static string Describe(string? reason, string? message) =>
         (reason, message) switch
         {
             (null, null) => "declined",

@@ -49,8 +49,24 @@ public sealed class SandboxKlarnaOptions
     /// <summary>The shape of the Web SDK's presentation: <c>PaymentOption</c> (default), <c>PaymentOptions</c>, <c>Flat</c> or <c>Unreadable</c>.</summary>
     public Klarna.WebSdk.PresentationShape PresentationShape { get; set; }
 
+    /// <summary>
+    /// Whether a declined token charge carries the emulator's <c>result_reason</c> code (<c>Sent</c>) or is a plain
+    /// <c>DECLINED</c>, as Klarna's public material shows (<c>Omitted</c>): a revoked token is then told by nothing.
+    /// </summary>
+    public DeclineReasons TokenChargeDeclineReasons { get; set; } = DeclineReasons.Sent;
+
     /// <summary>Where the completed webhook carries the session token and <c>klarna_customer</c>; reads always use <c>state_context</c>.</summary>
     public WebhookTokenPlacement WebhookTokenPlacement { get; set; } = WebhookTokenPlacement.Payload;
+}
+
+/// <summary>What a declined token charge says about why.</summary>
+public enum DeclineReasons
+{
+    /// <summary><c>result_reason</c> with the emulator's own code (<c>CUSTOMER_TOKEN_REVOKED</c>, <c>TEST_AMOUNT_ENDS_IN_13</c>, …).</summary>
+    Sent,
+
+    /// <summary>No <c>result_reason</c>: <c>DECLINED</c> alone, all the public pages show.</summary>
+    Omitted,
 }
 
 /// <summary>Where <c>klarna_network_session_token</c> and <c>klarna_customer</c> go in a webhook's <c>payload</c>.</summary>

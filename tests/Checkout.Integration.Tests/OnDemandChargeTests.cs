@@ -25,6 +25,36 @@ public sealed class RidesAppFactory : CheckoutAppFactory
 /// The merchant's app charges rides on the rides customer's token: approved at once, stepped up through Klarna's journey
 /// and then approved, declined, revoked; one charge per idempotency key, however often or concurrently it is sent.
 /// </summary>
+/// <summary>The same, with Klarna's declines as plain as its public pages show them: no reason code.</summary>
+public sealed class PlainDeclineRidesAppFactory : CheckoutAppFactory
+{
+    public PlainDeclineRidesAppFactory()
+        : base(null, 0, new Dictionary<string, string?>
+        {
+            [RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey,
+            ["Sandbox:Klarna:TokenChargeDeclineReasons"] = "Omitted",
+        }, null, null)
+    {
+    }
+}
+
+/// <summary>A revoked token Klarna declines without saying why is a declined ride: nothing is charged, nothing waits.</summary>
+public sealed class OnDemandPlainDeclineTests(PlainDeclineRidesAppFactory app) : IClassFixture<PlainDeclineRidesAppFactory>
+{
+    [Fact]
+    public async Task A_revoked_token_declined_without_a_reason_is_a_declined_ride()
+    {
+        var customer = await RidesMerchant.SignUpRiderAsync(app);
+        await KlarnaTokens.RevokeAsync(app, customer);
+        using var merchant = new RidesMerchant(app);
+
+        var (_, charge) = await merchant.ChargeAsync(RidesMerchant.Ride(customer, 1500), Guid.NewGuid().ToString("N"));
+
+        Assert.Equal("declined", charge.GetProperty("status").GetString());
+        Assert.DoesNotContain("REVOKED", charge.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+}
+
 public sealed class OnDemandChargeTests(RidesAppFactory app) : IClassFixture<RidesAppFactory>
 {
     [Fact]
@@ -97,7 +127,7 @@ public sealed class OnDemandChargeTests(RidesAppFactory app) : IClassFixture<Rid
     public async Task A_token_the_shopper_revoked_is_reported_as_revoked()
     {
         var customer = await RidesMerchant.SignUpRiderAsync(app);
-        await RevokeAtKlarnaAsync(customer);
+        await KlarnaTokens.RevokeAsync(app, customer);
         using var merchant = new RidesMerchant(app);
 
         var (_, charge) = await merchant.ChargeAsync(RidesMerchant.Ride(customer, 1500), NewKey());
@@ -266,16 +296,5 @@ public sealed class OnDemandChargeTests(RidesAppFactory app) : IClassFixture<Rid
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().OnDemandCharges.CountAsync(c => c.CustomerId == customer);
-    }
-
-    private async Task RevokeAtKlarnaAsync(Guid customer)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var token = await scope.ServiceProvider.GetRequiredService<ICustomerTokenVault>().FindAsync(customer, CancellationToken.None);
-        using var klarna = new HttpClient { BaseAddress = app.Emulator.Root };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"sandbox/klarna/customer-tokens/{Uri.EscapeDataString(token!.Value)}/revoke");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", app.Emulator.Keys.KlarnaApiKey);
-        using var response = await klarna.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 }

@@ -19,7 +19,8 @@ public sealed class GenericCustomerPresentCharger(IGenericAcquirerApi api) : ICu
         return await TokenChargeAnswer.SendAsync(
             () => api.ChargeRideAsync(body, request.IdempotencyKey, cancellationToken),
             answer => CustomerPresentAnswer.Map(
-                answer.Status, answer.PaymentId, answer.PaymentTransactionId, answer.Url, answer.FailureReason, answer.FailureMessage),
+                answer.Status, answer.PaymentId, answer.PaymentTransactionId, answer.Url, answer.FailureReason, answer.FailureMessage,
+                answer.AdditionalData?.KlarnaNetworkResponseData),
             cancellationToken);
     }
 

@@ -18,7 +18,8 @@ public sealed class GenericTokenCharger(IGenericAcquirerApi api) : ITokenCharger
 
         return await TokenChargeAnswer.SendAsync(
             () => api.ChargeTokenAsync(body, request.IdempotencyKey, cancellationToken),
-            answer => TokenChargeAnswer.Map(answer.Status, answer.PaymentId, answer.FailureReason, answer.FailureMessage),
+            answer => TokenChargeAnswer.Map(
+                answer.Status, answer.PaymentId, answer.FailureReason, answer.FailureMessage, answer.AdditionalData?.KlarnaNetworkResponseData),
             cancellationToken);
     }
 }

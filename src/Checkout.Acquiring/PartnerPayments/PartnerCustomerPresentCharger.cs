@@ -21,7 +21,8 @@ public sealed class PartnerCustomerPresentCharger(IPartnerPaymentsApi api) : ICu
         return await TokenChargeAnswer.SendAsync(
             () => api.ChargeRideAsync(body, request.IdempotencyKey, cancellationToken),
             payment => CustomerPresentAnswer.Map(
-                payment.Status, payment.PaymentId, payment.PaymentTransactionId, payment.Url, payment.FailureReason, payment.FailureMessage),
+                payment.Status, payment.PaymentId, payment.PaymentTransactionId, payment.Url, payment.FailureReason, payment.FailureMessage,
+                payment.AdditionalData?.KlarnaNetworkResponseData),
             cancellationToken);
     }
 

@@ -23,7 +23,8 @@ public sealed class PartnerTokenCharger(IPartnerPaymentsApi api) : ITokenCharger
 
         return await TokenChargeAnswer.SendAsync(
             () => api.ChargeTokenAsync(body, request.IdempotencyKey, cancellationToken),
-            payment => TokenChargeAnswer.Map(payment.Status, payment.PaymentId, payment.FailureReason, payment.FailureMessage),
+            payment => TokenChargeAnswer.Map(
+                payment.Status, payment.PaymentId, payment.FailureReason, payment.FailureMessage, payment.AdditionalData?.KlarnaNetworkResponseData),
             cancellationToken);
     }
 }

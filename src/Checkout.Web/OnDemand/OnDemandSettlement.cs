@@ -23,13 +23,14 @@ public sealed partial class OnDemandSettlement(OnDemandChargeStore charges, ILog
             return payment.Reference?.StartsWith(ReferencePrefix, StringComparison.Ordinal) == true;
         }
 
-        if (payment.Status is not ("completed" or "failed"))
+        var networkData = payment.AdditionalData?.KlarnaNetworkResponseData;
+        if (KlarnaTokenChargeResults.Read(payment.Status, networkData) is not (KlarnaTokenChargeResult.Approved or KlarnaTokenChargeResult.Declined))
         {
             return true;
         }
 
         var answer = CustomerPresentAnswer.Map(
-            payment.Status, payment.PaymentId, payment.PaymentTransactionId, payment.Url, payment.FailureReason, payment.FailureMessage);
+            payment.Status, payment.PaymentId, payment.PaymentTransactionId, payment.Url, payment.FailureReason, payment.FailureMessage, networkData);
         if (await charges.TryRecordAsync(charge.Id, charge.Status, answer, cancellationToken))
         {
             LogSettled(log, charge.Id, answer.Status, answer.Reason);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Checkout.Sandbox.Klarna.CustomerTokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Checkout.Sandbox.Klarna.PaymentAuthorize;
 
@@ -12,7 +13,11 @@ namespace Checkout.Sandbox.Klarna.PaymentAuthorize;
 /// the shopper approves in the purchase journey. The declines and step-ups follow the rules documented for tests.
 /// </summary>
 internal sealed partial class CustomerTokenCharges(
-    CustomerTokenRegistry tokens, PaymentAuthorizer authorizer, TokenChargeLedger ledger, ILogger<CustomerTokenCharges> logger)
+    CustomerTokenRegistry tokens,
+    PaymentAuthorizer authorizer,
+    TokenChargeLedger ledger,
+    IOptions<SandboxOptions> options,
+    ILogger<CustomerTokenCharges> logger)
 {
     public const string CustomerNotPresent = "payment:customer_not_present";
     public const string CustomerPresent = "payment:customer_present";
@@ -91,8 +96,9 @@ internal sealed partial class CustomerTokenCharges(
         if (refusal is not null)
         {
             ledger.Declined();
+            var reason = options.Value.Klarna.TokenChargeDeclineReasons == DeclineReasons.Omitted ? null : refusal;
             return (StatusCodes.Status200OK, new AuthorizeResponse(
-                null, new PaymentTransactionResponse(AuthorizeResult.Declined, ResultReason: refusal), null));
+                null, new PaymentTransactionResponse(AuthorizeResult.Declined, ResultReason: reason), null));
         }
 
         var approved = new PaymentTransaction(
