@@ -25,7 +25,8 @@ internal static class SandboxSecrets
         Default("Sandbox:Klarna:ClientId", () => "klarna_test_client_sandbox");
         if (string.IsNullOrEmpty(configuration["Sandbox:Klarna:SigningKeyId"]) || string.IsNullOrEmpty(configuration["Sandbox:Klarna:SigningKey"]))
         {
-            missing["Sandbox:Klarna:SigningKeyId"] = $"sandbox-{RandomText.Hex(8)}";
+            // Shaped like the ids Klarna's notification API gives, colons and all, so every app that verifies them reads such ids.
+            missing["Sandbox:Klarna:SigningKeyId"] = $"krn:partner:global:notification:signing-key:{Guid.NewGuid():D}";
             missing["Sandbox:Klarna:SigningKey"] = RandomText.Hex(64);
         }
 

@@ -22,7 +22,7 @@ public sealed class SandboxWiringTests
 
         Assert.Matches("^klarna_test_api_sandbox_[0-9a-f]{32}$", host.KlarnaApiKey);
         Assert.Equal("klarna_test_client_sandbox", host.ClientId);
-        Assert.Matches("^sandbox-[0-9a-f]{8}$", host.SigningKey.Key);
+        Assert.Matches("^krn:partner:global:notification:signing-key:[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$", host.SigningKey.Key);
         Assert.Matches("^[0-9a-f]{64}$", host.SigningKey.Value);
         Assert.Equal("acquirer_given", host.AcquirerApiKey);
     }

@@ -1,6 +1,7 @@
 namespace Checkout.Integration.Tests;
 
 using Checkout.Klarna;
+using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.KlarnaSetup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
 {
     private const string MerchantWebhook = "https://checkout.example/api/webhooks/klarna";
     private readonly int _appPort = Ports.Free();
+    private readonly UserSecretsFile _secrets = new(Path.Combine(Path.GetTempPath(), $"checkout-secrets-{Guid.NewGuid():N}", "secrets.json"));
     private EmulatorHost _sandbox = null!;
 
     public Task InitializeAsync()
@@ -19,23 +21,47 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _sandbox.DisposeAsync();
+        if (Directory.Exists(Path.GetDirectoryName(_secrets.Path)))
+        {
+            Directory.Delete(Path.GetDirectoryName(_secrets.Path)!, recursive: true);
+        }
+    }
 
     [Fact]
-    public async Task Setup_registers_the_completed_webhook_once_and_prints_the_secret_command()
+    public async Task Setup_registers_the_completed_webhook_once_and_stores_its_secret_in_user_secrets_without_printing_it()
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(_secrets.Path)!);
+        File.WriteAllText(_secrets.Path, """{ "Acquirer:ApiKey": "kept" }""");
+
         var (first, firstOutput) = await RunAsync("setup", "--webhook-url", MerchantWebhook);
         var (second, secondOutput) = await RunAsync("setup", "--webhook-url", MerchantWebhook);
         var (_, listed) = await RunAsync("webhooks");
 
         Assert.Equal(0, first);
-        Assert.Matches(
-            @"dotnet user-secrets --project src/Checkout\.Web set Klarna:WebhookSigningKeys:krn:partner:global:notification:signing-key:[0-9a-f-]+ [0-9a-f]{64}",
-            firstOutput);
+        var stored = new ConfigurationBuilder().AddJsonFile(_secrets.Path).Build();
+        var (keyId, secret) = Assert.Single(SigningKeyConfiguration.Read(stored));
+        Assert.StartsWith("krn:partner:global:notification:signing-key:", keyId, StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{64}$", secret);
+        Assert.Equal("kept", stored["Acquirer:ApiKey"]);
+        Assert.Contains($"Stored the signing key as Klarna:WebhookSigningKeys:{keyId}", firstOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, firstOutput, StringComparison.Ordinal);
         Assert.Equal(0, second);
         Assert.Contains("already registered", secondOutput, StringComparison.Ordinal);
-        Assert.DoesNotContain("user-secrets", secondOutput, StringComparison.Ordinal);
         Assert.Single(Lines(listed), line => line.Contains(MerchantWebhook, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Setup_prints_the_secret_only_when_asked_with_print_secret()
+    {
+        var (exit, output) = await RunAsync("setup", "--webhook-url", MerchantWebhook, "--print-secret");
+
+        Assert.Equal(0, exit);
+        var stored = new ConfigurationBuilder().AddJsonFile(_secrets.Path).Build();
+        var (keyId, secret) = Assert.Single(SigningKeyConfiguration.Read(stored));
+        Assert.Contains($"Klarna:WebhookSigningKeys:{keyId} = {secret}", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -181,11 +207,11 @@ public sealed class KlarnaCommandsTests : IAsyncLifetime
 
     private Task<(int Exit, string Output)> RunAsync(params string[] args) => RunAsync(Settings(), args);
 
-    private static async Task<(int Exit, string Output)> RunAsync(IDictionary<string, string?> settings, params string[] args)
+    private async Task<(int Exit, string Output)> RunAsync(IDictionary<string, string?> settings, params string[] args)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var output = new StringWriter();
-        var exit = await KlarnaCommands.RunAsync(args, configuration, output);
+        var exit = await KlarnaCommands.RunAsync(args, configuration, output, secrets: _secrets);
         return (exit, output.ToString());
     }
 

@@ -8,7 +8,7 @@ public sealed record EmulatorKeys(
     string KlarnaApiKey, string ClientId, string SigningKeyId, string SigningKey, string AcquirerApiKey, string AcquirerWebhookSecret)
 {
     public static EmulatorKeys Test { get; } = new(
-        "klarna_test_api_tests_0123456789abcdef", "klarna_test_client_tests", "tests-key-1",
+        "klarna_test_api_tests_0123456789abcdef", "klarna_test_client_tests", "krn:partner:global:notification:signing-key:7e3f1a52-4b8c-4d0e-9f21-6a5b4c3d2e1f",
         "whsec_tests_0123456789abcdef0123456789abcdef", "acquirer_test_tests_0123456789", "acquirer_whsec_tests_0123456789");
 
     /// <summary>The emulator's settings for these keys.</summary>

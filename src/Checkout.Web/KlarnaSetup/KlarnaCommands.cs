@@ -1,6 +1,7 @@
 namespace Checkout.Web.KlarnaSetup;
 
 using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Options;
 
 /// <summary>
 /// <c>klarna setup | webhooks [delete ID] | check</c>: set up and check the Klarna account the app uses. They start no
@@ -11,10 +12,17 @@ public static class KlarnaCommands
     public const string CompletedEvent = "payment.request.state-change.completed";
 
     private const string Usage =
-        "Usage: klarna setup [--webhook-url https://<host>/api/webhooks/klarna] | klarna webhooks [delete <webhook id>] | klarna check.";
+        "Usage: klarna setup [--webhook-url https://<host>/api/webhooks/klarna] [--print-secret] | klarna webhooks [delete <webhook id>] | klarna check.";
 
-    /// <summary>Runs one verb (the arguments after <c>klarna</c>); returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter? errors = null)
+    /// <summary>The one flag: <c>klarna setup</c> prints the new signing secret only when asked.</summary>
+    private const string PrintSecret = "print-secret";
+
+    /// <summary>
+    /// Runs one verb (the arguments after <c>klarna</c>); returns the exit code. <paramref name="secrets"/> is where
+    /// <c>setup</c> stores the new signing secret: the app's user-secrets file unless given.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, IConfiguration configuration, TextWriter output, TextWriter? errors = null, UserSecretsFile? secrets = null)
     {
         errors ??= output;
         using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(15) };
@@ -32,7 +40,8 @@ public static class KlarnaCommands
             var client = services.GetRequiredService<NotificationClient>();
             return verb switch
             {
-                "setup" => await SetupAsync(client, webhookUrl!, output, cancel.Token),
+                "setup" => await SetupAsync(
+                    client, webhookUrl!, secrets ?? UserSecretsFile.ForApp(), options.ContainsKey(PrintSecret), output, cancel.Token),
                 "webhooks" when positional is [] => await ListAsync(client, output, cancel.Token),
                 "webhooks" when positional is ["delete", var id] => await DeleteAsync(client, id, output, cancel.Token),
                 "check" => await KlarnaChecks.RunAsync(client, target, configuration, output, cancel.Token),
@@ -68,7 +77,8 @@ public static class KlarnaCommands
         return url;
     }
 
-    private static async Task<int> SetupAsync(NotificationClient client, Uri url, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> SetupAsync(
+        NotificationClient client, Uri url, UserSecretsFile secrets, bool printSecret, TextWriter output, CancellationToken cancellationToken)
     {
         var existing = (await client.ListWebhooksAsync(cancellationToken))
             .FirstOrDefault(webhook => SameUrl(webhook.Url, url) && webhook.EventTypes.Contains(CompletedEvent));
@@ -83,8 +93,20 @@ public static class KlarnaCommands
         await output.WriteLineAsync($"Created signing key {key.Id}");
         var webhook = await client.CreateWebhookAsync(url, [CompletedEvent], key.Id, cancellationToken);
         await output.WriteLineAsync($"Registered webhook {webhook.Id} for {CompletedEvent} (event_version v2) at {url}");
-        await output.WriteLineAsync("Klarna shows the signing key only now. Store it where the app reads it:");
-        await output.WriteLineAsync($"  dotnet user-secrets --project src/Checkout.Web set Klarna:WebhookSigningKeys:{key.Id} {key.Secret}");
+        // Klarna shows the secret only now. Stored straight away, it never passes through a command line or a shell history.
+        var setting = $"{SigningKeyConfiguration.Section}:{key.Id}";
+        secrets.Set(setting, key.Secret);
+        await output.WriteLineAsync($"Stored the signing key as {setting} in the app's user-secrets ({secrets.Path}), which it reads in Development.");
+        if (printSecret)
+        {
+            await output.WriteLineAsync($"  {setting} = {key.Secret}");
+        }
+        else
+        {
+            await output.WriteLineAsync(
+                "For another environment, copy it into that deployment's secret store from there (dotnet user-secrets --project src/Checkout.Web list), "
+                + "or create the key with klarna setup --print-secret; environment variables write each ':' as '__'.");
+        }
         return 0;
     }
 
@@ -119,7 +141,11 @@ public static class KlarnaCommands
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (string.Equals(args[i], "--" + PrintSecret, StringComparison.OrdinalIgnoreCase))
+            {
+                options[PrintSecret] = "true";
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 var name = args[i][2..];
                 var equals = name.IndexOf('=', StringComparison.Ordinal);

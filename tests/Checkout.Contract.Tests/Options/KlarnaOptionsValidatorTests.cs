@@ -9,16 +9,16 @@ public sealed class KlarnaOptionsValidatorTests
     [Fact]
     public void The_emulators_public_development_key_is_refused_beside_Klarnas_API()
     {
-        var result = Validate("https://api-global.test.klarna.com/", new() { ["development-key-1"] = "public", ["krn:partner:key-1"] = "secret" });
+        var result = Validate("https://api-global.test.klarna.com/", new() { ["krn:partner:global:notification:signing-key:development-1"] = "public", ["krn:partner:global:notification:signing-key:1b2c"] = "secret" });
 
         var failure = Assert.Single(result.Failures!);
-        Assert.StartsWith("Klarna:WebhookSigningKeys:development-key-1 is the local emulator's public development key", failure, StringComparison.Ordinal);
+        Assert.StartsWith("Klarna:WebhookSigningKeys:krn:partner:global:notification:signing-key:development-1 is the local emulator's public development key", failure, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_development_key_is_accepted_for_the_local_emulator()
     {
-        var result = Validate("http://localhost:5090/sandbox/klarna/", new() { ["development-key-1"] = "public" });
+        var result = Validate("http://localhost:5090/sandbox/klarna/", new() { ["krn:partner:global:notification:signing-key:development-1"] = "public" });
 
         Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
     }

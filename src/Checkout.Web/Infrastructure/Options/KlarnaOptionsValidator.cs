@@ -11,6 +11,10 @@ public sealed class KlarnaOptionsValidator : IValidateOptions<KlarnaOptions>
 
     private static readonly string[] InitiationModes = ["DEVICE_BEST", "ON_PAGE", "REDIRECT"];
 
+    /// <summary>A development settings' key id: its last segment (after Klarna's <c>krn:…:signing-key:</c>) starts <see cref="DevelopmentKeyPrefix"/>.</summary>
+    public static bool IsDevelopmentKey(string keyId) =>
+        keyId[(keyId.LastIndexOf(':') + 1)..].StartsWith(DevelopmentKeyPrefix, StringComparison.Ordinal);
+
     public ValidateOptionsResult Validate(string? name, KlarnaOptions options)
     {
         var failures = new List<string>();
@@ -31,7 +35,7 @@ public sealed class KlarnaOptionsValidator : IValidateOptions<KlarnaOptions>
             failures.Add("Klarna:BaseUrl is missing or not an absolute URL (e.g. https://api-global.test.klarna.com/).");
         }
         else if (!new Uri(options.BaseUrl!).IsLoopback
-            && options.WebhookSigningKeys.Keys.FirstOrDefault(id => id.StartsWith(DevelopmentKeyPrefix, StringComparison.Ordinal)) is { } development)
+            && options.WebhookSigningKeys.Keys.FirstOrDefault(IsDevelopmentKey) is { } development)
         {
             // The development settings' key is public: with Klarna's API configured, anyone could sign a webhook with it.
             failures.Add($"Klarna:WebhookSigningKeys:{development} is the local emulator's public development key, but Klarna:BaseUrl is {options.BaseUrl}: "
