@@ -38,7 +38,7 @@ internal static partial class CheckoutSystem
             .WithEnvironment("Klarna__SdkUrl", ReferenceExpression.Create($"{klarna}/sandbox/klarna/web-sdk/v2/klarna.mjs"))
             .WithEnvironment("Klarna__ApiKey", DevelopmentKeys.KlarnaApiKey)
             .WithEnvironment("Klarna__ClientId", DevelopmentKeys.KlarnaClientId)
-            .WithEnvironment($"Klarna__WebhookSigningKeys__{DevelopmentKeys.SigningKeyId}", DevelopmentKeys.SigningKey)
+            .WithEnvironment($"Klarna__WebhookSigningKeys__{DevelopmentKeys.SigningKeyId.Replace(":", "__", StringComparison.Ordinal)}", DevelopmentKeys.SigningKey)
             .WithEnvironment("Acquirer__Kind", "Generic")
             .WithEnvironment("Acquirer__BaseUrl", ReferenceExpression.Create($"{klarna}/sandbox/acquirer/"))
             .WithEnvironment("Acquirer__ApiKey", DevelopmentKeys.AcquirerApiKey)

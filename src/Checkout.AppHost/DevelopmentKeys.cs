@@ -8,7 +8,7 @@ internal static class DevelopmentKeys
 {
     public const string KlarnaApiKey = "klarna_test_api_development_emulator";
     public const string KlarnaClientId = "klarna_test_client_development";
-    public const string SigningKeyId = "development-key-1";
+    public const string SigningKeyId = "krn:partner:global:notification:signing-key:development-1";
     public const string SigningKey = "whsec_development_emulator_0123456789abcdef0123456789abcdef";
     public const string AcquirerApiKey = "acquirer_test_development_emulator";
     public const string AcquirerWebhookSecret = "acquirer_whsec_development_emulator_0123456789";
