@@ -23,15 +23,6 @@ dotnet build Checkout.sln -c Release -warnaserror --nologo -v quiet
 log=$(mktemp)
 status=0
 dotnet test Checkout.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
-# Public material disagrees on where the completed webhook carries its tokens: the emulator puts them at
-# the top of payload by default; the app's flows run again against each other placement.
-for placement in StateContext Both; do
-  for project in tests/Checkout.Integration.Tests tests/Checkout.Browser.Tests; do
-    echo "$project with Sandbox:Klarna:WebhookTokenPlacement=$placement"
-    Sandbox__Klarna__WebhookTokenPlacement=$placement dotnet test "$project" -c Release --no-build --nologo \
-      --logger "console;verbosity=normal" "$@" 2>&1 | tee -a "$log" || status=$?
-  done
-done
 passed=$({ grep -E '^\s+Passed: [0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
 failed=$({ grep -E '^\s+Failed: [0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
 rm -f "$log"

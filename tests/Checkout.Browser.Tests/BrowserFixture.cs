@@ -2,19 +2,30 @@ namespace Checkout.Browser.Tests;
 
 using Microsoft.Playwright;
 
-/// <summary>The checkout on real Kestrel, and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+/// <summary>
+/// The checkout on real Kestrel, and Debian's Chromium driven by Playwright (never a downloaded browser). One Chromium
+/// serves every test in the process (each page gets a browser context of its own), and the app is the one shared by
+/// every test with the same settings (<see cref="SharedApp"/>), unless a fixture asks for an app of its own: one
+/// whose clock its tests move.
+/// </summary>
 public class BrowserFixture : IAsyncLifetime
 {
+    private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(LaunchAsync);
+
     private readonly CheckoutAppFactory _app;
-    private IPlaywright? _playwright;
+    private readonly bool _ownsApp;
 
     public BrowserFixture()
         : this(new Dictionary<string, string>())
     {
     }
 
-    protected BrowserFixture(Dictionary<string, string> settings) =>
-        _app = CheckoutAppFactory.With(null, 0, settings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value), null);
+    protected BrowserFixture(Dictionary<string, string> settings, bool ownApp = false)
+    {
+        var given = settings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+        _ownsApp = ownApp;
+        _app = ownApp ? CheckoutAppFactory.With(null, 0, given, null) : SharedApp.For(given).App;
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,30 +38,46 @@ public class BrowserFixture : IAsyncLifetime
     {
         _app.EnsureStarted();
         Root = _app.RootUri;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await SharedBrowser.Value;
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(Root);
+
+    /// <summary>A page in a fresh browser context on the app at <paramref name="root"/> (another app than this fixture's).</summary>
+    public async Task<IPage> NewPageAsync(Uri root)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Root.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        ArgumentNullException.ThrowIfNull(root);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = root.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_ownsApp)
         {
-            await Browser.DisposeAsync();
+            await _app.DisposeAsync();
         }
-        _playwright?.Dispose();
-        await _app.DisposeAsync();
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        // A bound for a stuck test on a busy machine, never a timing assertion.
+        Assertions.SetDefaultExpectTimeout(60_000);
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        // Chromium goes with the test process; closing it first lets it exit cleanly.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        };
+        return browser;
     }
 }
 

@@ -5,12 +5,22 @@ using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-/// <summary>The shopper's whole journey over HTTP, against the in-process Klarna and acquirer sandbox.</summary>
-public sealed class CheckoutFlowTests(CheckoutAppFactory app) : IClassFixture<CheckoutAppFactory>
+/// <summary>
+/// The shopper's whole journey over HTTP, against the in-process Klarna and acquirer sandbox. Public material disagrees
+/// on where Klarna's completed webhook carries its tokens, so every journey that completes runs against each placement
+/// the emulator offers, and the webhook alone must carry what the order needs (no read back from Klarna).
+/// </summary>
+public sealed class CheckoutFlowTests
 {
-    [Fact]
-    public async Task Subscription_with_first_charge_ends_active_with_token_and_approved_payment()
+    // The shared app whose emulator uses the theory's token placement; the default app for the other tests.
+    private CheckoutAppFactory app = SharedApp.Default.App;
+    private CapturedLogs logs = SharedApp.Default.Logs;
+
+    [Theory]
+    [MemberData(nameof(TokenPlacements))]
+    public async Task Subscription_with_first_charge_ends_active_with_token_and_approved_payment(string placement)
     {
+        UseTokenPlacement(placement);
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("premium-monthly");
         var started = await shopper.InitiateAsync();
@@ -19,6 +29,7 @@ public sealed class CheckoutFlowTests(CheckoutAppFactory app) : IClassFixture<Ch
 
         await shopper.SimulateJourneyAsync(paymentRequestId, "approve");
         var status = await shopper.WaitForFinalStatusAsync();
+        AssertTheWebhookAloneCarriedTheTokens(shopper);
 
         Assert.Equal("Completed", status.GetProperty("status").GetString());
         var order = await FindOrderAsync(shopper.CheckoutId);
@@ -27,15 +38,18 @@ public sealed class CheckoutFlowTests(CheckoutAppFactory app) : IClassFixture<Ch
         Assert.Contains("Your subscription is active", await shopper.ConfirmationPageAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Free_trial_stores_the_token_and_authorizes_nothing()
+    [Theory]
+    [MemberData(nameof(TokenPlacements))]
+    public async Task Free_trial_stores_the_token_and_authorizes_nothing(string placement)
     {
+        UseTokenPlacement(placement);
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("family-trial");
         var started = await shopper.InitiateAsync();
 
         await shopper.SimulateJourneyAsync(started.GetProperty("paymentRequestId").GetString()!, "approve");
         var status = await shopper.WaitForFinalStatusAsync();
+        AssertTheWebhookAloneCarriedTheTokens(shopper);
 
         Assert.Equal("Completed", status.GetProperty("status").GetString());
         Assert.Null((await FindOrderAsync(shopper.CheckoutId)).AcquirerPaymentId);
@@ -43,15 +57,18 @@ public sealed class CheckoutFlowTests(CheckoutAppFactory app) : IClassFixture<Ch
         Assert.Contains("Your free trial has started", await shopper.ConfirmationPageAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task On_demand_sign_up_saves_a_customer_present_token_and_charges_the_starting_credit()
+    [Theory]
+    [MemberData(nameof(TokenPlacements))]
+    public async Task On_demand_sign_up_saves_a_customer_present_token_and_charges_the_starting_credit(string placement)
     {
+        UseTokenPlacement(placement);
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("rides-on-demand");
         var started = await shopper.InitiateAsync();
 
         await shopper.SimulateJourneyAsync(started.GetProperty("paymentRequestId").GetString()!, "approve");
         var status = await shopper.WaitForFinalStatusAsync();
+        AssertTheWebhookAloneCarriedTheTokens(shopper);
 
         Assert.Equal("Completed", status.GetProperty("status").GetString());
         Assert.Equal("payment:customer_present", (await FindTokenRecordAsync(shopper.CheckoutId))!.Scope);
@@ -59,15 +76,18 @@ public sealed class CheckoutFlowTests(CheckoutAppFactory app) : IClassFixture<Ch
         Assert.Contains("Klarna is saved for your rides", await shopper.ConfirmationPageAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Declined_first_payment_keeps_the_customer_token()
+    [Theory]
+    [MemberData(nameof(TokenPlacements))]
+    public async Task Declined_first_payment_keeps_the_customer_token(string placement)
     {
+        UseTokenPlacement(placement);
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync(CheckoutAppFactory.DeclinedPlanId);
         var started = await shopper.InitiateAsync();
 
         await shopper.SimulateJourneyAsync(started.GetProperty("paymentRequestId").GetString()!, "approve");
         var status = await shopper.WaitForFinalStatusAsync();
+        AssertTheWebhookAloneCarriedTheTokens(shopper);
 
         Assert.Equal("PaymentDeclined", status.GetProperty("status").GetString());
         Assert.NotNull(await FindTokenAsync(shopper.CheckoutId));
@@ -115,20 +135,36 @@ public sealed class CheckoutFlowTests(CheckoutAppFactory app) : IClassFixture<Ch
         Assert.Equal(first.GetProperty("paymentRequestId").GetString(), second.GetProperty("paymentRequestId").GetString());
     }
 
-    [Fact]
-    public async Task Customer_token_is_encrypted_at_rest()
+    [Theory]
+    [MemberData(nameof(TokenPlacements))]
+    public async Task Customer_token_is_encrypted_at_rest(string placement)
     {
+        UseTokenPlacement(placement);
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync("family-trial");
         var started = await shopper.InitiateAsync();
         var completed = await shopper.SimulateJourneyAsync(started.GetProperty("paymentRequestId").GetString()!, "approve");
         await shopper.WaitForFinalStatusAsync();
+        AssertTheWebhookAloneCarriedTheTokens(shopper);
 
         var token = completed.GetProperty("state_context").GetProperty("klarna_customer").GetProperty("customer_token").GetString()!;
         var record = await FindTokenRecordAsync(shopper.CheckoutId);
         Assert.DoesNotContain(token, record!.ProtectedToken, StringComparison.Ordinal);
         Assert.Equal(token, (await FindTokenAsync(shopper.CheckoutId))!.Value);
     }
+
+    public static TheoryData<string> TokenPlacements => ["Payload", "StateContext", "Both"];
+
+    private void UseTokenPlacement(string placement)
+    {
+        var shared = SharedApp.WithTokenPlacement(placement);
+        app = shared.App;
+        logs = shared.Logs;
+    }
+
+    /// <summary>The app read back from Klarna only if the completed webhook lacked a token where it looked.</summary>
+    private void AssertTheWebhookAloneCarriedTheTokens(Shopper shopper) =>
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(shopper.CheckoutId, StringComparison.Ordinal) && line.Contains("lacked a token", StringComparison.Ordinal));
 
     private async Task<Checkout.Domain.Orders.Order> FindOrderAsync(string checkoutId)
     {

@@ -39,6 +39,9 @@ public sealed record EmulatorHostOptions
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
+    /// <summary>Where the completed webhook carries its tokens: Payload (the default), StateContext or Both.</summary>
+    public const string WebhookTokenPlacementSetting = "Sandbox:Klarna:WebhookTokenPlacement";
+
     private readonly WebApplication _app;
 
     private EmulatorHost(WebApplication app, Uri root)
@@ -87,11 +90,6 @@ public sealed class EmulatorHost : IAsyncDisposable
             ["Sandbox:Klarna:WebhookRetryDelays:0"] = "00:00:00.200",
             ["Sandbox:Acquirer:CallbackRetryDelays:0"] = "00:00:00.200",
         });
-        // A test run may set the emulator's behaviour for every host it starts (Sandbox__Klarna__WebhookTokenPlacement=Both).
-        builder.Configuration.AddInMemoryCollection(System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .Select(variable => (Key: (string)variable.Key, Value: (string?)variable.Value))
-            .Where(variable => variable.Key.StartsWith("Sandbox__", StringComparison.OrdinalIgnoreCase))
-            .Select(variable => KeyValuePair.Create(variable.Key.Replace("__", ":", StringComparison.Ordinal), variable.Value)));
         builder.Configuration.AddInMemoryCollection(options.Keys?.EmulatorSettings() ?? []);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
