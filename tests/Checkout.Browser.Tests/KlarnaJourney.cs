@@ -46,6 +46,17 @@ public static class KlarnaJourney
         await journey.Locator(approve ? "#klarna-approve" : "#klarna-abort").ClickAsync();
     }
 
+    /// <summary>Reloads <paramref name="page"/> until <paramref name="shown"/> holds: for what the server records in the background.</summary>
+    public static Task ReloadUntilAsync(IPage page, string what, Func<Task<bool>> shown) => Eventually.HoldsAsync(what, async () =>
+    {
+        if (await shown())
+        {
+            return true;
+        }
+        await page.ReloadAsync();
+        return false;
+    });
+
     public static async Task<string> ConfirmationStatusAsync(IPage page)
     {
         await page.WaitForURLAsync("**/checkout/confirmation?**");

@@ -28,7 +28,7 @@ public sealed class OnDemandJourneyTests(RidesBrowserFixture browser) : IClassFi
         await page.WaitForURLAsync($"**/on-demand/charges/{chargeId}/return");
 
         await Assertions.Expect(page.Locator("main[data-status='approved'] h1"))
-            .ToHaveTextAsync("Ride paid", new() { Timeout = 15_000 });
+            .ToHaveTextAsync("Ride paid");
         var (_, settled) = await merchant.ReadAsync(chargeId);
         Assert.Equal("approved", settled.GetProperty("status").GetString());
     }

@@ -3,7 +3,7 @@ namespace Checkout.Browser.Tests;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
-/// <summary>The app with the operator's view and the test clock on.</summary>
+/// <summary>The app with the operator's view and the test clock on: an app of its own, since its tests move the clock.</summary>
 public sealed class OperatorBrowserFixture : BrowserFixture
 {
     public const string AdminKey = "operator-key-for-browser-tests-0123";
@@ -15,7 +15,7 @@ public sealed class OperatorBrowserFixture : BrowserFixture
             ["TestClock:Enabled"] = "true",
             // Not the Development emulator on port 5090: the test's own emulator needs no clock to approve a token charge.
             ["TestClock:EmulatorClockUrl"] = "",
-        })
+        }, ownApp: true)
     {
     }
 }
@@ -32,11 +32,7 @@ public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : 
         var subscriptionId = Guid.Parse(CheckoutId().Match(page.Url).Groups[1].Value);
         // The shopper's own link, from the confirmation page once the subscription has started.
         var manage = page.GetByRole(AriaRole.Link, new() { Name = "Manage your subscription" });
-        for (var reloads = 0; reloads < 20 && !await manage.IsVisibleAsync(); reloads++)
-        {
-            await Task.Delay(500);
-            await page.ReloadAsync();
-        }
+        await KlarnaJourney.ReloadUntilAsync(page, "the confirmation page's link to the subscription", () => manage.IsVisibleAsync());
         var shopperLink = await manage.GetAttributeAsync("href");
         Assert.NotNull(shopperLink);
 
@@ -95,11 +91,7 @@ public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : 
         await page.GetByRole(AriaRole.Button, new() { Name = "Retry the charge now" }).ClickAsync();
         // The scheduler sends the retry in the background; the page shows it once recorded.
         var status = page.Locator("[data-field='status']");
-        for (var i = 0; i < 20 && await status.TextContentAsync() != "Active"; i++)
-        {
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
+        await KlarnaJourney.ReloadUntilAsync(page, "the subscription to be Active after the retry", async () => await status.TextContentAsync() == "Active");
 
         await Assertions.Expect(status).ToHaveTextAsync("Active");
         await Assertions.Expect(page.Locator("[data-field='period']")).ToHaveTextAsync("2");
@@ -120,11 +112,7 @@ public sealed partial class OperatorViewTests(OperatorBrowserFixture browser) : 
             await page.WaitForURLAsync("**/admin");
         }
         var link = page.Locator($"a[href='/admin/subscriptions/{subscriptionId:N}']");
-        for (var i = 0; i < 20 && await link.CountAsync() == 0; i++)
-        {
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
+        await KlarnaJourney.ReloadUntilAsync(page, $"subscription {subscriptionId} in the operator's list", async () => await link.CountAsync() > 0);
         await Assertions.Expect(link).ToBeVisibleAsync();
         return link;
     }

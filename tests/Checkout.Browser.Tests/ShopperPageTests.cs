@@ -16,12 +16,18 @@ public sealed class ShopperPageTests(BrowserFixture browser) : IClassFixture<Bro
 
         // The subscription starts a moment after the order completes; until then the page says the link comes shortly.
         var manage = page.GetByRole(AriaRole.Link, new() { Name = "Manage your subscription" });
-        for (var reloads = 0; reloads < 20 && !await manage.IsVisibleAsync(); reloads++)
+        var soon = page.Locator("#manage-subscription-soon");
+        var saidSoonWhileWaiting = true;
+        await KlarnaJourney.ReloadUntilAsync(page, "the confirmation page's link to the subscription", async () =>
         {
-            await Assertions.Expect(page.Locator("#manage-subscription-soon")).ToBeVisibleAsync();
-            await Task.Delay(500);
-            await page.ReloadAsync();
-        }
+            if (await manage.IsVisibleAsync())
+            {
+                return true;
+            }
+            saidSoonWhileWaiting &= await soon.IsVisibleAsync();
+            return false;
+        });
+        Assert.True(saidSoonWhileWaiting, "Before the link, the confirmation page must say it comes shortly.");
         await manage.ClickAsync();
 
         await page.WaitForURLAsync("**/subscription/**");

@@ -83,41 +83,14 @@ internal static class AcquirerRequests
     public static Task<(HttpStatusCode Status, JsonObject Body)> FinalizeHeldAsync(this SandboxHost host, string paymentId) =>
         host.GetPaymentAsync(paymentId, "/finalize");
 
-    /// <summary>Bounded polling of <c>GET /v1/payments/{id}</c> until the condition holds.</summary>
-    public static async Task<JsonObject> WaitForPaymentAsync(this SandboxHost host, string paymentId, Func<JsonObject, bool> until)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var (_, payment) = await host.GetPaymentAsync(paymentId);
-            if (until(payment))
-            {
-                return payment;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The payment did not get there in time: {payment}");
-            await Task.Delay(20);
-        }
-    }
+    /// <summary>Reads <c>GET /v1/payments/{id}</c> until the condition holds.</summary>
+    public static async Task<JsonObject> WaitForPaymentAsync(this SandboxHost host, string paymentId, Func<JsonObject, bool> until) =>
+        await Eventually.MatchesAsync($"payment {paymentId} to get there", async () => (await host.GetPaymentAsync(paymentId)).Body, until);
 
     public static Task<JsonObject> WaitForFinalStatusAsync(this SandboxHost host, string paymentId) =>
         host.WaitForPaymentAsync(paymentId, payment => payment.Text("status") != "open");
 
-    public static async Task<T> EventuallyAsync<T>(Func<T> read, Func<T, bool> until)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var value = read();
-            if (until(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold in time.");
-            await Task.Delay(20);
-        }
-    }
+    public static Task<T> EventuallyAsync<T>(Func<T> read, Func<T, bool> until) => Eventually.MatchesAsync("the condition", read, until);
 
     public static string PaymentId(this JsonObject payment) => payment.Text("payment_id")!;
 

@@ -177,22 +177,8 @@ internal sealed class SandboxHost : IAsyncDisposable
     public static StringContent Json(object body) => new(
         body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
 
-    public async Task<ReceivedWebhook[]> WaitForWebhooksAsync(Func<ReceivedWebhook[], bool> enough, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var received = Webhooks.ToArray();
-            if (enough(received))
-            {
-                return received;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline,
-                $"Webhooks did not arrive in time; got: {string.Join(", ", received.Select(webhook => webhook.EventType))}");
-            await Task.Delay(20);
-        }
-    }
+    public Task<ReceivedWebhook[]> WaitForWebhooksAsync(Func<ReceivedWebhook[], bool> enough, TimeSpan? timeout = null) =>
+        Eventually.MatchesAsync("the webhooks the test expects", () => Webhooks.ToArray(), enough, timeout);
 
     public async ValueTask DisposeAsync()
     {

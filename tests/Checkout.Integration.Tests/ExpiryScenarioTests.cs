@@ -27,7 +27,7 @@ public sealed class ExpiryScenarioTests
         await shopper.OpenCheckoutAsync("premium-monthly");
         await shopper.InitiateAsync();
 
-        var status = await shopper.WaitForFinalStatusAsync(TimeSpan.FromSeconds(30));
+        var status = await shopper.WaitForFinalStatusAsync();
 
         Assert.Equal("Expired", status.GetProperty("status").GetString());
         Assert.Contains("timed out", await shopper.ConfirmationPageAsync(), StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class ExpiryScenarioTests
         var finalized = await acquirer.PostAsync($"v1/payments/{paymentId}/finalize", null);
         Assert.True(finalized.IsSuccessStatusCode, await finalized.Content.ReadAsStringAsync());
 
-        var status = await shopper.WaitForFinalStatusAsync(TimeSpan.FromSeconds(30));
+        var status = await shopper.WaitForFinalStatusAsync();
 
         Assert.Equal("Expired", status.GetProperty("status").GetString());
         await using var scope = app.Services.CreateAsyncScope();
@@ -67,22 +67,20 @@ public sealed class ExpiryScenarioTests
 
     private static async Task<string> WaitForHeldPaymentAsync(HttpClient acquirer, Shopper shopper)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        var seen = await Eventually.MatchesAsync("Klarna's completion to reach the acquirer", async () =>
         {
-            var order = await shopper.StatusAsync();
-            Assert.Equal("AwaitingShopper", order.GetProperty("status").GetString());
-            var paymentId = await shopper.AcquirerPaymentIdAsync();
-            if (paymentId is not null)
+            var status = (await shopper.StatusAsync()).GetProperty("status").GetString();
+            if (await shopper.AcquirerPaymentIdAsync() is not { } paymentId)
             {
-                var payment = await acquirer.GetFromJsonAsync<JsonElement>($"v1/payments/{paymentId}");
-                if (payment.TryGetProperty("customer_token_id", out var token) && token.ValueKind == JsonValueKind.String)
-                {
-                    return paymentId;
-                }
+                return new HeldPayment(status, null);
             }
-            Assert.True(DateTime.UtcNow < deadline, "Klarna's completion never reached the acquirer.");
-            await Task.Delay(100);
-        }
+            var payment = await acquirer.GetFromJsonAsync<JsonElement>($"v1/payments/{paymentId}");
+            return new HeldPayment(status, payment.TryGetProperty("customer_token_id", out var token) && token.ValueKind == JsonValueKind.String ? paymentId : null);
+        }, seen => seen.Status != "AwaitingShopper" || seen.PaymentId is not null);
+        Assert.Equal("AwaitingShopper", seen.Status);
+        return seen.PaymentId!;
     }
+
+    /// <summary>The order's status, and the acquirer's payment once Klarna's completion gave it a customer token.</summary>
+    private sealed record HeldPayment(string? Status, string? PaymentId);
 }

@@ -32,17 +32,8 @@ public sealed class RequestLoggingTests
         Assert.DoesNotContain(lines, l => l.Contains("?plan=", StringComparison.Ordinal));
     }
 
-    private static async Task<List<string>> RequestLinesAsync(CapturedLogs logs, string expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var lines = logs.Lines.Where(l => l.Contains("RequestLoggingMiddleware", StringComparison.Ordinal)).ToList();
-            if (lines.Any(l => l.Contains(expected, StringComparison.Ordinal)) || DateTime.UtcNow > deadline)
-            {
-                return lines;
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task<List<string>> RequestLinesAsync(CapturedLogs logs, string expected) => Eventually.MatchesAsync(
+        $"a request log line with {expected}",
+        () => logs.Lines.Where(l => l.Contains("RequestLoggingMiddleware", StringComparison.Ordinal)).ToList(),
+        lines => lines.Any(l => l.Contains(expected, StringComparison.Ordinal)));
 }

@@ -87,13 +87,5 @@ public sealed class ShopperCancellationTests : IDisposable
         return await scope.ServiceProvider.GetRequiredService<ShopperCancellation>().CancelAtPeriodEndAsync(id, CancellationToken.None);
     }
 
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The charge was never sent.");
-            await Task.Delay(10);
-        }
-    }
+    private static Task UntilAsync(Func<bool> condition) => Eventually.HoldsAsync("the charge to be sent", condition);
 }

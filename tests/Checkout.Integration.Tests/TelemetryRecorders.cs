@@ -13,20 +13,9 @@ public sealed class SpanCollector : BaseProcessor<Activity>
 
     public override void OnEnd(Activity data) => Spans.Enqueue(data);
 
-    /// <summary>Waits (at most 30 s) until a span matches, and returns it.</summary>
-    public async Task<Activity> WaitForAsync(string what, Func<Activity, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (Spans.FirstOrDefault(match) is { } span)
-            {
-                return span;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No span for {what} was recorded.");
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits until a span matches, and returns it.</summary>
+    public async Task<Activity> WaitForAsync(string what, Func<Activity, bool> match) =>
+        (await Eventually.MatchesAsync($"a span for {what}", () => Spans.FirstOrDefault(match), span => span is not null))!;
 
     /// <summary>True when <paramref name="span"/> is below <paramref name="ancestor"/> in the spans recorded.</summary>
     public bool IsBelow(Activity span, Activity ancestor)
@@ -90,15 +79,8 @@ public sealed class MetricsRecorder : IDisposable
         return _backlog;
     }
 
-    /// <summary>Waits (at most 10 s) for the instruments to settle on what the test expects.</summary>
-    public static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits for the instruments to settle on what the test expects.</summary>
+    public static Task WaitForAsync(Func<bool> condition) => Eventually.HoldsAsync("the instruments to record what the test expects", condition);
 
     public void Dispose() => _listener.Dispose();
 

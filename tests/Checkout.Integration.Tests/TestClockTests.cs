@@ -33,6 +33,8 @@ public sealed class TestClockTests : IDisposable
             services =>
             {
                 services.AddSingleton<ITokenCharger>(charger);
+                // The emulator shares a busy machine with every other test: its answer may take longer than in use.
+                services.AddHttpClient(TestClockActions.HttpClientName, c => c.Timeout = Eventually.DefaultBound);
                 // The test's own emulator, not the one Development points at.
                 services.PostConfigure<TestClockSettings>(o => o.EmulatorClockUrl = new Uri(app.Emulator.Root, "sandbox/clock/advance").AbsoluteUri);
             });

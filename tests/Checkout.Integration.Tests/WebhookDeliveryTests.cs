@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Klarna's webhooks: verified before anything else, stored once, applied once, whatever the order.</summary>
-public sealed class WebhookDeliveryTests(CheckoutAppFactory app) : IClassFixture<CheckoutAppFactory>
+public sealed class WebhookDeliveryTests
 {
-    private readonly KlarnaWebhooks _webhooks = new(app);
+    private readonly CheckoutAppFactory app = SharedApp.Default.App;
+    private readonly KlarnaWebhooks _webhooks = new(SharedApp.Default.App);
 
     [Fact]
     public async Task Same_event_delivered_concurrently_is_stored_once_and_completes_the_order_once()
@@ -143,19 +144,6 @@ public sealed class WebhookDeliveryTests(CheckoutAppFactory app) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().WebhookEvents.AnyAsync(e => e.EventId == eventId);
     }
 
-    private async Task WaitUntilProcessedAsync(string eventId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var record = await scope.ServiceProvider.GetRequiredService<CheckoutDbContext>().WebhookEvents.AsNoTracking().SingleAsync(e => e.EventId == eventId);
-            if (record.ProcessedAt is not null)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Event {eventId} was not processed.");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitUntilProcessedAsync(string eventId) =>
+        app.WaitForAsync($"event {eventId} to be processed", db => db.WebhookEvents.AnyAsync(e => e.EventId == eventId && e.ProcessedAt != null));
 }

@@ -116,26 +116,15 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
         };
     }
 
-    /// <summary>Polls the app's database until <paramref name="condition"/> holds; fails the test after 30 s.</summary>
-    public async Task WaitForAsync(Func<CheckoutDbContext, Task<bool>> condition)
+    /// <summary>Looks at the app's database until <paramref name="condition"/> holds (see <see cref="Eventually"/>).</summary>
+    public Task WaitForAsync(Func<CheckoutDbContext, Task<bool>> condition) => WaitForAsync("the app's database to reach the expected state", condition);
+
+    /// <summary>Looks at the app's database until <paramref name="condition"/> holds; a failure names <paramref name="what"/>.</summary>
+    public Task WaitForAsync(string what, Func<CheckoutDbContext, Task<bool>> condition) => Eventually.HoldsAsync(what, async () =>
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using (var scope = Services.CreateAsyncScope())
-            {
-                if (await condition(scope.ServiceProvider.GetRequiredService<CheckoutDbContext>()))
-                {
-                    return;
-                }
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The expected state was not reached in 30 s.");
-            }
-            await Task.Delay(100);
-        }
-    }
+        await using var scope = Services.CreateAsyncScope();
+        return await condition(scope.ServiceProvider.GetRequiredService<CheckoutDbContext>());
+    });
 
     public void EnsureStarted()
     {

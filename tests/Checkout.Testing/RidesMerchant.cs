@@ -61,21 +61,16 @@ public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = Rides
         return await SendAsync(request);
     }
 
-    /// <summary>Reads the charge until it is no longer waiting for the shopper or the acquirer (at most 20 seconds).</summary>
-    public async Task<JsonElement> WaitForSettledAsync(Guid chargeId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
+    /// <summary>Reads the charge until it is no longer waiting for the shopper or the acquirer.</summary>
+    public Task<JsonElement> WaitForSettledAsync(Guid chargeId) => Eventually.MatchesAsync(
+        $"charge {chargeId} to settle",
+        async () =>
         {
             var (status, charge) = await ReadAsync(chargeId);
             Assert.Equal(HttpStatusCode.OK, status);
-            if (charge.GetProperty("status").GetString() is not ("pending" or "step_up_required") || DateTime.UtcNow > deadline)
-            {
-                return charge;
-            }
-            await Task.Delay(100);
-        }
-    }
+            return charge;
+        },
+        charge => charge.GetProperty("status").GetString() is not ("pending" or "step_up_required"));
 
     public void Dispose() => _http.Dispose();
 

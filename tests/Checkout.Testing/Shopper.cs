@@ -161,13 +161,16 @@ public sealed class Shopper : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Polls as the return page does, until the order is final.</summary>
-    public Task<JsonElement> WaitForFinalStatusAsync(TimeSpan? timeout = null) =>
-        PollUntilFinalAsync([this], DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20)), TimeSpan.FromMilliseconds(100));
+    /// <summary>Polls as the return page does, until the order is final (within <paramref name="timeout"/>, or <see cref="Eventually.DefaultBound"/>).</summary>
+    public Task<JsonElement> WaitForFinalStatusAsync(TimeSpan? timeout = null) => PollUntilFinalAsync([this], timeout);
 
     /// <summary>Polls as the return page does, each poll through the next of <paramref name="instances"/>, until the order is final.</summary>
     public Task<JsonElement> WaitForFinalStatusAsync(IReadOnlyList<CheckoutAppFactory> instances, DateTime deadline) =>
-        PollUntilFinalAsync([.. instances.Select(Through)], deadline, TimeSpan.FromMilliseconds(200));
+        PollUntilFinalAsync([.. instances.Select(Through)], deadline - DateTime.UtcNow);
+
+    /// <summary>Polls as the return page does until the order's status is <paramref name="expected"/>.</summary>
+    public Task<JsonElement> WaitForStatusAsync(string expected) => Eventually.MatchesAsync(
+        $"order {CheckoutId} to be {expected}", StatusAsync, status => status.GetProperty("status").GetString() == expected);
 
     public async Task<string> ConfirmationPageAsync()
     {
@@ -202,18 +205,14 @@ public sealed class Shopper : IDisposable
         }
     }
 
-    private static async Task<JsonElement> PollUntilFinalAsync(IReadOnlyList<Shopper> views, DateTime deadline, TimeSpan interval)
+    private static Task<JsonElement> PollUntilFinalAsync(IReadOnlyList<Shopper> views, TimeSpan? bound)
     {
-        for (var poll = 0; ; poll++)
-        {
-            var status = await views[poll % views.Count].StatusAsync();
-            if (status.GetProperty("final").GetBoolean())
-            {
-                return status;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Order {views[0].CheckoutId} stayed {status.GetProperty("status")}.");
-            await Task.Delay(interval);
-        }
+        var poll = 0;
+        return Eventually.MatchesAsync(
+            $"order {views[0].CheckoutId} to be final",
+            () => views[poll++ % views.Count].StatusAsync(),
+            status => status.GetProperty("final").GetBoolean(),
+            bound);
     }
 
     private Uri At(string path) => new(Root, path);

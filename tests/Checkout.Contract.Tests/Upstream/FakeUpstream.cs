@@ -40,15 +40,6 @@ public sealed class FakeUpstream() : WireMockServer(Settings)
     /// logs a request when it has answered it, so a delayed answer shows up late: wait for it, within a bound
     /// that is a guard for a stuck test, never a timing assertion.
     /// </summary>
-    public async Task<IReadOnlyList<ReceivedRequest>> ReceivedAsync(string path, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var received = Received(path);
-        while (received.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            received = Received(path);
-        }
-        return received;
-    }
+    public Task<IReadOnlyList<ReceivedRequest>> ReceivedAsync(string path, int count) =>
+        Eventually.MatchesAsync($"{count} requests at {path}", () => Received(path), received => received.Count >= count);
 }
