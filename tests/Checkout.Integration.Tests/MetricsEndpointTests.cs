@@ -14,7 +14,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task Metrics_are_not_served_unless_configured()
     {
-        using var app = new CheckoutAppFactory();
+        var app = SharedApp.Default.App;
         using var http = app.CreateBrowserLikeClient();
 
         var response = await http.GetAsync("metrics");
@@ -25,7 +25,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task When_enabled_a_local_scraper_reads_the_funnel_in_Prometheus_text()
     {
-        using var app = CheckoutAppFactory.With(null, 0, Enabled, null);
+        var app = SharedApp.For(Enabled).App;
         await Shopper.Start(app).OpenCheckoutAsync("premium-monthly");
         using var http = app.CreateBrowserLikeClient();
 
@@ -42,7 +42,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public async Task A_request_relayed_by_a_proxy_is_not_answered_even_from_loopback()
     {
-        using var app = CheckoutAppFactory.With(null, 0, Enabled, null);
+        var app = SharedApp.For(Enabled).App;
         using var http = app.CreateBrowserLikeClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "metrics");
         request.Headers.Add("X-Forwarded-For", "198.51.100.23");

@@ -53,8 +53,9 @@ public sealed class OnDemandAcquirerLedTests(AcquirerLedRidesAppFactory app) : I
 }
 
 /// <summary>Without <c>Merchant:ApiKeys</c> the on-demand API does not exist.</summary>
-public sealed class OnDemandOffTests(CheckoutAppFactory app) : IClassFixture<CheckoutAppFactory>
+public sealed class OnDemandOffTests
 {
+    private readonly CheckoutAppFactory app = SharedApp.Default.App;
     [Fact]
     public async Task Without_a_configured_key_the_api_is_not_found()
     {

@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Orders written through SQLite's group commit must read back through EF exactly as they were opened.</summary>
-public sealed class OrderStoreTests(CheckoutAppFactory app) : IClassFixture<CheckoutAppFactory>
+public sealed class OrderStoreTests
 {
+    private readonly CheckoutAppFactory app = SharedApp.Default.App;
     [Fact]
     public async Task Orders_opened_at_once_are_all_stored_with_every_field_as_EF_reads_it()
     {

@@ -72,8 +72,7 @@ public sealed class OtlpExportTests
     [Fact]
     public void Without_an_exporter_the_app_records_no_traces_and_tags_nothing()
     {
-        using var app = new CheckoutAppFactory();
-        app.EnsureStarted();
+        var app = SharedApp.Default.App;
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(app.Services.GetService<MeterProvider>());

@@ -50,7 +50,7 @@ public sealed class SecurityHeadersTests
     [Fact]
     public async Task Checkout_page_sends_the_policy_and_lets_the_journey_pop_up_reach_its_opener()
     {
-        using var app = CheckoutAppFactory.With(null, 0, null, null);
+        var app = SharedApp.Default.App;
         var shopper = Shopper.Start(app);
         var page = await shopper.GetAsync("/checkout?plan=premium-monthly");
 

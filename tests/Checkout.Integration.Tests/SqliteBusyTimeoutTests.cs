@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 /// Every SQLite connection the app opens, fresh or from the pool, waits for a competing writer inside SQLite
 /// instead of failing busy or sleeping in the client.
 /// </summary>
-public sealed class SqliteBusyTimeoutTests(CheckoutAppFactory app) : IClassFixture<CheckoutAppFactory>
+public sealed class SqliteBusyTimeoutTests
 {
+    private readonly CheckoutAppFactory app = SharedApp.Default.App;
     [Fact]
     public async Task Each_open_of_the_apps_connection_has_SQLites_busy_timeout()
     {

@@ -23,7 +23,7 @@ public sealed class TolerantWebhookTests
     [InlineData("family-trial")]
     public async Task Completed_webhook_without_its_tokens_is_checked_against_Klarna_before_anything_is_decided(string planId)
     {
-        using var app = CheckoutAppFactory.With(null, 0, OnlyOurWebhooks, null);
+        var app = SharedApp.For(OnlyOurWebhooks).App;
         var shopper = Shopper.Start(app);
         await shopper.OpenCheckoutAsync(planId);
         var paymentRequestId = (await shopper.InitiateAsync()).GetProperty("paymentRequestId").GetString()!;
