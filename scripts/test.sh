@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need first (Debian's Chromium for the browser tests, PostgreSQL's
-# server for the scale-out tests).
+# server for the scale-out tests), builds once, then runs the test projects side by side (none shares a port, a
+# file or a database with another), prints each project's output and time, and ends with the totals.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,12 +20,37 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
 fi
 
+started=$SECONDS
 dotnet build Checkout.sln -c Release -warnaserror --nologo -v quiet
-log=$(mktemp)
+echo "Build: $((SECONDS - started)) s"
+
+# The heaviest first, so the light ones fill in around them.
+projects=(Integration Browser Emulator Contract ScaleOut Unit)
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+for project in "${projects[@]}"; do
+  (
+    begun=$SECONDS
+    code=0
+    dotnet test "tests/Checkout.$project.Tests" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" \
+      >"$logs/$project.log" 2>&1 || code=$?
+    echo "$code $((SECONDS - begun))" >"$logs/$project.done"
+  ) &
+done
+wait
+
 status=0
-dotnet test Checkout.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
-passed=$({ grep -E '^\s+Passed: [0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
-failed=$({ grep -E '^\s+Failed: [0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
-rm -f "$log"
+summary=""
+for project in "${projects[@]}"; do
+  read -r code seconds <"$logs/$project.done"
+  cat "$logs/$project.log"
+  [ "$code" -eq 0 ] || status=$code
+  summary+=$(printf '  %-12s %4d s%s' "$project" "$seconds" "$([ "$code" -eq 0 ] || echo "  (failed)")")$'\n'
+done
+echo "Time per project (run side by side):"
+printf '%s' "$summary"
+echo "Total: $((SECONDS - started)) s"
+passed=$(cat "$logs"/*.log | { grep -E '^\s+Passed: [0-9]+' || true; } | awk '{s+=$2} END {print s+0}')
+failed=$(cat "$logs"/*.log | { grep -E '^\s+Failed: [0-9]+' || true; } | awk '{s+=$2} END {print s+0}')
 echo "Tests: $passed passed, $failed failed"
 exit "$status"
