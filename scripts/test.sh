@@ -25,7 +25,7 @@ dotnet build Checkout.sln -c Release -warnaserror --nologo -v quiet
 echo "Build: $((SECONDS - started)) s"
 
 # The heaviest first, so the light ones fill in around them.
-projects=(Integration Browser Emulator Contract ScaleOut Unit)
+projects=(Integration Browser Emulator Contract ScaleOut AppHost Unit)
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 for project in "${projects[@]}"; do
