@@ -56,12 +56,15 @@ app.UseCheckoutRequestLogging();
 // A client that went away is logged as such (499), never as a server error.
 app.UseClientDisconnects();
 app.UseRateLimiter();
-// Every /admin URL is 404 unless Admin:Key is set; then the operator's sign-in cookie.
-app.UseOperatorView();
+// Who is calling (the operator's cookie, the merchant's API key), then what they may reach: the /admin folder's policy and
+// the merchant API's. Both after routing (implicit, at the start), so they see the endpoint and its policy.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");
-app.MapRazorPages().RequireRateLimiting(RateLimits.Reads);
+// Pages, each limited as a read unless it names its own policy; /admin only with Admin:Key (AddOperatorView).
+app.MapRazorPages();
 // The merchant's accent colour as a stylesheet (Brand:AccentColor).
 app.MapBrand();
 app.MapCheckoutApi();

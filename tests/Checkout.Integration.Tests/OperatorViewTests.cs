@@ -2,6 +2,7 @@ namespace Checkout.Integration.Tests;
 
 using System.Net;
 using Checkout.Domain.Subscriptions;
+using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -78,7 +79,7 @@ public sealed class OperatorViewTests : IDisposable
     }
 
     [Fact]
-    public async Task Sign_in_attempts_are_limited_per_client_and_the_key_is_never_logged()
+    public async Task Only_wrong_keys_count_towards_the_lock_out_which_is_logged_and_the_key_never_is()
     {
         var logs = new CapturedLogs();
         using var app = CheckoutAppFactory.With(
@@ -88,18 +89,100 @@ public sealed class OperatorViewTests : IDisposable
             services => services.AddSingleton<ILoggerProvider>(logs));
         using var client = new OperatorClient(app);
 
-        using var first = await client.SignInAsync("wrong-key-number-one-0123456789");
-        using var second = await client.SignInAsync(OperatorClient.Key);
-        using var third = await client.SignInAsync(OperatorClient.Key);
+        using var firstWrong = await client.SignInAsync("wrong-key-number-one-0123456789");
+        using var right = await client.SignInAsync(OperatorClient.Key);
+        using var rightAgain = await client.SignInAsync(OperatorClient.Key);
+        using var secondWrong = await client.SignInAsync("wrong-key-number-two-0123456789");
+        using var lockedOut = await client.SignInAsync(OperatorClient.Key);
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
-        Assert.Contains(logs.Lines, l => l.Contains("Operator sign-in refused", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("wrong-key-number-one", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, firstWrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, rightAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, secondWrong.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, lockedOut.StatusCode);
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Operator sign-in refused", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("2 wrong keys from", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Operator sign-in locked for", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("wrong-key-number-", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(OperatorClient.Key, StringComparison.Ordinal));
         using var page = await client.Http.GetAsync("/admin");
         Assert.True(page.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task Every_operator_page_and_action_without_the_cookie_is_sent_to_sign_in()
+    {
+        var subscription = await _renewals.SignUpAsync("premium-monthly");
+        using var anonymous = _renewals.App.CreateBrowserLikeClient();
+
+        foreach (var path in new[] { "/admin", "/admin/webhooks", $"/admin/subscriptions/{subscription.Id:N}" })
+        {
+            using var response = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        }
+        using var retry = await anonymous.PostAsync($"/admin/subscriptions/{subscription.Id:N}?handler=RetryNow", new FormUrlEncodedContent([]));
+        Assert.NotEqual(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Empty(_ledger.Calls);
+        using var signIn = await anonymous.GetAsync("/admin/login");
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_revokes_the_cookie_even_where_it_was_copied()
+    {
+        using var signedIn = await _operator.SignInAsync();
+        var copied = OperatorCookie(signedIn);
+        Assert.Equal(HttpStatusCode.OK, await WithCookieAsync(_renewals.App, copied));
+
+        using var signedOut = await _operator.PostFormAsync("/admin", "/admin/logout");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await WithCookieAsync(_renewals.App, copied));
+    }
+
+    [Fact]
+    public async Task A_session_past_its_absolute_lifetime_is_refused_however_recently_used()
+    {
+        using var signedIn = await _operator.SignInAsync();
+        var copied = OperatorCookie(signedIn);
+        await using (var scope = _renewals.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CheckoutDbContext>();
+            var session = await db.OperatorSessions.SingleAsync();
+            Assert.Equal(TimeSpan.FromHours(8), session.ExpiresAt - session.IssuedAt);
+            session.ExpiresAt = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(1);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, await WithCookieAsync(_renewals.App, copied));
+    }
+
+    [Fact]
+    public async Task A_new_admin_key_refuses_cookies_signed_in_under_the_old_one()
+    {
+        using var before = await _operator.SignInAsync();
+        var copied = OperatorCookie(before);
+        using var afterRotation = CheckoutAppFactory.With(
+            _renewals.App.DatabasePath, 0, new Dictionary<string, string?> { ["Admin:Key"] = "the-rotated-operator-key-9876543210" }, null);
+        afterRotation.EnsureStarted();
+
+        Assert.Equal(HttpStatusCode.OK, await WithCookieAsync(_renewals.App, copied));
+        Assert.Equal(HttpStatusCode.Redirect, await WithCookieAsync(afterRotation, copied));
+    }
+
+    private static string OperatorCookie(HttpResponseMessage signIn) =>
+        signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("checkout-operator=", StringComparison.Ordinal)).Split(';')[0];
+
+    /// <summary>Opens <c>/admin</c> from another browser that only has <paramref name="cookie"/>.</summary>
+    private static async Task<HttpStatusCode> WithCookieAsync(CheckoutAppFactory app, string cookie)
+    {
+        app.EnsureStarted();
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = app.RootUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]

@@ -2,7 +2,6 @@ namespace Checkout.Web.Admin;
 
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using Checkout.Web.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 
@@ -11,28 +10,19 @@ public sealed class AdminKey(IOptions<AdminSettings> settings)
 {
     private readonly byte[]? _digest = settings.Value.Enabled ? Digest(settings.Value.Key!.Trim()) : null;
 
+    /// <summary>
+    /// Names this key without giving it away (an HMAC of a label under the key): the operator's cookie carries it, and a
+    /// cookie made under another key is refused, so changing <c>Admin:Key</c> signs every operator out.
+    /// </summary>
+    public string Version { get; } = settings.Value.Enabled
+        ? Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(settings.Value.Key!.Trim()), "checkout-operator-key-version"u8))[..32]
+        : "";
+
     public bool Matches(string? candidate) =>
         _digest is not null && candidate is not null && CryptographicOperations.FixedTimeEquals(_digest, Digest(candidate.Trim()));
 
+    public bool IsCurrentVersion(string? version) =>
+        version is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Version), Encoding.ASCII.GetBytes(version));
+
     private static byte[] Digest(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
-}
-
-/// <summary>Sign-in attempts per client address per minute (<c>Admin:LoginAttemptsPerMinute</c>).</summary>
-public sealed class AdminLoginLimiter(IOptions<AdminSettings> settings) : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = settings.Value.LoginAttemptsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-
-    public bool TryAcquire(string client)
-    {
-        using var lease = _limiter.AttemptAcquire(client);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
 }

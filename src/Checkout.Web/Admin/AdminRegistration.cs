@@ -1,18 +1,25 @@
 namespace Checkout.Web.Admin;
 
+using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-/// <summary>The operator's view at <c>/admin</c>: off (404) without <c>Admin:Key</c>, else behind a sign-in with that key.</summary>
+/// <summary>
+/// The operator's view at <c>/admin</c>, guarded by ASP.NET Core alone: without <c>Admin:Key</c> its pages have no routes
+/// (every URL 404); with it, the folder requires the <see cref="Policy"/> (the operator's cookie), the sign-in page excepted.
+/// </summary>
 public static class AdminRegistration
 {
     /// <summary>The operator's cookie scheme, apart from anything the shopper's pages use.</summary>
     public const string Scheme = "Operator";
 
     public const string Policy = "Operator";
+
+    private const string Folder = "/Admin";
 
     public static IServiceCollection AddOperatorView(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -21,7 +28,8 @@ public static class AdminRegistration
             o.LoginPath = "/admin/login";
             o.LogoutPath = "/admin/logout";
             o.AccessDeniedPath = "/admin/login";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle for an hour signs out; Admin:SessionLifetime after sign-in ends the session however active (OperatorSessions).
+            o.ExpireTimeSpan = TimeSpan.FromHours(1);
             o.SlidingExpiration = true;
             // Real time: moving the test clock forward must not sign the operator out.
             o.TimeProvider = TimeProvider.System;
@@ -30,47 +38,33 @@ public static class AdminRegistration
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.EventsType = typeof(OperatorCookieEvents);
         });
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", Policy).AllowAnonymousToPage("/Admin/Login"));
+        // PostConfigure: AddRazorPages' own setup replaces the convention collection, so a Configure registered before it
+        // is lost. That is why the folder rule "did not take effect" before (OperatorViewTests shows the pages open without it).
+        services.AddOptions<RazorPagesOptions>().PostConfigure<IOptions<AdminSettings>>((o, admin) =>
+        {
+            if (!admin.Value.Enabled)
+            {
+                // No selectors, no routes: every /admin URL is 404 as if the view did not exist.
+                o.Conventions.AddFolderRouteModelConvention(Folder, page => page.Selectors.Clear());
+                return;
+            }
+            o.Conventions.AuthorizeFolder(Folder, Policy).AllowAnonymousToPage("/Admin/Login");
+            // Operator pages are never kept by a browser or a proxy.
+            o.Conventions.AddFolderApplicationModelConvention(Folder, page =>
+                page.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
+            o.Conventions.AddPageApplicationModelConvention("/Admin/Login", page =>
+                page.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInLockout.Policy)));
+        });
+        services.AddSingleton<SignInLockout>();
+        services.AddOptions<RateLimiterOptions>().Configure<SignInLockout>((o, lockout) => o.AddPolicy(SignInLockout.Policy, lockout));
         services.AddSingleton<AdminKey>();
-        services.AddSingleton<AdminLoginLimiter>();
+        services.AddScoped<OperatorSessions>();
+        services.AddScoped<OperatorCookieEvents>();
         services.AddScoped<OperatorQueries>();
         services.AddScoped<OperatorActions>();
         return services;
-    }
-
-    /// <summary>
-    /// Answers 404 to every <c>/admin</c> URL while the view is off; when it is on, sends a caller without the operator's
-    /// cookie to the sign-in page (which is the only page open without it).
-    /// </summary>
-    public static WebApplication UseOperatorView(this WebApplication app)
-    {
-        var enabled = app.Services.GetRequiredService<IOptions<AdminSettings>>().Value.Enabled;
-        app.UseAuthentication();
-        app.Use(async (context, next) =>
-        {
-            if (!context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
-            {
-                await next(context);
-                return;
-            }
-            if (!enabled)
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return;
-            }
-            // Operator pages are never kept by a browser or a proxy.
-            context.Response.Headers.CacheControl = "no-store";
-            if (!context.Request.Path.StartsWithSegments("/admin/login", StringComparison.OrdinalIgnoreCase)
-                && !(await context.AuthenticateAsync(Scheme)).Succeeded)
-            {
-                await context.ChallengeAsync(Scheme);
-                return;
-            }
-            await next(context);
-        });
-        app.UseAuthorization();
-        return app;
     }
 }

@@ -2,6 +2,7 @@ namespace Checkout.Web.Infrastructure.Http;
 
 using System.Threading.RateLimiting;
 using Checkout.Web.Infrastructure.Options;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -28,17 +29,31 @@ public static class RateLimits
             AddPolicy(options, Reads, limits.Value.ReadsPerMinute);
             AddPolicy(options, Webhooks, limits.Value.WebhooksPerMinute);
         });
+        // Every page is limited as a read, unless a page names its own policy (the operator's sign-in does).
+        // PostConfigure, after AddRazorPages' setup has made the convention collection.
+        services.PostConfigure<RazorPagesOptions>(o => o.Conventions.AddFolderApplicationModelConvention("/", page =>
+        {
+            if (!page.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any())
+            {
+                page.EndpointMetadata.Add(new EnableRateLimitingAttribute(Reads));
+            }
+        }));
         return services;
     }
 
+    /// <summary>The client's bucket of the <see cref="Reads"/> policy, for policies that fall back to it.</summary>
+    public static RateLimitPartition<string> ReadsPartition(string client, int permitsPerMinute) => PerMinute(Reads, client, permitsPerMinute);
+
+    // The client is the connection's address: the real client's once UseForwardedHeaders has read a configured proxy's header.
     private static void AddPolicy(RateLimiterOptions options, string name, int permitsPerMinute) =>
-        options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            }));
+        options.AddPolicy(name, context => PerMinute(name, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permitsPerMinute));
+
+    private static RateLimitPartition<string> PerMinute(string policy, string client, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(policy + ":" + client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
 
 }

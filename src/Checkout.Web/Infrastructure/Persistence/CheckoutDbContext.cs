@@ -31,6 +31,12 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Rides charged on a customer-present token, one per merchant idempotency key.</summary>
     public DbSet<OnDemandCharge> OnDemandCharges => Set<OnDemandCharge>();
 
+    /// <summary>Operators' sign-ins, so a sign-out ends a copied cookie too.</summary>
+    public DbSet<OperatorSession> OperatorSessions => Set<OperatorSession>();
+
+    /// <summary>Per subscription, the version its shopper links must carry; raised to revoke them.</summary>
+    public DbSet<ShopperLinkVersion> ShopperLinkVersions => Set<ShopperLinkVersion>();
+
     /// <summary>The Data Protection key ring (<c>PersistKeysToDbContext</c>), beside the tokens it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -118,6 +124,16 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
             charge.HasIndex(c => c.IdempotencyKey).IsUnique();
             charge.HasIndex(c => c.AcquirerPaymentId);
             charge.HasIndex(c => c.CustomerId);
+        });
+        modelBuilder.Entity<OperatorSession>(session =>
+        {
+            session.HasKey(o => o.Id);
+            session.Property(o => o.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<ShopperLinkVersion>(version =>
+        {
+            version.HasKey(v => v.SubscriptionId);
+            version.Property(v => v.SubscriptionId).ValueGeneratedNever();
         });
         modelBuilder.Entity<DataProtectionKey>(k =>
         {

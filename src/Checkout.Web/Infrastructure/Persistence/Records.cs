@@ -119,3 +119,25 @@ public sealed class CustomerTokenRecord
 
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+/// <summary>An operator's sign-in: its cookie is honoured only while this row is neither revoked nor past its end.</summary>
+public sealed class OperatorSession
+{
+    public Guid Id { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+
+    /// <summary>The absolute end (<c>Admin:SessionLifetime</c> after sign-in), however active the operator is.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>Set by sign-out: a copy of the cookie stops working too.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>A subscription's shopper-link version: links issued under an older version are void.</summary>
+public sealed class ShopperLinkVersion
+{
+    public Guid SubscriptionId { get; set; }
+
+    public int Version { get; set; }
+}

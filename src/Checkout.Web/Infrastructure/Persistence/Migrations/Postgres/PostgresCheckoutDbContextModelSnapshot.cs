@@ -270,6 +270,25 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("CustomerTokens");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.OperatorSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OperatorSessions");
+                });
+
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.OrderKlarnaLink", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -324,6 +343,19 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("OrderId");
 
                     b.ToTable("PendingAuthorizations");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.ShopperLinkVersion", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.ToTable("ShopperLinkVersions");
                 });
 
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", b =>

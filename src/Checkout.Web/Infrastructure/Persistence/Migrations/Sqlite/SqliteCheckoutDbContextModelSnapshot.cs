@@ -265,6 +265,25 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CustomerTokens");
                 });
 
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.OperatorSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OperatorSessions");
+                });
+
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.OrderKlarnaLink", b =>
                 {
                     b.Property<Guid>("OrderId")
@@ -319,6 +338,19 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("OrderId");
 
                     b.ToTable("PendingAuthorizations");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.ShopperLinkVersion", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubscriptionId");
+
+                    b.ToTable("ShopperLinkVersions");
                 });
 
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.SubscriptionRenewal", b =>
