@@ -16,6 +16,7 @@ public sealed class RidesAppFactory : CheckoutAppFactory
         {
             [RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey,
             ["Merchant:ApiKeys:1"] = RidesMerchant.NextApiKey,
+            ["OnDemand:MaxChargeMinorUnits"] = "8000",
         }, null, null)
     {
     }
@@ -288,6 +289,23 @@ public sealed class OnDemandChargeTests(RidesAppFactory app) : IClassFixture<Rid
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData(299, "amount must be at least 300 (3.00 USD), the plan's on-demand minimum per charge.")]
+    [InlineData(9001, "amount must be at most 9000 (90.00 USD), the plan's on-demand maximum per charge")]
+    [InlineData(9223372036854775807, "amount must be at most 9000 (90.00 USD), the plan's on-demand maximum per charge")]
+    [InlineData(8001, "amount must be at most 8000 (80.00 USD), the shop's ceiling per ride (OnDemand:MaxChargeMinorUnits).")]
+    public async Task A_ride_outside_the_plans_bounds_or_the_shops_ceiling_is_refused_naming_the_bound_and_charges_nothing(long amount, string detail)
+    {
+        var customer = await RidesMerchant.SignUpRiderAsync(app);
+        using var merchant = new RidesMerchant(app);
+
+        var (status, problem) = await merchant.ChargeAsync(RidesMerchant.Ride(customer, amount), NewKey());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(detail, problem.GetProperty("errors").GetProperty("amount")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await ChargesOfAsync(customer));
     }
 
     private static string NewKey() => $"ride-key-{Guid.NewGuid():N}";

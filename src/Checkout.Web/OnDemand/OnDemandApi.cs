@@ -62,6 +62,7 @@ public static class OnDemandApi
             RideChargeOutcome.UnknownCustomer => Problems.NotFound("customerId", "No rides sign-up with a Klarna token has this customerId."),
             RideChargeOutcome.WrongScope wrong => Unprocessable("Token cannot be charged for rides", wrong.Detail),
             RideChargeOutcome.WrongCurrency wrong => Problems.Validation(new() { ["currency"] = [wrong.Detail] }),
+            RideChargeOutcome.AmountOutOfBounds outOfBounds => Problems.Validation(new() { ["amount"] = [outOfBounds.Detail] }),
             RideChargeOutcome.KeyReused => Problems.Conflict(
                 "Idempotency-Key already used", $"This {IdempotencyKeyHeader} was used for a different ride; use a new key for a new ride."),
             RideChargeOutcome.InProgress inProgress => TypedResults.Problem(

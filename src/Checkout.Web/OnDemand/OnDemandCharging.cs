@@ -3,10 +3,12 @@ namespace Checkout.Web.OnDemand;
 using Checkout.Acquiring;
 using Checkout.Domain.OnDemand;
 using Checkout.Domain.Plans;
+using Checkout.Domain.Pricing;
 using Checkout.Domain.Tokens;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Charges a ride on the rides customer's stored token, once per merchant idempotency key. The acquirer is asked with a
@@ -18,6 +20,7 @@ public sealed partial class OnDemandCharging(
     ICustomerTokenVault vault,
     ICustomerPresentCharger charger,
     PlanCatalog catalog,
+    IOptions<OnDemandSettings> settings,
     TimeProvider clock,
     ILogger<OnDemandCharging> log)
 {
@@ -73,9 +76,24 @@ public sealed partial class OnDemandCharging(
             return new RideChargeOutcome.WrongScope(
                 $"This customer's Klarna token has the scope {signUp.Scope}; rides need {CustomerPresentScope} (an on-demand sign-up).");
         }
-        return plan.Price.Currency.Code == input.Amount.Currency.Code
-            ? null
-            : new RideChargeOutcome.WrongCurrency($"The customer signed up for {plan.Name} in {plan.Price.Currency.Code}; charge rides in {plan.Price.Currency.Code}.");
+        if (plan.Price.Currency.Code != input.Amount.Currency.Code)
+        {
+            return new RideChargeOutcome.WrongCurrency($"The customer signed up for {plan.Name} in {plan.Price.Currency.Code}; charge rides in {plan.Price.Currency.Code}.");
+        }
+        return OutOfBounds(input.Amount, plan, settings.Value.MaxChargeMinorUnits);
+    }
+
+    /// <summary>The plan's on-demand minimum and maximum per charge (what Klarna was told at sign-up), and the shop's ceiling.</summary>
+    public static RideChargeOutcome.AmountOutOfBounds? OutOfBounds(Money amount, Plan plan, long ceiling)
+    {
+        var (minimum, maximum) = (plan.OnDemandMinimumMinorUnits, plan.OnDemandMaximumMinorUnits);
+        return amount.MinorUnits < minimum ? Bound("at least", minimum, "the plan's on-demand minimum per charge")
+            : maximum > 0 && amount.MinorUnits > maximum ? Bound("at most", maximum, "the plan's on-demand maximum per charge, as Klarna was told at sign-up")
+            : amount.MinorUnits > ceiling ? Bound("at most", ceiling, "the shop's ceiling per ride (OnDemand:MaxChargeMinorUnits)")
+            : null;
+
+        RideChargeOutcome.AmountOutOfBounds Bound(string side, long bound, string what) =>
+            new($"amount must be {side} {bound} ({new Money(bound, amount.Currency).Display()}), {what}.");
     }
 
     private async Task<RideChargeOutcome> SendAsync(OnDemandCharge charge, bool created, Uri siteBase, CancellationToken cancellationToken)

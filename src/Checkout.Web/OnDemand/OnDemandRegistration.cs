@@ -7,6 +7,7 @@ public static class OnDemandRegistration
     {
         services.AddOptions<OnDemandSettings>().BindConfiguration(OnDemandSettings.Section)
             .Validate(s => s.StepUpLifetime > TimeSpan.Zero, "OnDemand:StepUpLifetime must be positive.")
+            .Validate(s => s.MaxChargeMinorUnits > 0, "OnDemand:MaxChargeMinorUnits must be a positive amount in minor units (e.g. 100000).")
             .ValidateOnStart();
         services.AddScoped<OnDemandChargeStore>();
         services.AddScoped<OnDemandCharging>();

@@ -1,5 +1,6 @@
 namespace Checkout.Web.OnDemand;
 
+/// <summary>Settings under <c>OnDemand:</c>.</summary>
 public sealed class OnDemandSettings
 {
     public const string Section = "OnDemand";
@@ -9,4 +10,7 @@ public sealed class OnDemandSettings
     /// journey lives, so no acquirer can still finalize it.
     /// </summary>
     public TimeSpan StepUpLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The most one ride may charge, in minor units, whatever the plan allows: a ceiling against a runaway caller.</summary>
+    public long MaxChargeMinorUnits { get; set; } = 100_000;
 }

@@ -15,6 +15,9 @@ public abstract record RideChargeOutcome
 
     public sealed record WrongCurrency(string Detail) : RideChargeOutcome;
 
+    /// <summary>The amount is below the plan's on-demand minimum or above its maximum or the shop's ceiling; nothing was sent.</summary>
+    public sealed record AmountOutOfBounds(string Detail) : RideChargeOutcome;
+
     public sealed record KeyReused : RideChargeOutcome;
 
     /// <summary>Another request with this key is being answered by the acquirer right now; the same key asks again.</summary>
