@@ -40,6 +40,8 @@ if (!app.Services.ValidateSettings(Console.Error))
     return 1;
 }
 
+// First: the client's address and scheme as the configured proxies saw them, for everything after.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler();

@@ -100,6 +100,7 @@ public sealed class OperatorViewTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, rightAgain.StatusCode);
         Assert.Equal(HttpStatusCode.OK, secondWrong.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, lockedOut.StatusCode);
+        Assert.NotNull(lockedOut.Headers.RetryAfter);
         Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Operator sign-in refused", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("2 wrong keys from", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Operator sign-in locked for", StringComparison.Ordinal));

@@ -22,13 +22,19 @@ public sealed class ShopperLinkRedactionTests
     {
         var logs = new CapturedLogs();
         var spans = new SpanCollector();
-        using var app = CheckoutAppFactory.With(null, 0, null, s =>
+        // The framework's own request lines too, as an operator who turns them on would see them.
+        using var app = CheckoutAppFactory.With(null, 0, new Dictionary<string, string?> { ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Information" }, s =>
         {
             s.AddSingleton<ILoggerProvider>(logs);
             s.AddOpenTelemetry().WithTracing(t => t.AddCheckoutInstrumentation().AddProcessor(spans));
         });
         using var browser = app.CreateBrowserLikeClient();
-        var token = app.Services.GetRequiredService<ShopperLinks>().TokenFor(Guid.NewGuid());
+        app.EnsureStarted();
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            token = (await scope.ServiceProvider.GetRequiredService<ShopperLinks>().IssueAsync(Guid.NewGuid(), null, CancellationToken.None)).Path["/subscription/".Length..];
+        }
 
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"subscription/{token}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync($"subscription/{token}/cancel", new FormUrlEncodedContent([]))).StatusCode);
@@ -37,6 +43,7 @@ public sealed class ShopperLinkRedactionTests
         await Eventually.HoldsAsync("the cancel's request log line", () => logs.Lines.Any(l => l.Contains("RequestPath=/subscription/{token}/cancel", StringComparison.Ordinal)));
         Assert.Contains(logs.Lines, l => l.Contains("RequestMethod=GET RequestPath=/subscription/{token} StatusCode=404", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains("RequestMethod=POST RequestPath=/subscription/{token}/cancel StatusCode=400", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("Request starting", StringComparison.Ordinal) && l.Contains("/subscription/{token}", StringComparison.Ordinal));
         var leaked = logs.Lines.Where(l => l.Contains(token, StringComparison.Ordinal)).ToList();
         Assert.True(leaked.Count == 0, string.Join(Environment.NewLine, leaked));
         // The app's own spans; the test's HttpClient spans (its side, in this process) know the URL they called.

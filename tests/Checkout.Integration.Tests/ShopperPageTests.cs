@@ -20,20 +20,23 @@ public sealed partial class ShopperPageTests : IDisposable
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly TokenChargeLedger _ledger = new();
+    private readonly RecordingTokenCharger _charger;
     private readonly CheckoutAppFactory _app;
     private readonly HttpClient _browser;
 
     public ShopperPageTests()
     {
+        _charger = new RecordingTokenCharger(_ledger);
         _app = CheckoutAppFactory.With(
             null,
             0,
-            new Dictionary<string, string?> { ["Renewals:PollInterval"] = "01:00:00" },
+            // Links outlive the months these tests move the clock through, but for the test of their expiry.
+            new Dictionary<string, string?> { ["Renewals:PollInterval"] = "01:00:00", ["ShopperLinks:Lifetime"] = "365.00:00:00" },
             services =>
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(_clock);
-                services.AddSingleton<ITokenCharger>(new RecordingTokenCharger(_ledger));
+                services.AddSingleton<ITokenCharger>(_charger);
             });
         _browser = _app.CreateBrowserLikeClient();
     }
@@ -57,8 +60,13 @@ public sealed partial class ShopperPageTests : IDisposable
     [Fact]
     public async Task A_tampered_or_unknown_link_is_not_found()
     {
-        var links = _app.Services.GetRequiredService<ShopperLinks>();
-        var unknown = links.TokenFor(Guid.NewGuid());
+        _app.EnsureStarted();
+        string unknown;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var link = await scope.ServiceProvider.GetRequiredService<ShopperLinks>().IssueAsync(Guid.NewGuid(), null, CancellationToken.None);
+            unknown = link.Path["/subscription/".Length..];
+        }
         var tampered = unknown[..^2] + (unknown[^2] == 'A' ? "B" : "A") + unknown[^1];
 
         foreach (var token in new[] { unknown, tampered, "not-a-token", Guid.NewGuid().ToString("N") })
@@ -138,6 +146,71 @@ public sealed partial class ShopperPageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False((await FindAsync(id)).CancelAtPeriodEnd);
+    }
+
+    [Fact]
+    public async Task The_confirmation_page_shows_the_link_only_to_the_browser_that_paid_and_neither_page_is_kept()
+    {
+        var (id, link) = await SignUpAsync();
+
+        using var elsewhere = await _browser.GetAsync($"checkout/confirmation?checkoutId={id}");
+        var page = await elsewhere.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+        Assert.DoesNotContain("/subscription/", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"manage-subscription-elsewhere\"", page, StringComparison.Ordinal);
+        Assert.True(elsewhere.Headers.CacheControl?.NoStore);
+        using var subscriptionPage = await _browser.GetAsync(link.TrimStart('/'));
+        Assert.True(subscriptionPage.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task An_expired_link_says_how_to_get_a_new_one_and_cancels_nothing()
+    {
+        var (id, link) = await SignUpAsync();
+        var page = await PageAsync(link);
+
+        _clock.Advance(TimeSpan.FromDays(366));
+        using var expired = await _browser.GetAsync(link.TrimStart('/'));
+        using var cancel = await CancelAsync(link, page);
+
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("To get a new link", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, cancel.StatusCode);
+        Assert.False((await FindAsync(id)).CancelAtPeriodEnd);
+    }
+
+    [Fact]
+    public async Task A_revoked_link_stops_working_and_a_link_issued_after_works()
+    {
+        var (id, link) = await SignUpAsync();
+
+        string fresh;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var links = scope.ServiceProvider.GetRequiredService<ShopperLinks>();
+            await links.RevokeAsync(id, CancellationToken.None);
+            fresh = (await links.IssueAsync(id, TimeSpan.FromHours(1), CancellationToken.None)).Path;
+        }
+
+        using var revoked = await _browser.GetAsync(link.TrimStart('/'));
+        Assert.Equal(HttpStatusCode.Gone, revoked.StatusCode);
+        Assert.Contains("To get a new link", await revoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"id=""status"">Active<", await PageAsync(fresh));
+    }
+
+    [Fact]
+    public async Task A_declined_renewal_is_told_in_shopper_words_not_the_acquirers_code()
+    {
+        var (id, link) = await SignUpAsync();
+        _charger.Behaviour = _ => TokenChargeBehaviour.Decline;
+
+        _clock.SetUtcNow((await FindAsync(id)).NextChargeAt!.Value + TimeSpan.FromSeconds(1));
+        await RunSchedulerAsync();
+
+        var page = await PageAsync(link);
+        Assert.Contains(ShopperWords.Explanation(RenewalResult.Declined), page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Declined by the test acquirer", page, StringComparison.Ordinal);
     }
 
     public void Dispose()

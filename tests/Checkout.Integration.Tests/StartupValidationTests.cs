@@ -1,5 +1,8 @@
 namespace Checkout.Integration.Tests;
 
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
 /// <summary>
 /// A misconfigured deployment does not start: it prints one line per setting to fix, naming the key, and
 /// exits with 1, without a stack trace. Run as the built app, as an operator would see it.
@@ -87,6 +90,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task With_migration_at_start_up_off_a_database_without_the_schema_is_refused_in_one_line_naming_the_migrate_command()
     {
+        using var certificate = TestCertificate.Write();
         var (exit, output, error) = await RunAsync(new()
         {
             ["Klarna__BaseUrl"] = "https://api-global.test.klarna.com/",
@@ -103,6 +107,9 @@ public sealed class StartupValidationTests
             ["Catalog__Plans__0__Currency"] = "EUR",
             ["Catalog__Plans__0__PriceMinorUnits"] = "500",
             ["Brand__DisplayName"] = "Basic Store",
+            ["Checkout__PublicBaseUrl"] = "https://shop.example.com/",
+            ["DataProtection__CertificatePath"] = certificate.Path,
+            ["DataProtection__CertificatePassword"] = TestCertificate.Password,
         });
 
         Assert.Equal(1, exit);
@@ -202,6 +209,90 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Outside_Development_the_start_is_refused_without_key_ring_protection_or_a_public_base_url_each_in_one_line()
+    {
+        var (exit, lines) = await StartAsync(new()
+        {
+            ["Klarna__BaseUrl"] = "https://api-global.test.klarna.com/",
+            ["Klarna__SdkUrl"] = "https://js.klarna.com/web-sdk/v2/klarna.mjs",
+            ["Klarna__ApiKey"] = "klarna_test_api_x",
+            ["Klarna__ClientId"] = "klarna_test_client_x",
+            ["Klarna__WebhookSigningKeys__k1"] = "secret",
+            ["Acquirer__BaseUrl"] = "https://acquirer.example/",
+            ["Acquirer__ApiKey"] = "acquirer_key",
+        });
+
+        Assert.Equal(1, exit);
+        Assert.Single(lines, l => l.StartsWith("DataProtection:CertificatePath is required outside Development", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("Checkout:PublicBaseUrl is required outside Development", StringComparison.Ordinal));
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
+    public async Task Configured_outside_Development_behind_a_tls_proxy_it_starts_and_the_antiforgery_cookie_is_secure()
+    {
+        using var certificate = TestCertificate.Write();
+        var port = Ports.Free();
+        using var process = BuiltApp.Start(["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["ConnectionStrings__Checkout"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"checkout-start-{Guid.NewGuid():N}.db")}",
+            ["Klarna__BaseUrl"] = "https://api-global.test.klarna.com/",
+            ["Klarna__SdkUrl"] = "https://js.klarna.com/web-sdk/v2/klarna.mjs",
+            ["Klarna__ApiKey"] = "klarna_test_api_x",
+            ["Klarna__ClientId"] = "klarna_test_client_x",
+            ["Klarna__WebhookSigningKeys__k1"] = "secret",
+            ["Acquirer__BaseUrl"] = "https://acquirer.example/",
+            ["Acquirer__ApiKey"] = "acquirer_key",
+            ["Checkout__PublicBaseUrl"] = "https://shop.example.com/",
+            ["DataProtection__CertificatePath"] = certificate.Path,
+            ["DataProtection__CertificatePassword"] = TestCertificate.Password,
+            // TLS ends at the proxy in front of it, which says so in X-Forwarded-Proto.
+            ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
+            ["Catalog__Plans__0__Id"] = "premium-monthly",
+            ["Catalog__Plans__0__Name"] = "Premium",
+            ["Catalog__Plans__0__Kind"] = "Subscription",
+            ["Catalog__Plans__0__Currency"] = "USD",
+            ["Catalog__Plans__0__PriceMinorUnits"] = "999",
+            ["Brand__DisplayName"] = "Basic Store",
+        });
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+            DefaultRequestHeaders = { { "X-Forwarded-Proto", "https" } },
+        };
+        try
+        {
+            using var page = await FirstAnswerAsync(http, process, "checkout?plan=premium-monthly");
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+            var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+            Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>The app's answer to <paramref name="path"/> once it listens (at most 60 s, while the process runs).</summary>
+    private static async Task<HttpResponseMessage> FirstAnswerAsync(HttpClient http, System.Diagnostics.Process process, string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                return await http.GetAsync(path);
+            }
+            catch (HttpRequestException) when (!process.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_test_clock_outside_Development_is_refused_naming_the_key()
     {
         var (exit, lines) = await StartAsync(new() { ["TestClock__Enabled"] = "true" });
@@ -238,6 +329,27 @@ public sealed class StartupValidationTests
             throw new Xunit.Sdk.XunitException("The app started although its settings are wrong.");
         }
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>A self-signed PKCS#12 file with an RSA key, deleted when disposed.</summary>
+    private sealed class TestCertificate : IDisposable
+    {
+        public const string Password = "key-ring-test-password";
+
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"checkout-key-ring-{Guid.NewGuid():N}.pfx");
+
+        public static TestCertificate Write()
+        {
+            var written = new TestCertificate();
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest(
+                "CN=Checkout key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(written.Path, certificate.Export(X509ContentType.Pfx, Password));
+            return written;
+        }
+
+        public void Dispose() => File.Delete(Path);
     }
 
     private static void AssertNoStackTrace(string[] lines) =>

@@ -71,6 +71,9 @@ public sealed class WebhookDeliveryTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // One answer for every failure: nothing tells a caller whether a key id exists.
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("The webhook signature was not accepted.", problem.GetProperty("detail").GetString());
         Assert.False(await IsStoredAsync(KlarnaWebhooks.EventIdOf(body)));
     }
 

@@ -25,10 +25,13 @@ public sealed partial class SignInLockout(IOptions<AdminSettings> admin, IOption
             QueueLimit = 0,
         }));
 
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => (context, _) =>
+    /// <summary>Answers the locked-out client (this policy's answer replaces the limiter's default one) and logs it.</summary>
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
     {
         LogLockedOut(log, ClientOf(context.HttpContext), admin.Value.LoginAttemptsPerMinute);
-        return ValueTask.CompletedTask;
+        context.HttpContext.Response.Headers.RetryAfter = "60";
+        await TypedResults.Problem("Too many wrong admin keys from here. Wait a minute and try again.",
+            statusCode: StatusCodes.Status429TooManyRequests, title: "Slow down").ExecuteAsync(context.HttpContext);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)

@@ -50,6 +50,7 @@ public static class CheckoutApi
         PlanCatalog catalog,
         HttpRequest request,
         IOptions<CheckoutSettings> settings,
+        PayerCookie payer,
         Serilog.IDiagnosticContext requestLog,
         CancellationToken cancellationToken)
     {
@@ -65,6 +66,10 @@ public static class CheckoutApi
         var siteBase = CheckoutUrls.SiteBase(request, settings.Value);
         var start = await service.StartAsync(checkoutKey, plan, input, siteBase, cancellationToken);
         requestLog.Set(Logging.OrderId, start.CheckoutId);
+        if (start is PaymentStart.JourneyOpen or PaymentStart.CompletedAtOnce)
+        {
+            payer.Set(request.HttpContext, start.CheckoutId, checkoutKey);
+        }
         return start switch
         {
             PaymentStart.JourneyOpen open => TypedResults.Ok(new PaymentRequestResult(

@@ -53,6 +53,8 @@ public static class CheckoutServices
         services.AddDataProtection().SetApplicationName("Checkout")
             .PersistKeysToDbContext<CheckoutDbContext>()
             .ProtectKeysWithConfiguredCertificate(configuration);
+        // Outside Development the start is refused without that certificate: a copy of the database alone must not read the tokens.
+        services.AddKeyRingProtectionCheck();
         services.AddSingleton<SecretProtector>();
 
         services.AddSingleton(sp => new WebhookSignatureVerifier(
@@ -64,6 +66,7 @@ public static class CheckoutServices
         services.AddScoped<PendingAuthorizationStore>();
         services.AddScoped<FirstChargeAuthorizer>();
         services.AddScoped<PaymentRequestService>();
+        services.AddSingleton<PayerCookie>();
         services.AddScoped<AcquirerLedStart>();
         services.AddScoped<DirectCompletion>();
         services.AddScoped<AcquirerLedCompletion>();
@@ -89,10 +92,17 @@ public static class CheckoutServices
         services.AddCheckoutSettings();
         // Traces and funnel metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, /metrics when enabled.
         builder.AddCheckoutTelemetry();
+        // The real client behind the proxies ForwardedHeaders:KnownProxies/KnownNetworks name; nobody else's headers are believed.
+        services.AddCheckoutForwardedHeaders();
         services.AddCheckoutRateLimits();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = 16);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
-        services.AddAntiforgery(o => o.HeaderName = Http.AntiforgeryHeaderFilter.HeaderName);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = Http.AntiforgeryHeaderFilter.HeaderName;
+            // Outside Development the token's cookie is never sent over plain HTTP.
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddProblemDetails();
         var pages = services.AddRazorPages();
         if (builder.Environment.IsDevelopment())

@@ -8,9 +8,13 @@ using Checkout.Web.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-/// <summary>The result the shopper sees: active subscription, started trial, declined payment, or a way back.</summary>
+/// <summary>
+/// The result the shopper sees: active subscription, started trial, declined payment, or a way back. The link to the
+/// subscription's page only for the browser that paid; never kept by a browser or a proxy.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ConfirmationModel(
-    OrderStore orders, PlanCatalog catalog, SubscriptionStore subscriptions, ShopperLinks links, TimeProvider clock) : PageModel
+    OrderStore orders, PlanCatalog catalog, SubscriptionStore subscriptions, ShopperLinks links, PayerCookie payer, TimeProvider clock) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -23,8 +27,11 @@ public sealed class ConfirmationModel(
     /// <summary>The completed sign-up started a subscription (its row may appear a moment after the order completes).</summary>
     public bool StartsSubscription => Order.Status == OrderStatus.Completed && Plan.Kind == PlanKind.Subscription;
 
-    /// <summary>The shopper's signed link to their subscription, once it exists.</summary>
+    /// <summary>The shopper's signed link to their subscription, once it exists, for the browser that paid.</summary>
     public string? ManageLink { get; private set; }
+
+    /// <summary>This browser started paying for the order (<see cref="PayerCookie"/>).</summary>
+    public bool PaidHere { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? checkoutId, CancellationToken cancellationToken)
     {
@@ -38,9 +45,10 @@ public sealed class ConfirmationModel(
         }
         Order = order;
         Plan = plan;
-        if (StartsSubscription && await subscriptions.FindAsync(id, cancellationToken) is not null)
+        PaidHere = payer.IsPayer(Request, order);
+        if (StartsSubscription && PaidHere && await subscriptions.FindAsync(id, cancellationToken) is not null)
         {
-            ManageLink = links.PathFor(id);
+            ManageLink = (await links.IssueAsync(id, lifetime: null, cancellationToken)).Path;
         }
         return Page();
     }

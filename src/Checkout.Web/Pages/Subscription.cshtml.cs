@@ -9,12 +9,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 /// <summary>
 /// The shopper's own page, reached by the signed link on the confirmation page: plan, status, what is charged next,
-/// the charges so far, and a cancellation at period end. Nothing secret is on it.
+/// the charges so far, and a cancellation at period end. Nothing secret is on it; never kept by a browser or a proxy. An
+/// expired or revoked link gets 410 and a page that says how to get a new one.
 /// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ShopperSubscriptionModel(
     ShopperLinks links, SubscriptionStore subscriptions, PlanCatalog catalog, IAntiforgery antiforgery) : PageModel
 {
     public Subscription Subscription { get; private set; } = null!;
+
+    /// <summary>The link expired or was revoked.</summary>
+    public bool LinkStale { get; private set; }
 
     public string PlanName { get; private set; } = "";
 
@@ -30,13 +35,20 @@ public sealed class ShopperSubscriptionModel(
 
     public async Task<IActionResult> OnGetAsync(string token, bool busy, CancellationToken cancellationToken)
     {
-        if (links.Read(token) is not { } id || await subscriptions.FindAsync(id, cancellationToken) is not { } subscription)
+        var link = await links.ReadAsync(token, cancellationToken);
+        if (link is ShopperLinkState.Stale)
+        {
+            LinkStale = true;
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+        if (link is not ShopperLinkState.Valid(var id) || await subscriptions.FindAsync(id, cancellationToken) is not { } subscription)
         {
             return NotFound();
         }
         Subscription = subscription;
         PlanName = catalog.Find(subscription.PlanId)?.Name ?? subscription.PlanId;
-        CancelPath = links.PathFor(id) + "/cancel";
+        CancelPath = "/subscription/" + Uri.EscapeDataString(token) + "/cancel";
         AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
         Busy = busy;
         Charges = ShopperCharge.Of(subscription);

@@ -1,24 +1,89 @@
 namespace Checkout.Web.Subscriptions;
 
+using System.Globalization;
 using System.Security.Cryptography;
+using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+/// <summary>Settings under <c>ShopperLinks:</c>.</summary>
+public sealed class ShopperLinkSettings
+{
+    public const string Section = "ShopperLinks";
+
+    /// <summary>How long a link to the shopper's subscription page works after it was issued.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
+}
+
+/// <summary>A link issued to the shopper: the path to their page and when it stops working.</summary>
+public sealed record ShopperLink(string Path, DateTimeOffset ExpiresAt);
+
+/// <summary>What a link's token says, read against the subscription's current link version and the clock.</summary>
+public abstract record ShopperLinkState
+{
+    public sealed record Valid(Guid SubscriptionId) : ShopperLinkState;
+
+    /// <summary>Past its lifetime, or revoked (issued under an older version): the page says how to get a new one.</summary>
+    public sealed record Stale : ShopperLinkState;
+
+    /// <summary>Not a token of ours: altered, made with another key ring, or made up.</summary>
+    public sealed record Invalid : ShopperLinkState;
+}
 
 /// <summary>
-/// The shopper's link to their subscription: its id protected with the app's key ring (shared by every instance
-/// through the database), so the link needs no password and cannot be guessed or altered into another's.
+/// The shopper's links to their subscription page, issued here only: to the browser that paid (the confirmation page) or,
+/// through the merchant, to the shopper. A link names the subscription, the subscription's link version and an expiry,
+/// protected with the app's key ring; it works until it expires or <see cref="RevokeAsync"/> raises the version.
 /// </summary>
-public sealed class ShopperLinks(IDataProtectionProvider provider)
+public sealed class ShopperLinks(IDataProtectionProvider provider, CheckoutDbContext db, TimeProvider clock, IOptions<ShopperLinkSettings> settings)
 {
-    public const string Purpose = "Checkout.Subscriptions.ShopperLink";
+    public const string Purpose = "Checkout.Subscriptions.ShopperLink.v2";
 
     private const string PathPrefix = "/subscription/";
 
     private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
-    /// <summary>A URL-safe token naming the subscription.</summary>
-    public string TokenFor(Guid subscriptionId) => _protector.Protect(subscriptionId.ToString("N"));
+    /// <summary>A new link to <paramref name="subscriptionId"/>'s page, working for <paramref name="lifetime"/> (default <c>ShopperLinks:Lifetime</c>).</summary>
+    public async Task<ShopperLink> IssueAsync(Guid subscriptionId, TimeSpan? lifetime, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(subscriptionId, cancellationToken);
+        var expiresAt = clock.GetUtcNow() + (lifetime ?? settings.Value.Lifetime);
+        var token = _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{subscriptionId:N}.{version}.{expiresAt.ToUnixTimeSeconds()}"));
+        return new ShopperLink(PathPrefix + token, expiresAt);
+    }
 
-    public string PathFor(Guid subscriptionId) => "/subscription/" + TokenFor(subscriptionId);
+    /// <summary>Voids every link issued so far for the subscription; links issued after work.</summary>
+    public async Task RevokeAsync(Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        var row = await db.ShopperLinkVersions.FirstOrDefaultAsync(v => v.SubscriptionId == subscriptionId, cancellationToken);
+        if (row is null)
+        {
+            db.ShopperLinkVersions.Add(new ShopperLinkVersion { SubscriptionId = subscriptionId, Version = 1 });
+        }
+        else
+        {
+            row.Version++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<ShopperLinkState> ReadAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (Unprotect(token) is not { } payload)
+        {
+            return new ShopperLinkState.Invalid();
+        }
+        var parts = payload.Split('.');
+        if (parts.Length != 3 || !Guid.TryParseExact(parts[0], "N", out var id)
+            || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var version)
+            || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires))
+        {
+            return new ShopperLinkState.Invalid();
+        }
+        var current = clock.GetUtcNow() < DateTimeOffset.FromUnixTimeSeconds(expires) && version == await VersionAsync(id, cancellationToken);
+        return current ? new ShopperLinkState.Valid(id) : new ShopperLinkState.Stale();
+    }
 
     /// <summary>A request path with the link's token replaced, for logs and traces: the link is all a shopper needs to cancel.</summary>
     public static string Redact(string path)
@@ -32,8 +97,10 @@ public sealed class ShopperLinks(IDataProtectionProvider provider)
         return PathPrefix + "{token}" + (slash < 0 ? "" : rest[slash..].ToString());
     }
 
-    /// <summary>The subscription the token names; null when it was altered, made with another key ring, or is no token at all.</summary>
-    public Guid? Read(string? token)
+    private Task<int> VersionAsync(Guid subscriptionId, CancellationToken cancellationToken) =>
+        db.ShopperLinkVersions.AsNoTracking().Where(v => v.SubscriptionId == subscriptionId).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+
+    private string? Unprotect(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 1000)
         {
@@ -41,7 +108,7 @@ public sealed class ShopperLinks(IDataProtectionProvider provider)
         }
         try
         {
-            return Guid.TryParseExact(_protector.Unprotect(token), "N", out var id) ? id : null;
+            return _protector.Unprotect(token);
         }
         catch (CryptographicException)
         {

@@ -20,12 +20,13 @@ public static class ShopperSubscriptionApi
     private static async Task<Results<RedirectHttpResult, NotFound>> CancelAsync(
         string token, ShopperLinks links, ShopperCancellation cancellation, CancellationToken cancellationToken)
     {
-        if (links.Read(token) is not { } id)
+        if (await links.ReadAsync(token, cancellationToken) is not ShopperLinkState.Valid(var id))
         {
             return TypedResults.NotFound();
         }
         var outcome = await cancellation.CancelAtPeriodEndAsync(id, cancellationToken);
-        var page = links.PathFor(id);
+        // Back to the page under the same link: the shopper's link, not a new one.
+        var page = "/subscription/" + Uri.EscapeDataString(token);
         return outcome switch
         {
             CancellationOutcome.NotFound => TypedResults.NotFound(),

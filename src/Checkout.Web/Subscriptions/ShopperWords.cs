@@ -4,8 +4,8 @@ using System.Globalization;
 using Checkout.Domain.Pricing;
 using Checkout.Domain.Subscriptions;
 
-/// <summary>One line of the shopper's past charges.</summary>
-public sealed record ShopperCharge(DateTimeOffset At, BillingPeriod Period, Money Amount, string Outcome, string Explanation, string? Reason)
+/// <summary>One line of the shopper's past charges, in shopper words: never the acquirer's or Klarna's raw decline code.</summary>
+public sealed record ShopperCharge(DateTimeOffset At, BillingPeriod Period, Money Amount, string Outcome, string Explanation)
 {
     public const string FirstCharge = "The first payment, made when you signed up.";
 
@@ -15,11 +15,11 @@ public sealed record ShopperCharge(DateTimeOffset At, BillingPeriod Period, Mone
         var charges = new List<ShopperCharge>();
         if (subscription.BillingAnchor == subscription.SignedUpAt)
         {
-            charges.Add(new(subscription.SignedUpAt, subscription.Period(1), subscription.Price, "Approved", FirstCharge, null));
+            charges.Add(new(subscription.SignedUpAt, subscription.Period(1), subscription.Price, "Approved", FirstCharge));
         }
         charges.AddRange(subscription.Attempts
             .OrderBy(a => a.At)
-            .Select(a => new ShopperCharge(a.At, subscription.Period(a.PeriodNumber), subscription.Price, ShopperWords.Outcome(a.Result), ShopperWords.Explanation(a.Result), a.Reason)));
+            .Select(a => new ShopperCharge(a.At, subscription.Period(a.PeriodNumber), subscription.Price, ShopperWords.Outcome(a.Result), ShopperWords.Explanation(a.Result))));
         return charges;
     }
 }

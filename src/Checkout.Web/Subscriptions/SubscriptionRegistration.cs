@@ -11,8 +11,11 @@ public static class SubscriptionRegistration
         services.AddScoped<SubscriptionSignUps>();
         services.AddScoped<IOrderCompletedListener>(sp => sp.GetRequiredService<SubscriptionSignUps>());
         services.AddScoped<RenewalCharging>();
-        // The shopper's signed link and page: what they see and the cancellation at period end.
-        services.AddSingleton<ShopperLinks>();
+        // The shopper's signed, expiring, revocable link and page: what they see and the cancellation at period end.
+        services.AddOptions<ShopperLinkSettings>().BindConfiguration(ShopperLinkSettings.Section)
+            .Validate(s => s.Lifetime > TimeSpan.Zero, "ShopperLinks:Lifetime must be longer than zero (e.g. 30.00:00:00).")
+            .ValidateOnStart();
+        services.AddScoped<ShopperLinks>();
         services.AddScoped<ShopperCancellation>();
         services.AddSingleton<RenewalScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());

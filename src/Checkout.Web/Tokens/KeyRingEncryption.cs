@@ -30,6 +30,15 @@ public static class KeyRingEncryption
         return builder.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([current, .. previous]);
     }
 
+    /// <summary>Outside Development, refuses the start without the certificate, naming <c>DataProtection:CertificatePath</c>.</summary>
+    public static IServiceCollection AddKeyRingProtectionCheck(this IServiceCollection services)
+    {
+        services.AddOptions<KeyRingProtectionSettings>().BindConfiguration(KeyRingProtectionSettings.Section)
+            .Validate<IHostEnvironment>((s, environment) => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(s.CertificatePath), KeyRingProtectionSettings.Required)
+            .ValidateOnStart();
+        return services;
+    }
+
     private static X509Certificate2 Load(string? path, string? password, string setting)
     {
         if (string.IsNullOrWhiteSpace(path))

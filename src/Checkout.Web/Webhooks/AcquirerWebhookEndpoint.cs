@@ -43,7 +43,7 @@ public static partial class AcquirerWebhookEndpoint
         if (check != SignatureCheck.Valid)
         {
             LogRejected(loggers.CreateLogger("Checkout.Webhooks"), check);
-            return TypedResults.Problem($"The callback signature was not accepted ({check}).", statusCode: 400, title: "Bad signature");
+            return TypedResults.Problem("The callback signature was not accepted.", statusCode: 400, title: "Bad signature");
         }
         if (PartnerPaymentsClient.Parse(body) is not { EventId: { Length: > 0 and <= 180 } eventId, Status: { Length: > 0 } status })
         {

@@ -46,7 +46,7 @@ public static partial class KlarnaWebhookEndpoint
         if (check != SignatureCheck.Valid)
         {
             LogRejected(loggers.CreateLogger("Checkout.Webhooks"), check);
-            return TypedResults.Problem($"The webhook signature was not accepted ({check}).", statusCode: 400, title: "Bad signature");
+            return TypedResults.Problem("The webhook signature was not accepted.", statusCode: 400, title: "Bad signature");
         }
         if (WebhookEnvelope.TryParse(body) is not { Metadata: { } metadata } envelope)
         {

@@ -6,19 +6,31 @@ using Checkout.Web.Infrastructure.Options;
 /// <summary>Start-up refuses Klarna settings that would take payments on a key anyone can read.</summary>
 public sealed class KlarnaOptionsValidatorTests
 {
-    [Fact]
-    public void The_emulators_public_development_key_is_refused_beside_Klarnas_API()
+    private const string PublicDevelopmentSecret = "whsec_development_emulator_0123456789abcdef0123456789abcdef";
+
+    [Theory]
+    [InlineData("development-key-1")]
+    [InlineData("krn:partner:key-7")]
+    public void The_emulators_public_development_secret_is_refused_beside_Klarnas_API_under_any_key_id(string keyId)
     {
-        var result = Validate("https://api-global.test.klarna.com/", new() { ["krn:partner:global:notification:signing-key:development-1"] = "public", ["krn:partner:global:notification:signing-key:1b2c"] = "secret" });
+        var result = Validate("https://api-global.test.klarna.com/", new() { [keyId] = PublicDevelopmentSecret, ["krn:partner:key-1"] = "secret" });
 
         var failure = Assert.Single(result.Failures!);
-        Assert.StartsWith("Klarna:WebhookSigningKeys:krn:partner:global:notification:signing-key:development-1 is the local emulator's public development key", failure, StringComparison.Ordinal);
+        Assert.StartsWith($"Klarna:WebhookSigningKeys:{keyId} is the local emulator's public development secret", failure, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_development_key_is_accepted_for_the_local_emulator()
+    public void A_real_secret_under_a_development_looking_key_id_is_accepted()
     {
-        var result = Validate("http://localhost:5090/sandbox/klarna/", new() { ["krn:partner:global:notification:signing-key:development-1"] = "public" });
+        var result = Validate("https://api-global.test.klarna.com/", new() { ["development-key-1"] = "a-secret-klarna-showed-once" });
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+    }
+
+    [Fact]
+    public void The_development_secret_is_accepted_for_the_local_emulator()
+    {
+        var result = Validate("http://localhost:5090/sandbox/klarna/", new() { ["development-key-1"] = PublicDevelopmentSecret });
 
         Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
     }

@@ -6,14 +6,7 @@ using Microsoft.Extensions.Options;
 /// <summary>Fails start-up with the name of every missing <c>Klarna:</c> key.</summary>
 public sealed class KlarnaOptionsValidator : IValidateOptions<KlarnaOptions>
 {
-    /// <summary>The key ids of <c>appsettings.Development.json</c>, whose secrets are in the repository.</summary>
-    public const string DevelopmentKeyPrefix = "development-";
-
     private static readonly string[] InitiationModes = ["DEVICE_BEST", "ON_PAGE", "REDIRECT"];
-
-    /// <summary>A development settings' key id: its last segment (after Klarna's <c>krn:…:signing-key:</c>) starts <see cref="DevelopmentKeyPrefix"/>.</summary>
-    public static bool IsDevelopmentKey(string keyId) =>
-        keyId[(keyId.LastIndexOf(':') + 1)..].StartsWith(DevelopmentKeyPrefix, StringComparison.Ordinal);
 
     public ValidateOptionsResult Validate(string? name, KlarnaOptions options)
     {
@@ -35,10 +28,11 @@ public sealed class KlarnaOptionsValidator : IValidateOptions<KlarnaOptions>
             failures.Add("Klarna:BaseUrl is missing or not an absolute URL (e.g. https://api-global.test.klarna.com/).");
         }
         else if (!new Uri(options.BaseUrl!).IsLoopback
-            && options.WebhookSigningKeys.Keys.FirstOrDefault(IsDevelopmentKey) is { } development)
+            && options.WebhookSigningKeys.FirstOrDefault(k => k.Value?.Contains(AcquirerOptionsValidator.DevelopmentSecretMarker, StringComparison.Ordinal) == true)
+                .Key is { } development)
         {
-            // The development settings' key is public: with Klarna's API configured, anyone could sign a webhook with it.
-            failures.Add($"Klarna:WebhookSigningKeys:{development} is the local emulator's public development key, but Klarna:BaseUrl is {options.BaseUrl}: "
+            // The development settings' secret is public, whatever key id it is under: with Klarna's API configured, anyone could sign a webhook with it.
+            failures.Add($"Klarna:WebhookSigningKeys:{development} is the local emulator's public development secret, but Klarna:BaseUrl is {options.BaseUrl}: "
                 + $"set it to empty (dotnet user-secrets --project src/Checkout.Web set Klarna:WebhookSigningKeys:{development} \"\").");
         }
         if (!IsAbsoluteHttpUrl(options.SdkUrl))

@@ -11,6 +11,9 @@ public static class SettingsRegistration
             .Validate(
                 s => string.IsNullOrWhiteSpace(s.PublicBaseUrl) || KlarnaOptionsValidator.IsAbsoluteHttpUrl(s.PublicBaseUrl),
                 "Checkout:PublicBaseUrl must be an absolute http(s) URL such as https://shop.example.com/, or empty.")
+            .Validate<IHostEnvironment>(
+                (s, environment) => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(s.PublicBaseUrl),
+                "Checkout:PublicBaseUrl is required outside Development: the shop's public root, e.g. https://shop.example.com/, so the return URLs sent to Klarna never come from a request's Host header.")
             .ValidateOnStart();
         services.AddOptions<WorkerSettings>().BindConfiguration(WorkerSettings.Section)
             .Validate(s => s.LeaseDuration > TimeSpan.Zero, "Worker:LeaseDuration must be longer than zero (e.g. 00:02:00).")
