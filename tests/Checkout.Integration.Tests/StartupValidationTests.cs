@@ -1,8 +1,5 @@
 namespace Checkout.Integration.Tests;
 
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-
 /// <summary>
 /// A misconfigured deployment does not start: it prints one line per setting to fix, naming the key, and
 /// exits with 1, without a stack trace. Run as the built app, as an operator would see it.
@@ -90,7 +87,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task With_migration_at_start_up_off_a_database_without_the_schema_is_refused_in_one_line_naming_the_migrate_command()
     {
-        using var certificate = TestCertificate.Write();
+        using var certificate = KeyRingCertificate.Write();
         var (exit, output, error) = await RunAsync(new()
         {
             ["Klarna__BaseUrl"] = "https://api-global.test.klarna.com/",
@@ -109,7 +106,7 @@ public sealed class StartupValidationTests
             ["Brand__DisplayName"] = "Basic Store",
             ["Checkout__PublicBaseUrl"] = "https://shop.example.com/",
             ["DataProtection__CertificatePath"] = certificate.Path,
-            ["DataProtection__CertificatePassword"] = TestCertificate.Password,
+            ["DataProtection__CertificatePassword"] = KeyRingCertificate.Password,
         });
 
         Assert.Equal(1, exit);
@@ -231,7 +228,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Configured_outside_Development_behind_a_tls_proxy_it_starts_and_the_antiforgery_cookie_is_secure()
     {
-        using var certificate = TestCertificate.Write();
+        using var certificate = KeyRingCertificate.Write();
         var port = Ports.Free();
         using var process = BuiltApp.Start(["--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
         {
@@ -246,7 +243,7 @@ public sealed class StartupValidationTests
             ["Acquirer__ApiKey"] = "acquirer_key",
             ["Checkout__PublicBaseUrl"] = "https://shop.example.com/",
             ["DataProtection__CertificatePath"] = certificate.Path,
-            ["DataProtection__CertificatePassword"] = TestCertificate.Password,
+            ["DataProtection__CertificatePassword"] = KeyRingCertificate.Password,
             // TLS ends at the proxy in front of it, which says so in X-Forwarded-Proto.
             ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
             ["Catalog__Plans__0__Id"] = "premium-monthly",
@@ -318,7 +315,7 @@ public sealed class StartupValidationTests
         using var process = BuiltApp.Start(["--urls", $"http://127.0.0.1:{Ports.Free()}"], environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -329,27 +326,6 @@ public sealed class StartupValidationTests
             throw new Xunit.Sdk.XunitException("The app started although its settings are wrong.");
         }
         return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>A self-signed PKCS#12 file with an RSA key, deleted when disposed.</summary>
-    private sealed class TestCertificate : IDisposable
-    {
-        public const string Password = "key-ring-test-password";
-
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"checkout-key-ring-{Guid.NewGuid():N}.pfx");
-
-        public static TestCertificate Write()
-        {
-            var written = new TestCertificate();
-            using var rsa = RSA.Create(2048);
-            var request = new CertificateRequest(
-                "CN=Checkout key ring (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            File.WriteAllBytes(written.Path, certificate.Export(X509ContentType.Pfx, Password));
-            return written;
-        }
-
-        public void Dispose() => File.Delete(Path);
     }
 
     private static void AssertNoStackTrace(string[] lines) =>

@@ -46,6 +46,9 @@ public sealed class CheckoutApp : IAsyncDisposable
 
     public Uri Root => Process.Root;
 
+    /// <summary>One key-ring certificate for every app the benchmark starts.</summary>
+    private static KeyRingCertificate KeyRing { get; } = KeyRingCertificate.Write();
+
     /// <summary>
     /// Starts the emulator, then <paramref name="appDll"/> with settings passed as <c>--key=value</c>; <paramref name="extra"/> adds or overrides.
     /// </summary>
@@ -66,6 +69,10 @@ public sealed class CheckoutApp : IAsyncDisposable
             // Not Development (no developer pages or emulator start-up); every URL and key is given.
             ["environment"] = "Staging",
             ["ConnectionStrings:Checkout"] = $"Data Source={databasePath}",
+            // What every start outside Development requires: the public root of return URLs and key-ring protection.
+            ["Checkout:PublicBaseUrl"] = $"http://127.0.0.1:{port}/",
+            ["DataProtection:CertificatePath"] = KeyRing.Path,
+            ["DataProtection:CertificatePassword"] = KeyRingCertificate.Password,
             [$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = signingKey,
             ["RateLimits:PaymentsPerMinute"] = "100000000",
             ["RateLimits:ReadsPerMinute"] = "100000000",
