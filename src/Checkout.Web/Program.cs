@@ -6,6 +6,7 @@ using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.KlarnaSetup;
+using Checkout.Web.MerchantApi;
 using Checkout.Web.OnDemand;
 using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
@@ -75,8 +76,10 @@ app.MapCheckoutEvents();
 app.MapKlarnaWebhooks();
 app.MapAcquirerWebhooks();
 app.MapShopperSubscriptions();
-// The merchant's on-demand charges for rides: the merchant API, 404 unless Merchant:ApiKeys is set.
-app.MapOnDemandCharges();
+// Where Klarna returns the shopper after a ride's step-up.
+app.MapRideReturnPage();
+// The store's API, /api/v1 (checkout sessions, ride charges): 404 unless Merchant:ApiKeys is set; its OpenAPI document in Development.
+app.MapMerchantApi();
 
 // With Database:MigrateAtStartup=false and a migration missing, one line naming the command, and exit code 1.
 try

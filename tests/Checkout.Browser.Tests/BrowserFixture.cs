@@ -99,7 +99,7 @@ public sealed class AcquirerLedBrowserFixture : BrowserFixture
     }
 }
 
-/// <summary>The same app with the on-demand API on (<c>Merchant:ApiKeys</c>), for the merchant's ride charges.</summary>
+/// <summary>The same app with the merchant API on (<c>Merchant:ApiKeys</c>), for the merchant's ride charges.</summary>
 public sealed class RidesBrowserFixture : BrowserFixture
 {
     public RidesBrowserFixture()

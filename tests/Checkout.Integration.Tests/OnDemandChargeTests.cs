@@ -281,7 +281,7 @@ public sealed class OnDemandChargeTests(RidesAppFactory app) : IClassFixture<Rid
     {
         app.EnsureStarted();
         using var http = new HttpClient { BaseAddress = app.RootUri };
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/on-demand/charges/{Guid.NewGuid()}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/on-demand/charges/{Guid.NewGuid()}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "rides-merchant-test-key-0123456789abcdeX");
 
         using var response = await http.SendAsync(request);

@@ -7,7 +7,7 @@ using System.Text.Json;
 using Xunit;
 
 /// <summary>
-/// The merchant's app server calling <c>/api/on-demand/charges</c> with <see cref="ApiKey"/>, and the rides sign-up
+/// The merchant's server calling <c>/api/v1/on-demand/charges</c> with <see cref="ApiKey"/>, and the rides sign-up
 /// that gives it a customer to charge.
 /// </summary>
 public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = RidesMerchant.ApiKey) : IDisposable
@@ -45,7 +45,7 @@ public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = Rides
 
     public async Task<(HttpStatusCode Status, JsonElement Body)> ChargeAsync(object body, string? idempotencyKey, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/on-demand/charges") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/on-demand/charges") { Content = JsonContent.Create(body) };
         Authorize(request);
         if (idempotencyKey is not null)
         {
@@ -56,7 +56,7 @@ public sealed class RidesMerchant(CheckoutAppFactory app, string? apiKey = Rides
 
     public async Task<(HttpStatusCode Status, JsonElement Body)> ReadAsync(Guid chargeId)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/on-demand/charges/{chargeId}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/on-demand/charges/{chargeId}");
         Authorize(request);
         return await SendAsync(request);
     }

@@ -78,9 +78,21 @@ public sealed class Shopper : IDisposable
 
     public string PageHtml => _page.Html;
 
-    public async Task OpenCheckoutAsync(string planId)
+    public Task OpenCheckoutAsync(string planId) => OpenPageAsync(At($"checkout?plan={planId}"));
+
+    /// <summary>Follows a checkout session's <c>url</c>, as the store sends its shopper there.</summary>
+    public async Task OpenSessionAsync(string sessionUrl)
     {
-        var response = await _http.GetAsync(At($"checkout?plan={planId}"));
+        await OpenPageAsync(new Uri(sessionUrl));
+        _page.SessionId = Data("session-id");
+    }
+
+    /// <summary>The checkout session the page pays for; empty on a plan link.</summary>
+    public string SessionId => _page.SessionId;
+
+    private async Task OpenPageAsync(Uri page)
+    {
+        var response = await _http.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         _page.Html = await response.Content.ReadAsStringAsync();
         _page.CheckoutKey = Data("checkout-key");
@@ -123,13 +135,22 @@ public sealed class Shopper : IDisposable
     }
 
     /// <summary>What the page's Klarna button sends to start the payment, with a fresh SDK session token.</summary>
-    public async Task<object> PaymentRequestBodyAsync() => new
-    {
-        checkoutKey = CheckoutKey,
-        planId = PlanId,
-        klarnaNetworkSessionToken = await SdkSessionTokenAsync(),
-        paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
-    };
+    public async Task<object> PaymentRequestBodyAsync() => SessionId.Length == 0
+        ? new
+        {
+            checkoutKey = CheckoutKey,
+            planId = PlanId,
+            klarnaNetworkSessionToken = await SdkSessionTokenAsync(),
+            paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
+        }
+        : new
+        {
+            checkoutKey = CheckoutKey,
+            planId = PlanId,
+            klarnaNetworkSessionToken = await SdkSessionTokenAsync(),
+            paymentOptionId = "S0xBUk5BX0RFRkFVTFQ=",
+            checkoutSessionId = SessionId,
+        };
 
     /// <summary>Clicks the Klarna button: asks the server for a payment request, as <c>initiate</c> does.</summary>
     public async Task<JsonElement> InitiateAsync()
@@ -243,5 +264,7 @@ public sealed class Shopper : IDisposable
         public string ClientId { get; set; } = "";
 
         public string CheckoutId { get; set; } = "";
+
+        public string SessionId { get; set; } = "";
     }
 }

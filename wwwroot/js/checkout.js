@@ -90,6 +90,7 @@ async function initiate(first, second) {
   try {
     const answer = await postJson("/api/payment-request", {
       checkoutKey: settings.checkoutKey, planId: settings.planId, klarnaNetworkSessionToken, paymentOptionId,
+      checkoutSessionId: settings.sessionId || undefined,
     });
     started = { checkoutId: answer.checkoutId, returnUrl: answer.returnUrl };
     return toInitiateResult(answer);

@@ -18,6 +18,9 @@ public sealed class Order
     /// </summary>
     public Guid? CheckoutKey { get; private set; }
 
+    /// <summary>The store's checkout session this order pays for; none when the shopper came by a plan link.</summary>
+    public Guid? CheckoutSessionId { get; private set; }
+
     public string PlanId { get; private set; } = "";
 
     public PlanKind PlanKind { get; private set; }
@@ -53,10 +56,11 @@ public sealed class Order
     /// <summary>The reference Klarna and the acquirer see; the order id, so every party can find it.</summary>
     public string Reference => Id.ToString("N");
 
-    public static Order Start(Plan plan, DateTimeOffset now, Guid? checkoutKey = null) => new()
+    public static Order Start(Plan plan, DateTimeOffset now, Guid? checkoutKey = null, Guid? checkoutSessionId = null) => new()
     {
         Id = Guid.NewGuid(),
         CheckoutKey = checkoutKey,
+        CheckoutSessionId = checkoutSessionId,
         PlanId = plan.Id,
         PlanKind = plan.Kind,
         AmountDueMinorUnits = plan.DueNow.MinorUnits,

@@ -43,7 +43,11 @@ public sealed record SupplementaryPurchaseData
 public sealed record LineItem(
     string Name, int Quantity, long UnitPrice, long TotalAmount, string? LineItemReference = null, string? ProductIdentifier = null);
 
-public sealed record KlarnaCustomer(string? Email);
+/// <summary>
+/// Who the customer is according to the merchant, to simplify the shopper's sign-up at Klarna. Klarna's address needs a
+/// street and a city, so a country alone is not sent.
+/// </summary>
+public sealed record KlarnaCustomer(string? Email, string? GivenName = null, string? FamilyName = null);
 
 public sealed record Subscription(
     string SubscriptionReference,

@@ -7,7 +7,8 @@ using Checkout.Domain.Plans;
 /// <summary>Builds the payment request for an order from the server's own plan and price.</summary>
 public static class PaymentRequestFactory
 {
-    public static PaymentRequestBody Create(Order order, Plan plan, string paymentOptionId, Uri returnUrl, DateOnly today)
+    public static PaymentRequestBody Create(
+        Order order, Plan plan, string paymentOptionId, Uri returnUrl, DateOnly today, KlarnaCustomer? customer = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(plan);
@@ -27,6 +28,7 @@ public static class PaymentRequestFactory
             SupplementaryPurchaseData = new SupplementaryPurchaseData
             {
                 PurchaseReference = order.Reference,
+                Customer = customer is { Email: null, GivenName: null, FamilyName: null } ? null : customer,
                 LineItems = order.ChargesNow
                     ? [new LineItem(plan.Name, 1, order.AmountDueMinorUnits, order.AmountDueMinorUnits, LineItemReference: plan.Id)]
                     : null,

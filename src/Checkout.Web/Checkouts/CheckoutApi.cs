@@ -2,11 +2,13 @@ namespace Checkout.Web.Checkouts;
 
 using System.Diagnostics;
 using Checkout.Domain.Plans;
+using Checkout.Domain.Sessions;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Orders;
+using Checkout.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -48,6 +50,8 @@ public static class CheckoutApi
         PaymentRequestInput? input,
         PaymentRequestService service,
         PlanCatalog catalog,
+        CheckoutSessionStore sessions,
+        TimeProvider clock,
         HttpRequest request,
         IOptions<CheckoutSettings> settings,
         PayerCookie payer,
@@ -63,8 +67,22 @@ public static class CheckoutApi
         {
             return Problems.Validation(errors);
         }
+        CheckoutSession? session = null;
+        if (Guid.TryParse(input.CheckoutSessionId, out var sessionId))
+        {
+            session = await sessions.FindAsync(sessionId, cancellationToken);
+            if (session is null || session.PlanId != plan.Id)
+            {
+                return Problems.Validation(new() { ["checkoutSessionId"] = ["checkoutSessionId must be the session of the page this site served. Reload the checkout page."] });
+            }
+            if (session.StatusAt(clock.GetUtcNow()) != CheckoutSessionStatus.Open)
+            {
+                return Problems.Conflict(
+                    "Checkout session ended", $"This checkout is {CheckoutSessionView.StatusName(session.StatusAt(clock.GetUtcNow()))}. Go back to the store to start again.");
+            }
+        }
         var siteBase = CheckoutUrls.SiteBase(request, settings.Value);
-        var start = await service.StartAsync(checkoutKey, plan, input, siteBase, cancellationToken);
+        var start = await service.StartAsync(checkoutKey, plan, input, siteBase, cancellationToken, session);
         requestLog.Set(Logging.OrderId, start.CheckoutId);
         if (start is PaymentStart.JourneyOpen or PaymentStart.CompletedAtOnce)
         {

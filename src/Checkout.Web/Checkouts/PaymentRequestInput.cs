@@ -9,7 +9,8 @@ using Checkout.Domain.Plans;
 /// server, never from the browser.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record PaymentRequestInput(string? CheckoutKey, string? PlanId, string? KlarnaNetworkSessionToken, string? PaymentOptionId)
+public sealed record PaymentRequestInput(
+    string? CheckoutKey, string? PlanId, string? KlarnaNetworkSessionToken, string? PaymentOptionId, string? CheckoutSessionId = null)
 {
     public Dictionary<string, string[]> Validate(PlanCatalog catalog, out Guid checkoutKey, out Plan plan)
     {
@@ -30,6 +31,10 @@ public sealed record PaymentRequestInput(string? CheckoutKey, string? PlanId, st
         if (string.IsNullOrWhiteSpace(PaymentOptionId) || PaymentOptionId.Length > 500)
         {
             errors["paymentOptionId"] = ["paymentOptionId is required: the id Klarna's presentation gave."];
+        }
+        if (CheckoutSessionId is not null && !Guid.TryParse(CheckoutSessionId, out _))
+        {
+            errors["checkoutSessionId"] = ["checkoutSessionId must be the session of the page this site served. Reload the checkout page."];
         }
         if (KlarnaNetworkSessionToken is { Length: > 8192 })
         {

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
+using Checkout.Domain.Sessions;
 using Checkout.Klarna;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Completion;
@@ -29,11 +30,11 @@ public sealed partial class PaymentRequestService(
     public static string IdempotencyKeyFor(Guid orderId) => KlarnaIdempotencyKey.For(orderId, "payment-request:create");
 
     public async Task<PaymentStart> StartAsync(
-        Guid checkoutKey, Plan plan, PaymentRequestInput input, Uri siteBase, CancellationToken cancellationToken)
+        Guid checkoutKey, Plan plan, PaymentRequestInput input, Uri siteBase, CancellationToken cancellationToken, CheckoutSession? session = null)
     {
-        var order = await orders.OpenAsync(checkoutKey, plan, cancellationToken);
+        var order = await orders.OpenAsync(checkoutKey, plan, cancellationToken, session?.Id);
         Activity.Current.TagOrder(order);
-        if (order.PlanId != plan.Id)
+        if (order.PlanId != plan.Id || order.CheckoutSessionId != session?.Id)
         {
             return new PaymentStart.KeyTakenByAnotherPlan(order.Id, order.PlanId);
         }
@@ -50,7 +51,9 @@ public sealed partial class PaymentRequestService(
         }
 
         var returnUrl = CheckoutUrls.Return(siteBase, order.Id);
-        var body = PaymentRequestFactory.Create(order, plan, input.PaymentOptionId!, returnUrl, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var prefill = session is null ? null : new KlarnaCustomer(session.CustomerEmail, session.CustomerGivenName, session.CustomerFamilyName);
+        var body = PaymentRequestFactory.Create(
+            order, plan, input.PaymentOptionId!, returnUrl, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), prefill);
         if (options.Value.Flow == KlarnaFlow.AcquirerLed)
         {
             return await acquirerLed.StartAsync(order, body, input.KlarnaNetworkSessionToken);

@@ -14,8 +14,10 @@ using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.MerchantAuthentication;
+using Checkout.Web.MerchantApi;
 using Checkout.Web.OnDemand;
 using Checkout.Web.Orders;
+using Checkout.Web.Sessions;
 using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
 using Checkout.Web.TestClock;
@@ -85,6 +87,10 @@ public static class CheckoutServices
         services.AddMerchantApiKeys();
         // Rides charged on demand through the merchant API.
         services.AddOnDemandCharges();
+        // Checkout sessions the store's server opens, completed by their orders.
+        services.AddCheckoutSessions();
+        // The OpenAPI document of the store's API, /api/v1.
+        services.AddMerchantApi();
 
         // The operator's view at /admin: off unless Admin:Key is set.
         services.AddOperatorView(builder.Environment);

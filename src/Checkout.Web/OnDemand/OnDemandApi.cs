@@ -6,26 +6,37 @@ using Checkout.Domain.OnDemand;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
-using Checkout.Web.MerchantAuthentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// The merchant app's server-to-server API for rides: <c>POST /api/on-demand/charges</c> (with <c>Idempotency-Key</c>)
-/// and <c>GET /api/on-demand/charges/{id}</c>, for a caller with one of <c>Merchant:ApiKeys</c> (404 while none is set);
-/// and the shopper's return from a step-up, which only reads the charge.
+/// The merchant's server-to-server API for rides, in the merchant API (<c>/api/v1</c>): <c>POST /on-demand/charges</c>
+/// (with <c>Idempotency-Key</c>) and <c>GET /on-demand/charges/{id}</c>; and the shopper's return from a step-up, which
+/// only reads the charge.
 /// </summary>
 public static class OnDemandApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxIdempotencyKeyLength = 200;
 
-    public static IEndpointRouteBuilder MapOnDemandCharges(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOnDemandCharges(this RouteGroupBuilder api)
     {
-        var api = app.MapGroup("/api/on-demand/charges").RequireAuthorization(MerchantApiAuthorization.Policy).DisableAntiforgery();
-        api.MapPost("", ChargeAsync).RequireRateLimiting(RateLimits.Payments);
-        api.MapGet("/{chargeId:guid}", ReadAsync).RequireRateLimiting(RateLimits.Reads);
-        app.MapGet("/on-demand/charges/{chargeId:guid}/return", ReturnAsync).RequireRateLimiting(RateLimits.Reads);
+        var charges = api.MapGroup("/on-demand/charges").WithTags("Rides");
+        charges.MapPost("", ChargeAsync)
+            .Accepts<RideChargeBody>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .RequireRateLimiting(RateLimits.Payments)
+            .WithName("ChargeRide");
+        charges.MapGet("/{chargeId:guid}", ReadAsync).RequireRateLimiting(RateLimits.Reads).WithName("GetRideCharge");
+        return api;
+    }
+
+    /// <summary>Where Klarna brings the shopper back after a ride's step-up; a page, outside the merchant API.</summary>
+    public static IEndpointRouteBuilder MapRideReturnPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/on-demand/charges/{chargeId:guid}/return", ReturnAsync).RequireRateLimiting(RateLimits.Reads).ExcludeFromDescription();
         return app;
     }
 
@@ -57,7 +68,7 @@ public static class OnDemandApi
         return await charging.ChargeAsync(key[0]!, input, siteBase, cancellationToken) switch
         {
             RideChargeOutcome.Charged { Created: true } charged =>
-                TypedResults.Created($"/api/on-demand/charges/{charged.Charge.Id}", RideChargeView.Of(charged.Charge, siteBase)),
+                TypedResults.Created($"/api/v1/on-demand/charges/{charged.Charge.Id}", RideChargeView.Of(charged.Charge, siteBase)),
             RideChargeOutcome.Charged charged => TypedResults.Ok(RideChargeView.Of(charged.Charge, siteBase)),
             RideChargeOutcome.UnknownCustomer => Problems.NotFound("customerId", "No rides sign-up with a Klarna token has this customerId."),
             RideChargeOutcome.WrongScope wrong => Unprocessable("Token cannot be charged for rides", wrong.Detail),

@@ -2,7 +2,7 @@ namespace Checkout.Web.OnDemand;
 
 public static class OnDemandRegistration
 {
-    /// <summary>Rides charged on the rides customer's token; the API is the merchant API's, off unless <c>Merchant:ApiKeys</c> is set.</summary>
+    /// <summary>Rides charged on the rides customer's token, through the merchant API (<c>/api/v1/on-demand/charges</c>).</summary>
     public static IServiceCollection AddOnDemandCharges(this IServiceCollection services)
     {
         services.AddOptions<OnDemandSettings>().BindConfiguration(OnDemandSettings.Section)

@@ -57,3 +57,6 @@ public sealed record RideChargeInput(Guid CustomerId, Money Amount, string RideR
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
+
+/// <summary>The ride's body as the OpenAPI document shows it; the endpoint reads it field by field (<see cref="RideChargeInput"/>).</summary>
+public sealed record RideChargeBody(Guid CustomerId, long Amount, string Currency, string RideReference);

@@ -17,18 +17,19 @@ public sealed class OrderStore(
     SqliteGroupCommit sqliteWrites,
     CheckoutMetrics metrics,
     TimeProvider clock,
-    IEnumerable<IOrderCompletedListener> completedListeners)
+    IEnumerable<IOrderCompletedListener> completedListeners,
+    IEnumerable<IOrderCanceledListener> canceledListeners)
 {
     /// <summary>
     /// The order opened under <paramref name="checkoutKey"/>, opened now for <paramref name="plan"/> when there is
     /// none: a second start from the same page (a double click, a retry) finds the first one's order. The order
     /// found may be for another plan; the caller decides what that means.
     /// </summary>
-    public async Task<Order> OpenAsync(Guid checkoutKey, Plan plan, CancellationToken cancellationToken)
+    public async Task<Order> OpenAsync(Guid checkoutKey, Plan plan, CancellationToken cancellationToken, Guid? checkoutSessionId = null)
     {
         // Insert first: nearly every start is a page's first, and the insert checks the key anyway, so a lookup
         // before it would be a second query for the rare second start's sake.
-        var order = Order.Start(plan, clock.GetUtcNow(), checkoutKey);
+        var order = Order.Start(plan, clock.GetUtcNow(), checkoutKey, checkoutSessionId);
         if (await TryInsertAsync(order, cancellationToken))
         {
             return order;
@@ -191,6 +192,13 @@ public sealed class OrderStore(
             foreach (var listener in completedListeners)
             {
                 await listener.OrderCompletedAsync(id, cancellationToken);
+            }
+        }
+        if (to == OrderStatus.Cancelled)
+        {
+            foreach (var listener in canceledListeners)
+            {
+                await listener.OrderCanceledAsync(id, cancellationToken);
             }
         }
         return true;

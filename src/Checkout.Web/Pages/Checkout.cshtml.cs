@@ -6,6 +6,8 @@ using Checkout.Klarna;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Orders;
+using Checkout.Web.Sessions;
+using Checkout.Domain.Sessions;
 using Checkout.Web.Telemetry;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +19,12 @@ using Microsoft.Extensions.Options;
 /// nothing: the order is opened when the shopper starts to pay, under the checkout key this page carries.
 /// </summary>
 public sealed class CheckoutModel(
-    PlanCatalog catalog, IOptions<KlarnaOptions> klarna, IAntiforgery antiforgery, CheckoutMetrics metrics, TimeProvider clock)
+    PlanCatalog catalog,
+    IOptions<KlarnaOptions> klarna,
+    IAntiforgery antiforgery,
+    CheckoutMetrics metrics,
+    CheckoutSessionStore sessions,
+    TimeProvider clock)
     : PageModel
 {
     public Plan Plan { get; private set; } = null!;
@@ -29,7 +36,15 @@ public sealed class CheckoutModel(
 
     public string SdkUrl => klarna.Value.SdkUrl!;
 
-    public string Locale => klarna.Value.Locale;
+    public string Locale => Session?.Locale ?? klarna.Value.Locale;
+
+    /// <summary>The store's session this page pays for (<c>/checkout?session={id}</c>); none on a plan link.</summary>
+    public CheckoutSession? Session { get; private set; }
+
+    /// <summary>Set when the session can no longer be paid: what the page says instead of the checkout.</summary>
+    public string? SessionEnded { get; private set; }
+
+    public string? SessionStatus { get; private set; }
 
     public string InitiationMode => klarna.Value.InitiationMode;
 
@@ -44,12 +59,40 @@ public sealed class CheckoutModel(
 
     public DateOnly FirstBillingDate => Plan.FirstBillingDate(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
-    public IActionResult OnGet(string? plan)
+    public async Task<IActionResult> OnGetAsync(string? plan, string? session, CancellationToken cancellationToken)
     {
+        if (session is not null)
+        {
+            return Guid.TryParse(session, out var sessionId) ? await OpenSessionAsync(sessionId, cancellationToken) : NotFound();
+        }
         if (catalog.Find(plan) is not { } chosen)
         {
             return plan is null ? Redirect("/") : NotFound();
         }
+        return Start(chosen);
+    }
+
+    private async Task<IActionResult> OpenSessionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await sessions.FindAsync(id, cancellationToken) is not { } session || catalog.Find(session.PlanId) is not { } sessionPlan)
+        {
+            return NotFound();
+        }
+        Session = session;
+        Plan = sessionPlan;
+        var status = session.StatusAt(clock.GetUtcNow());
+        SessionStatus = CheckoutSessionView.StatusName(status);
+        SessionEnded = SessionPage.EndedText(status);
+        if (SessionEnded is not null)
+        {
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+        return Start(sessionPlan);
+    }
+
+    private PageResult Start(Plan chosen)
+    {
         Plan = chosen;
         CheckoutKey = Guid.NewGuid();
         Activity.Current.TagCheckoutPage(CheckoutKey, chosen.Id);

@@ -4,6 +4,7 @@ using Checkout.Domain.Orders;
 using Checkout.Domain.Plans;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Orders;
+using Checkout.Web.Sessions;
 using Checkout.Web.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ConfirmationModel(
-    OrderStore orders, PlanCatalog catalog, SubscriptionStore subscriptions, ShopperLinks links, PayerCookie payer, TimeProvider clock) : PageModel
+    OrderStore orders,
+    PlanCatalog catalog,
+    SubscriptionStore subscriptions,
+    ShopperLinks links,
+    PayerCookie payer,
+    CheckoutSessionStore sessions,
+    TimeProvider clock) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -42,6 +49,11 @@ public sealed class ConfirmationModel(
         if (!order.Status.IsFinal())
         {
             return Redirect($"/checkout/return?checkoutId={id}");
+        }
+        // A store's session: the shopper goes back to the store, to success_url once signed up, else to cancel_url.
+        if (order.CheckoutSessionId is { } sessionId && await sessions.FindAsync(sessionId, cancellationToken) is { } session)
+        {
+            return Redirect(order.Status == OrderStatus.Completed ? SessionUrls.Success(session).AbsoluteUri : session.CancelUrl);
         }
         Order = order;
         Plan = plan;

@@ -2,6 +2,7 @@ namespace Checkout.Web.Infrastructure.Persistence;
 
 using Checkout.Domain.OnDemand;
 using Checkout.Domain.Orders;
+using Checkout.Domain.Sessions;
 using Checkout.Domain.Subscriptions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Per subscription, the version its shopper links must carry; raised to revoke them.</summary>
     public DbSet<ShopperLinkVersion> ShopperLinkVersions => Set<ShopperLinkVersion>();
 
+    /// <summary>Checkout sessions the merchant's store opened, one per its idempotency key.</summary>
+    public DbSet<CheckoutSession> CheckoutSessions => Set<CheckoutSession>();
+
     /// <summary>The Data Protection key ring (<c>PersistKeysToDbContext</c>), beside the tokens it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -60,6 +64,26 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
             order.HasIndex(o => o.AcquirerPaymentId);
             order.HasIndex(o => o.Status);
             order.HasIndex(o => o.CheckoutKey).IsUnique();
+            order.HasIndex(o => o.CheckoutSessionId);
+        });
+        modelBuilder.Entity<CheckoutSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).ValueGeneratedNever();
+            session.Property(s => s.IdempotencyKey).HasMaxLength(200);
+            session.HasIndex(s => s.IdempotencyKey).IsUnique();
+            session.Property(s => s.RequestDigest).HasMaxLength(64);
+            session.Property(s => s.PlanId).HasMaxLength(64);
+            session.Property(s => s.ClientReferenceId).HasMaxLength(200);
+            session.Property(s => s.CustomerEmail).HasMaxLength(254);
+            session.Property(s => s.CustomerGivenName).HasMaxLength(100);
+            session.Property(s => s.CustomerFamilyName).HasMaxLength(100);
+            session.Property(s => s.CustomerCountry).HasMaxLength(2);
+            session.Property(s => s.Locale).HasMaxLength(10);
+            session.Property(s => s.SuccessUrl).HasMaxLength(2100);
+            session.Property(s => s.CancelUrl).HasMaxLength(2100);
+            session.Property(s => s.MetadataJson).HasMaxLength(16000);
+            session.Property(s => s.Status).HasConversion<string>().HasMaxLength(32);
         });
         modelBuilder.Entity<OrderKlarnaLink>().HasKey(l => l.OrderId);
         modelBuilder.Entity<WebhookEventRecord>(e =>

@@ -1,0 +1,47 @@
+namespace Checkout.Web.Sessions;
+
+using Checkout.Domain.Sessions;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>The one owner of a checkout session's status: every change is a conditional update from the status it leaves.</summary>
+public sealed class CheckoutSessionStore(CheckoutDbContext db, TimeProvider clock)
+{
+    public Task<CheckoutSession?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+
+    public Task<CheckoutSession?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    /// <summary>Stores the session, or finds the one stored first under the same idempotency key.</summary>
+    public async Task<(CheckoutSession Session, bool Created)> OpenAsync(CheckoutSession session, CancellationToken cancellationToken)
+    {
+        if (await db.TryInsertOnceAsync(session, cancellationToken))
+        {
+            db.Entry(session).State = EntityState.Detached;
+            return (session, true);
+        }
+        var first = await FindByKeyAsync(session.IdempotencyKey, cancellationToken)
+            ?? throw new InvalidOperationException("A session lost the insert to its idempotency key, and that session is gone.");
+        return (first, false);
+    }
+
+    /// <summary>Moves the session to <paramref name="to"/> if it is still <paramref name="from"/>; false when another call moved it first.</summary>
+    public async Task<bool> TryMoveAsync(Guid id, CheckoutSessionStatus from, CheckoutSessionStatus to, Guid? orderId, CancellationToken cancellationToken)
+    {
+        if (!CheckoutSessionTransitions.IsAllowed(from, to))
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        var moved = await db.CheckoutSessions
+            .Where(s => s.Id == id && s.Status == from)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(s => s.Status, to)
+                    .SetProperty(s => s.OrderId, s => orderId ?? s.OrderId)
+                    .SetProperty(s => s.UpdatedAt, now),
+                cancellationToken);
+        return moved == 1;
+    }
+}
