@@ -8,8 +8,8 @@ public static class SessionPage
     public static string? EndedText(CheckoutSessionStatus status) => status switch
     {
         CheckoutSessionStatus.Open => null,
-        CheckoutSessionStatus.Complete => "This checkout is complete: you have already signed up.",
-        CheckoutSessionStatus.Expired => "This checkout link has expired.",
-        _ => "This checkout was canceled.",
+        CheckoutSessionStatus.Complete => "This checkout is complete: you have already signed up. You can go back to the store.",
+        CheckoutSessionStatus.Expired => "This checkout link has expired. Nothing was charged; go back to the store to start again.",
+        _ => "This checkout was canceled. Nothing was charged; go back to the store to start again.",
     };
 }
