@@ -71,14 +71,14 @@ public sealed class ClientAbortTests
     [InlineData("AcquirerLed")]
     public async Task A_merchant_app_that_leaves_while_the_acquirer_charges_a_ride_still_gets_the_ride_recorded(string flow)
     {
-        using var scenario = Scenario.Start("/api/on-demand/charges", new() { ["Klarna:Flow"] = flow, [RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey });
+        using var scenario = Scenario.Start("/api/v1/on-demand/charges", new() { ["Klarna:Flow"] = flow, [RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey });
         var (app, gate, logs) = (scenario.App, scenario.Gate, scenario.Logs);
         var customer = await RidesMerchant.SignUpRiderAsync(app);
         using var merchant = new RidesMerchant(app);
 
         await LeaveOnceHeldAsync(gate, token => merchant.ChargeAsync(RidesMerchant.Ride(customer, 1500), $"ride-key-{Guid.NewGuid():N}", token));
 
-        await WaitForClientGoneAsync(logs, "/api/on-demand/charges");
+        await WaitForClientGoneAsync(logs, "/api/v1/on-demand/charges");
         var charge = await RideOfAsync(app, customer);
         Assert.Equal(OnDemandChargeStatus.Approved, charge.Status);
         Assert.False(string.IsNullOrEmpty(charge.AcquirerPaymentId));
