@@ -1,6 +1,7 @@
 using Checkout.Web.Admin;
 using Checkout.Web.Brand;
 using Checkout.Web.Checkouts;
+using Checkout.Web.Events;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
@@ -80,6 +81,8 @@ app.MapShopperSubscriptions();
 app.MapRideReturnPage();
 // The store's API, /api/v1 (checkout sessions, ride charges): 404 unless Merchant:ApiKeys is set; its OpenAPI document in Development.
 app.MapMerchantApi();
+// The events of the last 30 days, for a store catching up: 404 unless Merchant:ApiKeys is set.
+app.MapMerchantEvents();
 
 // With Database:MigrateAtStartup=false and a migration missing, one line naming the command, and exit code 1.
 try

@@ -10,6 +10,7 @@ using Checkout.Web.Brand;
 using Checkout.Web.Catalog;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Completion;
+using Checkout.Web.Events;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
@@ -91,6 +92,8 @@ public static class CheckoutServices
         services.AddCheckoutSessions();
         // The OpenAPI document of the store's API, /api/v1.
         services.AddMerchantApi();
+        // Signed events to the merchant's systems (Merchant:Webhooks), from an outbox written with each change.
+        services.AddMerchantEvents();
 
         // The operator's view at /admin: off unless Admin:Key is set.
         services.AddOperatorView(builder.Environment);

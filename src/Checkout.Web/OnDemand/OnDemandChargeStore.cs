@@ -2,6 +2,7 @@ namespace Checkout.Web.OnDemand;
 
 using Checkout.Acquiring;
 using Checkout.Domain.OnDemand;
+using Checkout.Web.Events;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,8 @@ public sealed class OnDemandChargeStore(CheckoutDbContext db, TimeProvider clock
             return false;
         }
         var now = clock.GetUtcNow();
+        // The change and the event the merchant hears of it commit together, or neither does.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.OnDemandCharges
             .Where(c => c.Id == id && c.Status == from)
             .ExecuteUpdateAsync(
@@ -56,7 +59,17 @@ public sealed class OnDemandChargeStore(CheckoutDbContext db, TimeProvider clock
                     .SetProperty(c => c.Reason, Truncate(answer.Reason))
                     .SetProperty(c => c.UpdatedAt, now),
                 cancellationToken);
-        return moved == 1;
+        if (moved != 1)
+        {
+            return false;
+        }
+        if (RideEvents.TypeFor(to) is { } type && await FindAsync(id, cancellationToken) is { } charge)
+        {
+            MerchantEvents.Add(db, type, RideObject.Of(charge));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Stepped-up rides untouched since <paramref name="quietSince"/>, oldest first.</summary>

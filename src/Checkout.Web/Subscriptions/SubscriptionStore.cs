@@ -1,13 +1,15 @@
 namespace Checkout.Web.Subscriptions;
 
 using Checkout.Domain.Subscriptions;
+using Checkout.Web.Events;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 /// <summary>
 /// Subscriptions in the database with their scheduler rows (<see cref="SubscriptionRenewal"/>). A subscription is
 /// changed only by the instance holding its row's claim (<see cref="LeasedWork"/>), and its changes are saved in
-/// the transaction that gives the claim back, so a claimer whose lease lapsed can no longer write.
+/// the transaction that gives the claim back, so a claimer whose lease lapsed can no longer write. The events the
+/// merchant hears of each change (<see cref="SubscriptionEvents"/>) are saved in the same transaction.
 /// </summary>
 public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
 {
@@ -23,6 +25,7 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         var renewal = new SubscriptionRenewal { SubscriptionId = subscription.Id, NextAttemptAt = subscription.CreatedAt };
         db.Subscriptions.Add(subscription);
         db.SubscriptionRenewals.Add(renewal);
+        SubscriptionEvents.Created(db, subscription);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -30,6 +33,7 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
+            MerchantEvents.Discard(db);
             db.Entry(renewal).State = EntityState.Detached;
             db.Entry(subscription).State = EntityState.Detached;
             return false;
@@ -127,6 +131,7 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         {
             throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its answer was saved.");
         }
+        SubscriptionEvents.Changed(db, subscription);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -151,6 +156,7 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         {
             throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its change was saved.");
         }
+        SubscriptionEvents.Changed(db, subscription);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

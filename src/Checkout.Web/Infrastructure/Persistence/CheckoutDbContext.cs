@@ -4,6 +4,7 @@ using Checkout.Domain.OnDemand;
 using Checkout.Domain.Orders;
 using Checkout.Domain.Sessions;
 using Checkout.Domain.Subscriptions;
+using Checkout.Web.Events;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,14 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Checkout sessions the merchant's store opened, one per its idempotency key.</summary>
     public DbSet<CheckoutSession> CheckoutSessions => Set<CheckoutSession>();
+
+    /// <summary>Events for the merchant's systems, stored with the change each reports (the outbox); see <see cref="Events.MerchantEvents"/>.</summary>
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+
+    /// <summary>One per event and endpoint, retried until delivered or failed.</summary>
+    public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
+
+    public DbSet<EventDeliveryAttempt> EventDeliveryAttempts => Set<EventDeliveryAttempt>();
 
     /// <summary>The Data Protection key ring (<c>PersistKeysToDbContext</c>), beside the tokens it protects.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -159,6 +168,7 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
             version.HasKey(v => v.SubscriptionId);
             version.Property(v => v.SubscriptionId).ValueGeneratedNever();
         });
+        EventModel.Configure(modelBuilder);
         modelBuilder.Entity<DataProtectionKey>(k =>
         {
             // The columns the table had before Data Protection's own entity took it over; it always fills both.

@@ -1,0 +1,106 @@
+namespace Checkout.Web.Events;
+
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>A claimed delivery with the body it sends.</summary>
+public sealed record DueDelivery(EventDelivery Delivery, string Payload);
+
+/// <summary>
+/// The deliveries' one owner. Claims are the shared lease statements (<see cref="LeasedWork"/>), so two instances never
+/// send the same attempt; an attempt's result is written only while its claim still holds the row.
+/// </summary>
+public sealed class EventDeliveryStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, TimeProvider clock)
+{
+    /// <summary>The wait after a delivery's <paramref name="attempts"/>th failure: 30 seconds, doubling, at most 12 hours.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(12 * 3600, 30 * Math.Pow(2, Math.Min(attempts - 1, 20))));
+
+    public async Task<List<DueDelivery>> ClaimDueAsync(WorkClaim claim, int max, CancellationToken cancellationToken)
+    {
+        var candidates = await Pending().Claimable(claim.Now)
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        await OutsideBatchesAsync(() => Pending().Where(d => candidates.Contains(d.Id)).ClaimAsync(claim, cancellationToken), cancellationToken);
+        return await Pending().AsNoTracking().HeldBy(claim)
+            .Join(db.OutboxEvents, d => d.EventId, e => e.Id, (d, e) => new DueDelivery(d, e.Payload))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the attempt and its delivery's new state (delivered; due again after <see cref="Backoff"/>; or failed,
+    /// once the next try would come after its give-up time) in one transaction; false when the claim had lapsed.
+    /// </summary>
+    public async Task<bool> RecordAsync(EventDelivery delivery, WorkClaim claim, AttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var attempts = delivery.Attempts + 1;
+        var nextAttemptAt = now + Backoff(attempts);
+        var status = outcome.Delivered ? EventDeliveryStatus.Delivered
+            : nextAttemptAt > delivery.GiveUpAt ? EventDeliveryStatus.Failed
+            : EventDeliveryStatus.Pending;
+        return await OutsideBatchesAsync(
+            async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var released = await db.EventDeliveries.Where(d => d.Id == delivery.Id).ReleaseAsync(
+                    claim,
+                    set => set
+                        .SetProperty(d => d.Status, status)
+                        .SetProperty(d => d.Attempts, attempts)
+                        .SetProperty(d => d.NextAttemptAt, status == EventDeliveryStatus.Pending ? nextAttemptAt : delivery.NextAttemptAt)
+                        .SetProperty(d => d.DeliveredAt, outcome.Delivered ? now : delivery.DeliveredAt)
+                        .SetProperty(d => d.LastStatusCode, outcome.StatusCode)
+                        .SetProperty(d => d.LastError, outcome.Error),
+                    cancellationToken);
+                if (released != 1)
+                {
+                    return false;
+                }
+                db.EventDeliveryAttempts.Add(new EventDeliveryAttempt
+                {
+                    DeliveryId = delivery.Id,
+                    Number = attempts,
+                    At = now,
+                    StatusCode = outcome.StatusCode,
+                    Error = outcome.Error,
+                    DurationMilliseconds = outcome.DurationMilliseconds,
+                });
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Gives back what <paramref name="claim"/> still holds (a pass stopped part-way), as it was.</summary>
+    public Task<int> ReleaseAsync(WorkClaim claim, CancellationToken cancellationToken) =>
+        OutsideBatchesAsync(() => db.EventDeliveries.HeldBy(claim).ReleaseAsync(claim, _ => { }, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Sends a delivery again now, with the same <c>webhook-id</c>: a delivered or failed one gets one more attempt, a
+    /// pending one its next attempt at once. False when there is no such delivery.
+    /// </summary>
+    public async Task<bool> ResendAsync(Guid deliveryId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return await OutsideBatchesAsync(
+            () => db.EventDeliveries.Where(d => d.Id == deliveryId).ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(d => d.GiveUpAt, d => d.Status == EventDeliveryStatus.Pending ? d.GiveUpAt : now)
+                    .SetProperty(d => d.Status, EventDeliveryStatus.Pending)
+                    .SetProperty(d => d.NextAttemptAt, now),
+                cancellationToken),
+            cancellationToken) == 1;
+    }
+
+    private IQueryable<EventDelivery> Pending() => db.EventDeliveries.Where(d => d.Status == EventDeliveryStatus.Pending);
+
+    private Task<T> OutsideBatchesAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
+        DatabaseProviders.Of(db) == DatabaseProvider.Sqlite ? sqliteWrites.AloneAsync(write, cancellationToken) : write();
+}

@@ -1,0 +1,46 @@
+namespace Checkout.Web.Events;
+
+using Checkout.Domain.Subscriptions;
+using Checkout.Web.Infrastructure.Persistence;
+
+/// <summary>
+/// What the merchant hears of a subscription's change, staged with the change itself: a new subscription; each newly
+/// answered renewal (renewed, or failed with the next retry if one comes); and its end.
+/// </summary>
+public static class SubscriptionEvents
+{
+    public const string CanceledByShopper = "canceled_by_shopper";
+    public const string RenewalsFailed = "renewal_failed";
+
+    public static void Created(CheckoutDbContext db, Subscription subscription) =>
+        MerchantEvents.Add(db, MerchantEventTypes.SubscriptionCreated, SubscriptionObject.Of(subscription));
+
+    /// <summary>Stages the events of the tracked <paramref name="subscription"/>'s unsaved changes; call just before saving them.</summary>
+    public static void Changed(CheckoutDbContext db, Subscription subscription)
+    {
+        var entry = db.Entry(subscription);
+        var statusBefore = entry.Property(s => s.Status).OriginalValue;
+        var answered = db.ChangeTracker.Entries<RenewalAttempt>()
+            .Where(a => a.State == Microsoft.EntityFrameworkCore.EntityState.Added && subscription.Attempts.Contains(a.Entity))
+            .Select(a => a.Entity)
+            .OrderBy(a => a.PeriodNumber).ThenBy(a => a.AttemptNumber)
+            .ToList();
+        foreach (var attempt in answered)
+        {
+            if (attempt.Result == RenewalResult.Approved)
+            {
+                MerchantEvents.Add(db, MerchantEventTypes.SubscriptionRenewed, SubscriptionObject.Of(subscription, RenewalAttemptObject.Of(attempt, null)));
+            }
+            else
+            {
+                var nextRetry = subscription.Status == SubscriptionStatus.PastDue ? subscription.NextChargeAt : null;
+                MerchantEvents.Add(db, MerchantEventTypes.SubscriptionRenewalFailed, SubscriptionObject.Of(subscription, RenewalAttemptObject.Of(attempt, nextRetry)));
+            }
+        }
+        if (statusBefore != SubscriptionStatus.Canceled && subscription.Status == SubscriptionStatus.Canceled)
+        {
+            var reason = answered.Count > 0 && answered[^1].Result == RenewalResult.Declined ? RenewalsFailed : CanceledByShopper;
+            MerchantEvents.Add(db, MerchantEventTypes.SubscriptionCanceled, SubscriptionObject.Of(subscription, cancellationReason: reason));
+        }
+    }
+}
