@@ -22,6 +22,13 @@ if (args is ["klarna", .. var klarnaArgs])
     return await KlarnaCommands.RunAsync(klarnaArgs, builder.Configuration, Console.Out, Console.Error);
 }
 
+// `dotnet run --project src/Checkout.Web -- events send TYPE --to URL [--secret whsec_…]`: a signed sample event for a
+// receiver being built, then exit; without the web server or the database.
+if (args is ["events", not "resend", ..])
+{
+    return await EventsCommands.SendAsync(args[1..], builder.Configuration, Console.Out, Console.Error);
+}
+
 builder.AddCheckoutLogging();
 // In Development, one line naming what to run when the Klarna emulator the settings point at does not answer.
 builder.AddMissingEmulatorNotice();
@@ -34,6 +41,13 @@ var app = builder.Build();
 if (args is ["migrate", ..])
 {
     return await app.MigrateAndExitAsync();
+}
+
+// `dotnet run --project src/Checkout.Web -- events resend ID`: one more attempt now of a delivery (or of an event's
+// deliveries), recorded like the worker's, then exit.
+if (args is ["events", "resend", .. var resendArgs])
+{
+    return app.Services.ValidateSettings(Console.Error) ? await EventsCommands.ResendAsync(app.Services, resendArgs, Console.Out, Console.Error) : 1;
 }
 
 // A misconfigured start ends here with one line per setting to fix, and exit code 1.

@@ -19,7 +19,6 @@ public sealed class RideEventsTests
         await using var receiver = await EventReceiver.StartAsync();
         var settings = receiver.Settings();
         settings[RidesMerchant.ApiKeySetting] = RidesMerchant.ApiKey;
-        settings["Merchant:ApiKeys:0"] = "an-older-key-still-accepted-0123456789";
         settings["Merchant:ApiKeys:1"] = MerchantKey;
         using var app = CheckoutAppFactory.With(null, 0, settings, null);
         var customer = await RidesMerchant.SignUpRiderAsync(app);

@@ -78,6 +78,24 @@ public sealed class EventDeliveryStore(CheckoutDbContext db, SqliteGroupCommit s
             cancellationToken);
     }
 
+    /// <summary>Claims one delivery (due now) for <paramref name="claim"/>; null when it is not due or another claim holds it.</summary>
+    public async Task<DueDelivery?> ClaimAsync(Guid deliveryId, WorkClaim claim, CancellationToken cancellationToken)
+    {
+        if (await OutsideBatchesAsync(() => Pending().Where(d => d.Id == deliveryId).ClaimAsync(claim, cancellationToken), cancellationToken) != 1)
+        {
+            return null;
+        }
+        return await Pending().AsNoTracking().HeldBy(claim).Where(d => d.Id == deliveryId)
+            .Join(db.OutboxEvents, d => d.EventId, e => e.Id, (d, e) => new DueDelivery(d, e.Payload))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The deliveries <paramref name="id"/> names: one delivery by its id, or every delivery of an <c>evt_</c> event.</summary>
+    public async Task<List<Guid>> FindAsync(string id, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var deliveryId)
+            ? await db.EventDeliveries.Where(d => d.Id == deliveryId).Select(d => d.Id).ToListAsync(cancellationToken)
+            : await db.EventDeliveries.Where(d => d.EventId == id).Select(d => d.Id).ToListAsync(cancellationToken);
+
     /// <summary>Gives back what <paramref name="claim"/> still holds (a pass stopped part-way), as it was.</summary>
     public Task<int> ReleaseAsync(WorkClaim claim, CancellationToken cancellationToken) =>
         OutsideBatchesAsync(() => db.EventDeliveries.HeldBy(claim).ReleaseAsync(claim, _ => { }, cancellationToken), cancellationToken);

@@ -102,14 +102,14 @@ public sealed partial class EventDeliveryWorker(
         return outcome;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} delivered to {Endpoint} at attempt {Attempt} ({StatusCode})")]
-    private static partial void LogDelivered(ILogger logger, string eventId, string endpoint, int attempt, int? statusCode);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {MerchantEventId} delivered to {Endpoint} at attempt {Attempt} ({StatusCode})")]
+    private static partial void LogDelivered(ILogger logger, string merchantEventId, string endpoint, int attempt, int? statusCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} to {Endpoint}, attempt {Attempt}, failed: {Error}")]
-    private static partial void LogAttemptFailed(ILogger logger, string eventId, string endpoint, int attempt, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {MerchantEventId} to {Endpoint}, attempt {Attempt}, failed: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, string merchantEventId, string endpoint, int attempt, string? error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} to {Endpoint}: the claim lapsed before the attempt was recorded; it will be sent again")]
-    private static partial void LogClaimLapsed(ILogger logger, string eventId, string endpoint);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {MerchantEventId} to {Endpoint}: the claim lapsed before the attempt was recorded; it will be sent again")]
+    private static partial void LogClaimLapsed(ILogger logger, string merchantEventId, string endpoint);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The event delivery worker failed; it will try again")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

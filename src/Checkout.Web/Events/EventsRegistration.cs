@@ -35,6 +35,7 @@ public static class EventsRegistration
             });
         services.AddSingleton<SignedEventSender>();
         services.AddScoped<EventDeliveryStore>();
+        services.AddScoped<EventDeliveryQueries>();
         services.AddSingleton<EventDeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EventDeliveryWorker>());
         return services;
