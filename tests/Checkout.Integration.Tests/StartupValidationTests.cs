@@ -42,6 +42,32 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Each_bad_event_endpoint_setting_is_named_on_a_line_of_its_own()
+    {
+        var (exit, lines) = await StartAsync(new()
+        {
+            ["Merchant__Webhooks__store__Url"] = "ftp://store.example.com/events",
+            ["Merchant__Webhooks__store__Secret"] = "whsec_c2hvcnQ=",
+            ["Merchant__Webhooks__crm__Url"] = "https://crm.example.com/checkout-events",
+            ["Merchant__Webhooks__crm__Secret"] = EventReceiver.Secret,
+            ["Merchant__Webhooks__crm__Events__0"] = "order.paid",
+            ["Merchant__EventDelivery__AttemptTimeout"] = "00:00:00",
+        });
+
+        Assert.Equal(1, exit);
+        foreach (var key in new[]
+        {
+            "Merchant:Webhooks:store:Url", "Merchant:Webhooks:store:Secret", "Merchant:Webhooks:crm:Events", "Merchant:EventDelivery:AttemptTimeout",
+        })
+        {
+            Assert.Single(lines, line => line.StartsWith(key, StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(lines, line => line.StartsWith("Merchant:Webhooks:crm:Url", StringComparison.Ordinal) || line.StartsWith("Merchant:Webhooks:crm:Secret", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(EventReceiver.Secret, StringComparison.Ordinal));
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
     public async Task Wrong_values_of_the_apps_own_settings_are_each_named()
     {
         var (exit, lines) = await StartAsync(new()
