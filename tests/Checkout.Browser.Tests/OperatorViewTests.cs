@@ -15,6 +15,8 @@ public sealed class OperatorBrowserFixture : BrowserFixture
             ["TestClock:Enabled"] = "true",
             // Not the Development emulator on port 5090: the test's own emulator needs no clock to approve a token charge.
             ["TestClock:EmulatorClockUrl"] = "",
+            // The shopper's link from the sign-up still works after the clock moved a month (its expiry is tested on its own).
+            ["ShopperLinks:Lifetime"] = "90.00:00:00",
         }, ownApp: true)
     {
     }
