@@ -25,7 +25,9 @@ public sealed partial class Reconciler(IServiceScopeFactory scopes, IOptions<Rec
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        // The cadence is real time: on a fake or moved clock, one jump would otherwise run a pass per interval skipped.
+        // What is due is read from the app's clock in each pass.
+        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -27,7 +27,8 @@ public sealed partial class StepUpReconciler(
         {
             return;
         }
-        using var timer = new PeriodicTimer(reconciler.Value.Interval, clock);
+        // Real time, as the order reconciler's: a jump of the app's clock runs one pass, not one per interval skipped.
+        using var timer = new PeriodicTimer(reconciler.Value.Interval, TimeProvider.System);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
