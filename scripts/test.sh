@@ -53,4 +53,16 @@ echo "Total: $((SECONDS - started)) s"
 passed=$(cat "$logs"/*.log | { grep -E '^\s+Passed: [0-9]+' || true; } | awk '{s+=$2} END {print s+0}')
 failed=$(cat "$logs"/*.log | { grep -E '^\s+Failed: [0-9]+' || true; } | awk '{s+=$2} END {print s+0}')
 echo "Tests: $passed passed, $failed failed"
+if [ "$failed" -gt 0 ]; then
+  # Repeated last, so the end of a long log (all a CI page may keep) names each failure and why.
+  echo "Failed tests:"
+  cat "$logs"/*.log | awk '/^  Failed [^ ]/ { show = 1; lines = 0 } /^  Stack Trace:/ { show = 0 } show && lines++ < 12'
+fi
+for project in "${projects[@]}"; do
+  read -r code seconds <"$logs/$project.done"
+  if [ "$code" -ne 0 ] && ! grep -qE '^\s+Failed: [0-9]+' "$logs/$project.log"; then
+    echo "$project ended without its totals (its test host stopped early?); the end of its output:"
+    tail -n 30 "$logs/$project.log"
+  fi
+done
 exit "$status"
