@@ -13,7 +13,7 @@ using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
 using Checkout.Web.Webhooks;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Locate() });
+var builder = WebApplication.CreateBuilder(args);
 
 // `dotnet run --project src/Checkout.Web -- klarna setup|webhooks|check`: set up and check the Klarna account, then
 // exit; without the web server, the worker or the database.

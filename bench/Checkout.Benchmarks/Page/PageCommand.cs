@@ -146,7 +146,7 @@ public static class PageCommand
     /// <summary>The checkout's own JS and CSS (wwwroot), raw and gzip.</summary>
     public static string AssetSizes()
     {
-        var root = Path.Combine(Repo.Root, "wwwroot");
+        var root = Path.Combine(Repo.Root, "src", "Checkout.Web", "wwwroot");
         var files = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal) || f.EndsWith(".css", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
