@@ -118,15 +118,11 @@ public sealed class ClientAbortTests
     }
 
     /// <summary>The app logs the client's leaving when the request ends, after what it recorded.</summary>
-    private static async Task WaitForClientGoneAsync(CapturedLogs logs, string path)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!logs.Lines.Any(l => l.Contains("The client went away", StringComparison.Ordinal) && l.Contains(path, StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The app never logged that the client of {path} went away; last lines:\n{string.Join('\n', logs.Lines.TakeLast(10))}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<bool> WaitForClientGoneAsync(CapturedLogs logs, string path) =>
+        Eventually.MatchesAsync(
+            $"the app to log that the client of {path} went away",
+            () => logs.Lines.Any(l => l.Contains("The client went away", StringComparison.Ordinal) && l.Contains(path, StringComparison.Ordinal)),
+            gone => gone);
 
     private static void AssertNoError(CapturedLogs logs) =>
         Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal)

@@ -57,17 +57,22 @@ public sealed class MerchantEventsTests
         Assert.Equal("declined", failed.GetProperty("last_attempt").GetProperty("result").GetString());
         Assert.Equal(pastDue.NextChargeAt, failed.GetProperty("last_attempt").GetProperty("next_retry_at").GetDateTimeOffset());
 
+        var attempts = 1;
         while ((await events.Renewals.FindAsync(subscription.Id)).NextChargeAt is { } next)
         {
             events.Renewals.AdvanceTo(next);
             await events.Renewals.RunSchedulerAsync();
+            attempts++;
         }
-        await events.Receiver.WaitForAsync(r => r.Any(e => e.Type == MerchantEventTypes.SubscriptionCanceled));
+        // Each attempt's event and the cancellation, whatever order their deliveries arrive in.
+        await events.Receiver.WaitForAsync(_ => events.Receiver.Delivered.Any(e => e.Type == MerchantEventTypes.SubscriptionCanceled)
+            && events.Receiver.Delivered.Count(e => e.Type == MerchantEventTypes.SubscriptionRenewalFailed) == attempts);
 
         var canceled = events.Receiver.Delivered.Single(e => e.Type == MerchantEventTypes.SubscriptionCanceled).Data;
         Assert.Equal("canceled", canceled.GetProperty("status").GetString());
         Assert.Equal(SubscriptionEvents.RenewalsFailed, canceled.GetProperty("cancellation_reason").GetString());
-        var lastFailure = events.Receiver.Delivered.Last(e => e.Type == MerchantEventTypes.SubscriptionRenewalFailed).Data;
+        var lastFailure = events.Receiver.Delivered.Where(e => e.Type == MerchantEventTypes.SubscriptionRenewalFailed)
+            .Select(e => e.Data).Single(data => data.GetProperty("last_attempt").GetProperty("attempt").GetInt32() == attempts);
         Assert.Equal(JsonValueKind.Null, lastFailure.GetProperty("last_attempt").TryGetProperty("next_retry_at", out var none) ? none.ValueKind : JsonValueKind.Null);
     }
 

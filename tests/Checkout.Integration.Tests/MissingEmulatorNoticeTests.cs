@@ -23,18 +23,9 @@ public sealed class MissingEmulatorNoticeTests
     }
 
     /// <summary>The notice, written once the app has started and its probe has failed.</summary>
-    private static async Task<string> NoticeAsync(CapturedLogs logs)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var lines = logs.Lines.Where(l => l.Contains("MissingEmulatorNotice", StringComparison.Ordinal)).ToList();
-            if (lines.Count > 0)
-            {
-                return Assert.Single(lines);
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The app said nothing about the missing emulator.");
-            await Task.Delay(50);
-        }
-    }
+    private static async Task<string> NoticeAsync(CapturedLogs logs) =>
+        Assert.Single(await Eventually.MatchesAsync(
+            "the app to say something about the missing emulator",
+            () => logs.Lines.Where(l => l.Contains("MissingEmulatorNotice", StringComparison.Ordinal)).ToList(),
+            lines => lines.Count > 0));
 }

@@ -126,19 +126,12 @@ public sealed class EventReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits (at most 30 s) until <paramref name="condition"/> holds of what was received.</summary>
-    public async Task WaitForAsync(Func<IReadOnlyCollection<ReceivedEvent>, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition(Received))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The receiver did not get what was expected in 30 s; it got {Received.Count}: {string.Join(", ", Received.Select(r => r.Type))}.");
-            }
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Waits until <paramref name="condition"/> holds of what was received.</summary>
+    public Task WaitForAsync(Func<IReadOnlyCollection<ReceivedEvent>, bool> condition) =>
+        Eventually.MatchesAsync(
+            "the receiver to get what the test expects",
+            () => (IReadOnlyCollection<ReceivedEvent>)[.. Received],
+            condition);
 
     public ValueTask DisposeAsync() => new(StopAsync());
 }
