@@ -1,6 +1,8 @@
 using Checkout.Web.Admin;
 using Checkout.Web.Brand;
+using Checkout.Web.Catalog;
 using Checkout.Web.Checkouts;
+using Checkout.Web.Completion;
 using Checkout.Web.Events;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Http;
@@ -8,9 +10,14 @@ using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.KlarnaSetup;
 using Checkout.Web.MerchantApi;
+using Checkout.Web.MerchantAuthentication;
 using Checkout.Web.OnDemand;
+using Checkout.Web.Pages;
+using Checkout.Web.Sessions;
 using Checkout.Web.Subscriptions;
 using Checkout.Web.Telemetry;
+using Checkout.Web.TestClock;
+using Checkout.Web.Tokens;
 using Checkout.Web.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,8 +39,51 @@ if (args is ["events", not "resend", ..])
 builder.AddCheckoutLogging();
 // In Development, one line naming what to run when the Klarna emulator the settings point at does not answer.
 builder.AddMissingEmulatorNotice();
-// Options, database, Data Protection, outbound clients, background worker, Razor Pages.
-builder.AddCheckout();
+var services = builder.Services;
+// The system clock, or in Development with TestClock:Enabled one the operator's view can move forward.
+services.AddAppClock();
+// Checkout:PublicBaseUrl, the root of every return URL.
+services.AddCheckoutSettings();
+// The merchant's plans, from settings.
+services.AddPlanCatalog();
+// The merchant's name, logo, colour and links, from settings.
+services.AddBrand();
+// SQLite by default; Database:Provider=Postgres for several instances on one database.
+services.AddCheckoutDatabase(builder.Configuration);
+// Customer tokens encrypted at rest, under keys kept in the database and encrypted with DataProtection:CertificatePath.
+services.AddTokenVault(builder.Configuration);
+// Klarna's and the acquirer's settings and HTTP clients, each with its timeout and resilience pipeline.
+services.AddOutboundClients(builder.Configuration);
+// Orders, Klarna's payment request and the first charge.
+services.AddCheckoutPayments();
+// Klarna's webhooks stored as they arrive; the worker acts on them.
+services.AddWebhookProcessing();
+// Orders completed by webhook, callback or read; the reconciler settles those whose webhook never came.
+services.AddOrderCompletion();
+// Subscriptions started by completed sign-ups, renewed on schedule.
+services.AddSubscriptions();
+// The merchant's server as a caller: Bearer keys from Merchant:ApiKeys; its API is off (404) without one.
+services.AddMerchantApiKeys();
+// Rides charged on demand through the merchant API.
+services.AddOnDemandCharges();
+// Checkout sessions the store's server opens, completed by their orders.
+services.AddCheckoutSessions();
+// The OpenAPI document of the store's API, /api/v1.
+services.AddMerchantApi();
+// Signed events to the merchant's systems (Merchant:Webhooks), from an outbox written with each change.
+services.AddMerchantEvents();
+// The operator's view at /admin: off unless Admin:Key is set.
+services.AddOperatorView(builder.Environment);
+// Traces and funnel metrics; exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set, /metrics when enabled.
+builder.AddCheckoutTelemetry();
+// The real client behind the proxies ForwardedHeaders:KnownProxies/KnownNetworks name; nobody else's headers are believed.
+services.AddCheckoutForwardedHeaders();
+// Per-client limits (RateLimits:*), answered 429.
+services.AddCheckoutRateLimits();
+// The Content-Security-Policy (Klarna's hosts) and the other security headers.
+services.AddSecurityHeaders();
+builder.AddRequestLimits();
+services.AddCheckoutPages(builder.Environment);
 
 var app = builder.Build();
 

@@ -1,4 +1,4 @@
-namespace Checkout.Web.KlarnaSetup;
+namespace Checkout.Klarna.Notifications;
 
 using Refit;
 

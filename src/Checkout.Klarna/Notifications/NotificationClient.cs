@@ -1,4 +1,4 @@
-namespace Checkout.Web.KlarnaSetup;
+namespace Checkout.Klarna.Notifications;
 
 using System.Net.Sockets;
 using System.Text;
@@ -10,7 +10,7 @@ public sealed record WebhookRegistration(string Id, string Url, IReadOnlyList<st
 public sealed record CreatedSigningKey(string Id, string Secret);
 
 /// <summary>
-/// Klarna's Notification API: signing keys and webhook registrations. Every failure is a <see cref="KlarnaSetupException"/>
+/// Klarna's Notification API: signing keys and webhook registrations. Every failure is a <see cref="KlarnaNotificationException"/>
 /// that says what to do.
 /// </summary>
 public sealed class NotificationClient(IKlarnaNotificationApi api, Uri baseUrl)
@@ -21,7 +21,7 @@ public sealed class NotificationClient(IKlarnaNotificationApi api, Uri baseUrl)
         var id = key?.SigningKeyId ?? key?.KeyId;
         var secret = key?.SigningKey ?? key?.Secret ?? key?.Key;
         return id is null || secret is null
-            ? throw new KlarnaSetupException("Klarna created a signing key but its answer had no signing_key_id and signing_key; create one in the Klarna Portal instead.")
+            ? throw new KlarnaNotificationException("Klarna created a signing key but its answer had no signing_key_id and signing_key; create one in the Klarna Portal instead.")
             : new CreatedSigningKey(id, secret);
     }
 
@@ -51,11 +51,11 @@ public sealed class NotificationClient(IKlarnaNotificationApi api, Uri baseUrl)
         }
         catch (HttpRequestException e)
         {
-            throw new KlarnaSetupException($"Klarna is unreachable at {baseUrl.GetLeftPart(UriPartial.Authority)} ({Reason(e)}): check Klarna:BaseUrl and the network.");
+            throw new KlarnaNotificationException($"Klarna is unreachable at {baseUrl.GetLeftPart(UriPartial.Authority)} ({Reason(e)}): check Klarna:BaseUrl and the network.");
         }
         catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
         {
-            throw new KlarnaSetupException($"Klarna at {baseUrl.GetLeftPart(UriPartial.Authority)} did not answer in time: check Klarna:BaseUrl and the network.");
+            throw new KlarnaNotificationException($"Klarna at {baseUrl.GetLeftPart(UriPartial.Authority)} did not answer in time: check Klarna:BaseUrl and the network.");
         }
 
         using (response)
@@ -63,7 +63,7 @@ public sealed class NotificationClient(IKlarnaNotificationApi api, Uri baseUrl)
             var status = (int)response.StatusCode.GetValueOrDefault();
             if (status is 401 or 403)
             {
-                throw new KlarnaSetupException($"Klarna rejected the API key (HTTP {status}): check Klarna:ApiKey and that it belongs to {baseUrl.Host}.");
+                throw new KlarnaNotificationException($"Klarna rejected the API key (HTTP {status}): check Klarna:ApiKey and that it belongs to {baseUrl.Host}.");
             }
             if (!response.IsSuccessStatusCode)
             {
@@ -73,7 +73,7 @@ public sealed class NotificationClient(IKlarnaNotificationApi api, Uri baseUrl)
                 var details = error?.ValidationErrors is { } errors
                     ? " (" + string.Join("; ", errors.Select(e => $"{e.Parameter}: {e.Reason}")) + ")"
                     : "";
-                throw new KlarnaSetupException($"Klarna answered HTTP {status} to {call}: {message}{details}");
+                throw new KlarnaNotificationException($"Klarna answered HTTP {status} to {call}: {message}{details}");
             }
             return response.Content;
         }

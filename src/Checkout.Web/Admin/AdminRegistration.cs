@@ -23,6 +23,11 @@ public static class AdminRegistration
 
     public static IServiceCollection AddOperatorView(this IServiceCollection services, IHostEnvironment environment)
     {
+        services.AddOptions<AdminSettings>().BindConfiguration(AdminSettings.Section)
+            .Validate(s => !s.Enabled || s.Key!.Trim().Length >= 16, "Admin:Key must be at least 16 characters, or absent to keep the operator's view off.")
+            .Validate(s => s.LoginAttemptsPerMinute > 0, "Admin:LoginAttemptsPerMinute must be a positive number of attempts.")
+            .Validate(s => s.SessionLifetime > TimeSpan.Zero, "Admin:SessionLifetime must be longer than zero (e.g. 08:00:00).")
+            .ValidateOnStart();
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
             o.LoginPath = "/admin/login";

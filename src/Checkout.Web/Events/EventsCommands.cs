@@ -101,7 +101,8 @@ public static class EventsCommands
 
     private static string? ConfiguredSecret(IConfiguration configuration, string url) =>
         configuration.GetSection(MerchantWebhookSettings.Section).GetChildren()
-            .FirstOrDefault(e => string.Equals(e["Url"], url, StringComparison.OrdinalIgnoreCase))?["Secret"];
+            .Select(endpoint => endpoint.Get<WebhookEndpointSettings>())
+            .FirstOrDefault(endpoint => string.Equals(endpoint?.Url, url, StringComparison.OrdinalIgnoreCase))?.Secret;
 
     private static Dictionary<string, string>? Options(string[] args)
     {

@@ -7,9 +7,10 @@ using Checkout.Acquiring.Generic;
 using Checkout.Acquiring.PartnerPayments;
 using Checkout.Acquiring.WorldlineConnect;
 using Checkout.Klarna;
+using Checkout.Klarna.Notifications;
 using Checkout.Klarna.PaymentRequests;
 using Checkout.Web.Infrastructure.Http;
-using Checkout.Web.KlarnaSetup;
+using Checkout.Web.Infrastructure.Options;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -24,8 +25,16 @@ public static class OutboundClients
     public const string WorldlineConnect = "WorldlineConnect";
     public const string KlarnaNotifications = "KlarnaNotifications";
 
-    public static IServiceCollection AddOutboundClients(this IServiceCollection services)
+    /// <summary>Klarna's and the acquirer's settings, checked at start, and their clients.</summary>
+    public static IServiceCollection AddOutboundClients(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<KlarnaOptions>().Bind(configuration.GetSection(KlarnaOptions.Section))
+            .PostConfigure(o => o.WebhookSigningKeys = SigningKeyConfiguration.Read(configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KlarnaOptions>, KlarnaOptionsValidator>();
+        services.AddOptions<AcquirerOptions>().Bind(configuration.GetSection(AcquirerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AcquirerOptions>, AcquirerOptionsValidator>();
+
         services.AddRefitGeneratedClient<IKlarnaPaymentRequestsApi>(_ => OutboundFailures.SettingsFor(KlarnaJson.Options), Klarna)
             .ConfigureHttpClient(ConfigureKlarna)
             .AddUpstreamResilience(sp => sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Timeout);

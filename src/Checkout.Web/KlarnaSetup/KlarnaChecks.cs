@@ -1,6 +1,7 @@
 namespace Checkout.Web.KlarnaSetup;
 
 using Checkout.Klarna;
+using Checkout.Klarna.Notifications;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 
@@ -18,7 +19,7 @@ public static class KlarnaChecks
     ];
 
     public static async Task<int> RunAsync(
-        NotificationClient client, KlarnaTarget target, IConfiguration configuration, TextWriter output, CancellationToken cancellationToken)
+        NotificationClient client, KlarnaTarget target, SecuritySettings security, TextWriter output, CancellationToken cancellationToken)
     {
         var failed = 0;
         async Task Report(string check, string? problem)
@@ -27,7 +28,7 @@ public static class KlarnaChecks
             await output.WriteLineAsync(problem is null ? $"ok    {check}" : $"FAIL  {problem}");
         }
 
-        // Unreachable or a rejected key: that one line says it all (a KlarnaSetupException), the rest is not checked.
+        // Unreachable or a rejected key: that one line says it all (a KlarnaNotificationException), the rest is not checked.
         var webhooks = await client.ListWebhooksAsync(cancellationToken);
         await Report($"Klarna accepts the API key at {target.BaseUrl.GetLeftPart(UriPartial.Authority)}", null);
 
@@ -35,7 +36,7 @@ public static class KlarnaChecks
         var environment = EnvironmentOf(target.BaseUrl);
         await Report($"client id {target.ClientId} is a {environment} one", ClientIdProblem(target, environment));
         await Report($"SDK URL {target.SdkUrl}", SdkUrlProblem(target, environment));
-        await Report("Content-Security-Policy allows the SDK's hosts", environment == "emulator" ? null : CspProblem(target, configuration));
+        await Report("Content-Security-Policy allows the SDK's hosts", environment == "emulator" ? null : CspProblem(target, security));
         return failed == 0 ? 0 : 1;
     }
 
@@ -87,14 +88,13 @@ public static class KlarnaChecks
             : $"Klarna:SdkUrl is \"{target.SdkUrl}\" but Klarna:BaseUrl is Klarna's {environment} API: set Klarna:SdkUrl to {SdkUrl}.";
     }
 
-    private static string? CspProblem(KlarnaTarget target, IConfiguration configuration)
+    private static string? CspProblem(KlarnaTarget target, SecuritySettings security)
     {
         if (string.IsNullOrEmpty(target.SdkUrl))
         {
             return "Klarna:SdkUrl is empty: set it to " + SdkUrl + ".";
         }
         var klarna = new KlarnaOptions { SdkUrl = target.SdkUrl, BaseUrl = target.BaseUrl.AbsoluteUri, ClientId = target.ClientId };
-        var security = configuration.GetSection(SecuritySettings.Section).Get<SecuritySettings>() ?? new SecuritySettings();
         var policy = SecurityHeaders.PolicyFor(klarna, security.KlarnaOrigins);
         var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(directive => directive.Split(' ', StringSplitOptions.RemoveEmptyEntries))

@@ -1,5 +1,6 @@
 namespace Checkout.Web.KlarnaSetup;
 
+using Checkout.Klarna.Notifications;
 using Checkout.Web.Infrastructure;
 using Checkout.Web.Infrastructure.Options;
 
@@ -25,7 +26,6 @@ public static class KlarnaCommands
         string[] args, IConfiguration configuration, TextWriter output, TextWriter? errors = null, UserSecretsFile? secrets = null)
     {
         errors ??= output;
-        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) }) { Timeout = TimeSpan.FromSeconds(15) };
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         try
         {
@@ -34,8 +34,9 @@ public static class KlarnaCommands
             {
                 throw new KlarnaSetupException(Usage);
             }
-            var webhookUrl = verb == "setup" ? SetupWebhookUrl(options, configuration) : null;
-            var target = KlarnaTarget.FromConfiguration(configuration);
+            var settings = KlarnaCommandSettings.Bind(configuration);
+            var webhookUrl = verb == "setup" ? SetupWebhookUrl(options, settings.Checkout.PublicBaseUrl) : null;
+            var target = KlarnaTarget.From(settings);
             await using var services = new ServiceCollection().AddKlarnaNotifications(target.BaseUrl, target.ApiKey).BuildServiceProvider();
             var client = services.GetRequiredService<NotificationClient>();
             return verb switch
@@ -44,11 +45,11 @@ public static class KlarnaCommands
                     client, webhookUrl!, secrets ?? UserSecretsFile.ForApp(), options.ContainsKey(PrintSecret), output, cancel.Token),
                 "webhooks" when positional is [] => await ListAsync(client, output, cancel.Token),
                 "webhooks" when positional is ["delete", var id] => await DeleteAsync(client, id, output, cancel.Token),
-                "check" => await KlarnaChecks.RunAsync(client, target, configuration, output, cancel.Token),
+                "check" => await KlarnaChecks.RunAsync(client, target, settings.Security, output, cancel.Token),
                 _ => throw new KlarnaSetupException(Usage),
             };
         }
-        catch (KlarnaSetupException e)
+        catch (Exception e) when (e is KlarnaSetupException or KlarnaNotificationException)
         {
             await errors.WriteLineAsync(e.Message);
             return 1;
@@ -63,11 +64,11 @@ public static class KlarnaCommands
     /// <summary>Klarna delivers webhooks only over HTTPS on port 443 or 8443.</summary>
     public static bool IsDeliverable(Uri url) => url.Scheme == Uri.UriSchemeHttps && url.Port is 443 or 8443;
 
-    private static Uri SetupWebhookUrl(Dictionary<string, string> options, IConfiguration configuration)
+    private static Uri SetupWebhookUrl(Dictionary<string, string> options, string? publicBaseUrl)
     {
         var given = options.GetValueOrDefault("webhook-url")
-            ?? (!string.IsNullOrWhiteSpace(configuration["Checkout:PublicBaseUrl"])
-                && Uri.TryCreate(configuration["Checkout:PublicBaseUrl"]!.TrimEnd('/') + "/", UriKind.Absolute, out var root)
+            ?? (!string.IsNullOrWhiteSpace(publicBaseUrl)
+                && Uri.TryCreate(publicBaseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root)
                 ? new Uri(root, KlarnaTarget.WebhookPath).AbsoluteUri
                 : throw new KlarnaSetupException("Give --webhook-url https://<your host>/api/webhooks/klarna (or set Checkout:PublicBaseUrl)."));
         if (!Uri.TryCreate(given, UriKind.Absolute, out var url) || !IsDeliverable(url))

@@ -1,6 +1,5 @@
 namespace Checkout.Web.KlarnaSetup;
 
-using Checkout.Web.Infrastructure.Options;
 
 /// <summary>The Klarna account the verbs talk to, from the app's settings (in Development, the local emulator's).</summary>
 public sealed record KlarnaTarget(
@@ -10,9 +9,10 @@ public sealed record KlarnaTarget(
 
     public Uri? AppWebhookUrl => PublicBaseUrl is null ? null : new Uri(PublicBaseUrl, WebhookPath);
 
-    public static KlarnaTarget FromConfiguration(IConfiguration configuration)
+    /// <summary>The target the settings name; the first setting missing or malformed is one line that says what to set.</summary>
+    public static KlarnaTarget From(KlarnaCommandSettings settings)
     {
-        var baseUrl = configuration["Klarna:BaseUrl"];
+        var baseUrl = settings.Klarna.BaseUrl;
         if (string.IsNullOrWhiteSpace(baseUrl))
         {
             throw new KlarnaSetupException("Klarna:BaseUrl is empty: set it to https://api-global.test.klarna.com/ (or run in Development for the local emulator).");
@@ -21,14 +21,13 @@ public sealed record KlarnaTarget(
         {
             throw new KlarnaSetupException($"Klarna:BaseUrl \"{baseUrl}\" is not an absolute URL, e.g. https://api-global.test.klarna.com/.");
         }
-        var apiKey = configuration["Klarna:ApiKey"];
-        if (string.IsNullOrWhiteSpace(apiKey))
+        if (string.IsNullOrWhiteSpace(settings.Klarna.ApiKey))
         {
             throw new KlarnaSetupException("Klarna:ApiKey is empty: set it with dotnet user-secrets --project src/Checkout.Web set Klarna:ApiKey <key>.");
         }
         return new KlarnaTarget(
-            uri, apiKey, configuration["Klarna:ClientId"] ?? "", configuration["Klarna:SdkUrl"],
-            SigningKeyConfiguration.Read(configuration).Keys, PublicBase(configuration["Checkout:PublicBaseUrl"]));
+            uri, settings.Klarna.ApiKey, settings.Klarna.ClientId, settings.Klarna.SdkUrl,
+            settings.Klarna.WebhookSigningKeys.Keys, PublicBase(settings.Checkout.PublicBaseUrl));
     }
 
     private static Uri? PublicBase(string? value) =>

@@ -11,6 +11,11 @@ public static class SubscriptionRegistration
         services.AddScoped<SubscriptionSignUps>();
         services.AddScoped<IOrderCompletedListener>(sp => sp.GetRequiredService<SubscriptionSignUps>());
         services.AddScoped<RenewalCharging>();
+        services.AddOptions<RenewalSettings>().BindConfiguration(RenewalSettings.Section)
+            .Validate(s => s.HasValidRetries, "Renewals:RetryAfter must list days that are positive and increasing (e.g. 1, 3, 7).")
+            .Validate(s => s.BatchSize > 0, "Renewals:BatchSize must be a positive number of subscriptions.")
+            .Validate(s => s.PollInterval > TimeSpan.Zero, "Renewals:PollInterval must be longer than zero (e.g. 00:00:30).")
+            .ValidateOnStart();
         // The shopper's signed, expiring, revocable link and page: what they see and the cancellation at period end.
         services.AddOptions<ShopperLinkSettings>().BindConfiguration(ShopperLinkSettings.Section)
             .Validate(s => s.Lifetime > TimeSpan.Zero, "ShopperLinks:Lifetime must be longer than zero (e.g. 30.00:00:00).")

@@ -1,7 +1,6 @@
 namespace Checkout.Web.Infrastructure.Http;
 
 using System.Threading.RateLimiting;
-using Checkout.Web.Infrastructure.Options;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -15,6 +14,11 @@ public static class RateLimits
 
     public static IServiceCollection AddCheckoutRateLimits(this IServiceCollection services)
     {
+        services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.Section)
+            .Validate(s => s.PaymentsPerMinute > 0, "RateLimits:PaymentsPerMinute must be a positive number of requests.")
+            .Validate(s => s.ReadsPerMinute > 0, "RateLimits:ReadsPerMinute must be a positive number of requests.")
+            .Validate(s => s.WebhooksPerMinute > 0, "RateLimits:WebhooksPerMinute must be a positive number of requests.")
+            .ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((options, limits) =>
         {

@@ -32,7 +32,7 @@ public sealed class AcquirerOptionsValidator(IConfiguration configuration) : IVa
                 }
                 break;
         }
-        if (string.Equals(configuration["Klarna:Flow"], nameof(Checkout.Klarna.KlarnaFlow.AcquirerLed), StringComparison.OrdinalIgnoreCase)
+        if (string.Equals(configuration[$"{Checkout.Klarna.KlarnaOptions.Section}:{nameof(Checkout.Klarna.KlarnaOptions.Flow)}"], nameof(Checkout.Klarna.KlarnaFlow.AcquirerLed), StringComparison.OrdinalIgnoreCase)
             && string.IsNullOrWhiteSpace(options.WebhookSecret))
         {
             failures.Add("Acquirer:WebhookSecret is missing: the secret that signs the acquirer's callbacks; it is required when Klarna:Flow is AcquirerLed.");

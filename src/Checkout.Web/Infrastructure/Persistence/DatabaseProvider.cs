@@ -51,7 +51,12 @@ public static class DatabaseProviders
                 o => o.UseSqlite(connectionString ?? DefaultSqliteConnection).AddInterceptors(busyTimeout));
         }
         services.AddHealthChecks().AddDbContextCheck<CheckoutDbContext>();
+        services.AddOptions<WorkerSettings>().BindConfiguration(WorkerSettings.Section)
+            .Validate(s => s.LeaseDuration > TimeSpan.Zero, "Worker:LeaseDuration must be longer than zero (e.g. 00:02:00).")
+            .ValidateOnStart();
         services.AddSingleton<WorkLease>();
+        services.AddSingleton<WorkSignal>();
+        services.AddSingleton<SqliteGroupCommit>();
         services.AddScoped<DatabaseMigrations>();
         services.AddScoped<SharedKeyRing>();
         return services;
