@@ -32,7 +32,7 @@ public sealed class AcquirerOptions
 
 public enum AcquirerKind
 {
-    /// <summary>Seed 000's <c>POST {BaseUrl}/payment</c>.</summary>
+    /// <summary>The generic acquirer's <c>POST {BaseUrl}/payment</c>.</summary>
     Generic,
 
     /// <summary>Worldline Connect's <c>POST {BaseUrl}/v1/{merchantId}/payments</c> with product 838 (Klarna).</summary>

@@ -47,7 +47,7 @@ public interface ICustomerPresentCharger
     Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken);
 }
 
-/// <summary>Reads a customer-present charge's answer in seed 002's partner-facing shape, by its public result.</summary>
+/// <summary>Reads a customer-present charge's answer in the partner-facing shape, by its public result.</summary>
 public static class CustomerPresentAnswer
 {
     public static CustomerPresentChargeResult Map(

@@ -11,7 +11,7 @@ public enum KlarnaTokenChargeResult
 }
 
 /// <summary>
-/// Reads a token charge by its public result: the acquirer's <c>status</c> in seed 002's words (<c>completed</c>,
+/// Reads a token charge by its public result: the acquirer's <c>status</c> in the partner API's words (<c>completed</c>,
 /// <c>failed</c>, <c>open</c>) or in Klarna's (<c>APPROVED</c>, <c>DECLINED</c>, <c>STEP_UP_REQUIRED</c>), else Klarna's
 /// <c>result</c> in the <c>klarna_network_response_data</c> the acquirer passed on. Reason codes are only a hint.
 /// </summary>
@@ -39,7 +39,7 @@ public static class KlarnaTokenChargeResults
         _ => null,
     };
 
-    /// <summary><c>content.response.result</c> of seed 002's envelope; anything unreadable gives null.</summary>
+    /// <summary><c>content.response.result</c> of the partner API's envelope; anything unreadable gives null.</summary>
     private static string? ResultIn(string? networkResponseData)
     {
         if (string.IsNullOrWhiteSpace(networkResponseData))

@@ -44,7 +44,7 @@ public sealed record TokenChargeBillingPlan(
     [property: JsonPropertyName("interval_frequency")] int IntervalFrequency);
 
 /// <summary>
-/// Reads a token charge's answer in seed 002's partner-facing shape (<c>status</c>, <c>payment_id</c>,
+/// Reads a token charge's answer in the partner-facing shape (<c>status</c>, <c>payment_id</c>,
 /// <c>failure_reason</c>), shared by the generic acquirer and the partner API, by its public result
 /// (<see cref="KlarnaTokenChargeResults"/>).
 /// </summary>

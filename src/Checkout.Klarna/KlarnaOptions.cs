@@ -23,7 +23,7 @@ public sealed class KlarnaOptions
     /// <summary>Signing key id to secret; several at once while keys rotate.</summary>
     public Dictionary<string, string> WebhookSigningKeys { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Direct: the checkout creates Klarna's payment request (seed 000). AcquirerLed: the acquirer does (seed 002).</summary>
+    /// <summary>Direct: the checkout creates Klarna's payment request (the merchant-led flow). AcquirerLed: the acquirer does (the acquirer-led flow).</summary>
     public KlarnaFlow Flow { get; set; } = KlarnaFlow.Direct;
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

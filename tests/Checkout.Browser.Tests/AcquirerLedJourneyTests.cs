@@ -2,7 +2,7 @@ namespace Checkout.Browser.Tests;
 
 using Microsoft.Playwright;
 
-/// <summary>Seed 002's flow in the browser: the shopper sees the same journey; the acquirer completes the order.</summary>
+/// <summary>The partner API's flow in the browser: the shopper sees the same journey; the acquirer completes the order.</summary>
 public sealed class AcquirerLedJourneyTests(AcquirerLedBrowserFixture browser) : IClassFixture<AcquirerLedBrowserFixture>
 {
     [Fact]

@@ -90,7 +90,7 @@ public sealed class RedirectBrowserFixture : BrowserFixture
     }
 }
 
-/// <summary>The same app with <c>Klarna:Flow=AcquirerLed</c>: the acquirer creates Klarna's payment request (seed 002).</summary>
+/// <summary>The same app with <c>Klarna:Flow=AcquirerLed</c>: the acquirer creates Klarna's payment request (the acquirer-led flow).</summary>
 public sealed class AcquirerLedBrowserFixture : BrowserFixture
 {
     public AcquirerLedBrowserFixture()

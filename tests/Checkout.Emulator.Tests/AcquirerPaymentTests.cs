@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Checkout.Emulator.Tests;
 
-/// <summary>Seed 002's scenarios through the sandbox acquirer's partner-facing API.</summary>
+/// <summary>The partner API's scenarios through the sandbox acquirer's partner-facing API.</summary>
 public sealed class AcquirerPaymentTests
 {
     [Fact]

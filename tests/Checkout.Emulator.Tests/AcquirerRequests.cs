@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace Checkout.Emulator.Tests;
 
-/// <summary>Partner-facing bodies for the sandbox acquirer (seed 002) and the calls its tests repeat.</summary>
+/// <summary>Partner-facing bodies for the sandbox acquirer (the acquirer-led flow) and the calls its tests repeat.</summary>
 internal static class AcquirerRequests
 {
     public const string NetworkData = """{"content_type":"vnd.klarna.network-data.v2+json","content":{"a":"<b> & 'c' é","n":1.50}}""";
 
-    /// <summary>Subscription: token scope customer_not_present with seed 000's subscription sample; no amount = token only.</summary>
+    /// <summary>Subscription: token scope customer_not_present with the generic acquirer's subscription sample; no amount = token only.</summary>
     public static JsonObject Subscription(long? amount = 999, string reference = "subscription-user-12345")
     {
         var body = new JsonObject

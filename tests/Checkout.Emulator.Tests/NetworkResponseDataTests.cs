@@ -1,6 +1,6 @@
 namespace Checkout.Emulator.Tests;
 
-/// <summary>klarna_network_response_data, character for character in the shape of seed 002's partner-facing samples.</summary>
+/// <summary>klarna_network_response_data, character for character in the shape of the partner-facing samples.</summary>
 public sealed class NetworkResponseDataTests
 {
     /// <summary>Seed 002, "open" sample (the JSON string's value, unescaped).</summary>

@@ -139,7 +139,7 @@ public sealed class PaymentAuthorizeTests
         Assert.Contains("step_up_config.customer_interaction_config.return_url", parameters);
     }
 
-    /// <summary>Seed 002's tokenization-only request example.</summary>
+    /// <summary>The partner API's tokenization-only request example.</summary>
     internal static JsonObject TokenOnly() => new()
     {
         ["currency"] = "USD",

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Checkout.Emulator.Tests;
 
-/// <summary>Golden bodies from seed 000's samples and the calls the tests repeat.</summary>
+/// <summary>Golden bodies from the generic acquirer's samples and the calls the tests repeat.</summary>
 internal static class SandboxRequests
 {
     public static object SubscriptionWithPurchase(long amount = 999, string currency = "USD") => new

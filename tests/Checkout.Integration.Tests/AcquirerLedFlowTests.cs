@@ -15,7 +15,7 @@ public sealed class AcquirerLedAppFactory : CheckoutAppFactory
 }
 
 /// <summary>
-/// Seed 002's flow end to end: the acquirer creates Klarna's payment request, the shopper completes the
+/// The partner API's flow end to end: the acquirer creates Klarna's payment request, the shopper completes the
 /// same purchase journey, and the acquirer's signed callback completes the order.
 /// </summary>
 public sealed class AcquirerLedFlowTests(AcquirerLedAppFactory app) : IClassFixture<AcquirerLedAppFactory>

@@ -16,7 +16,7 @@ public sealed class AcquirerLedRidesAppFactory : CheckoutAppFactory
 }
 
 /// <summary>
-/// Seed 002's side of a ride: the sandbox acquirer calls Payment Authorize with Klarna's token and a step_up_config,
+/// The partner API's side of a ride: the sandbox acquirer calls Payment Authorize with Klarna's token and a step_up_config,
 /// hands Klarna's URL back unwrapped, finalizes with the session token after the journey and calls the merchant back.
 /// </summary>
 public sealed class OnDemandAcquirerLedTests(AcquirerLedRidesAppFactory app) : IClassFixture<AcquirerLedRidesAppFactory>

@@ -3,7 +3,7 @@ namespace Checkout.Acquiring.Generic;
 using System.Text.Json;
 using Refit;
 
-/// <summary>Seed 000's acquirer shape, answered in seed 002's partner-facing form.</summary>
+/// <summary>The generic acquirer's shape, answered in the partner-facing form.</summary>
 public sealed class GenericAcquirerClient(IGenericAcquirerApi api) : IAcquirer
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";

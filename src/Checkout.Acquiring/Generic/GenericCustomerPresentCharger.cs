@@ -1,8 +1,8 @@
 namespace Checkout.Acquiring.Generic;
 
 /// <summary>
-/// The direct flow's ride: seed 000's <c>POST {base}/payment</c> with Klarna's customer token and
-/// <c>customer_present: true</c>; the acquirer forwards it to Payment Authorize and answers in seed 002's form.
+/// The direct flow's ride: the generic acquirer's <c>POST {base}/payment</c> with Klarna's customer token and
+/// <c>customer_present: true</c>; the acquirer forwards it to Payment Authorize and answers in the partner API's form.
 /// </summary>
 public sealed class GenericCustomerPresentCharger(IGenericAcquirerApi api) : ICustomerPresentCharger
 {
@@ -24,7 +24,7 @@ public sealed class GenericCustomerPresentCharger(IGenericAcquirerApi api) : ICu
             cancellationToken);
     }
 
-    /// <summary>Seed 000's acquirer API has no read: a stepped-up ride waits for its callback, or expires.</summary>
+    /// <summary>The generic acquirer's API has no read: a stepped-up ride waits for its callback, or expires.</summary>
     public Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken) =>
         Task.FromResult<CustomerPresentChargeResult?>(null);
 }

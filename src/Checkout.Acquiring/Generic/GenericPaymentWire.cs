@@ -2,7 +2,7 @@ namespace Checkout.Acquiring.Generic;
 
 using System.Text.Json.Serialization;
 
-/// <summary>Seed 000's authorization request: <c>POST {base}/payment</c>.</summary>
+/// <summary>The generic acquirer's authorization request: <c>POST {base}/payment</c>.</summary>
 public sealed record GenericPaymentRequest(
     [property: JsonPropertyName("amount")] long Amount,
     [property: JsonPropertyName("currency")] string Currency,
@@ -14,7 +14,7 @@ public sealed record GenericPaymentMethods([property: JsonPropertyName("klarna")
 public sealed record GenericKlarnaMethod(
     [property: JsonPropertyName("klarna_interoperability_token")] string KlarnaInteroperabilityToken);
 
-/// <summary>Seed 000's request extended for a renewal: the stored customer token, with the customer not present.</summary>
+/// <summary>The generic acquirer's request extended for a renewal: the stored customer token, with the customer not present.</summary>
 public sealed record GenericTokenChargeRequest(
     [property: JsonPropertyName("amount")] long Amount,
     [property: JsonPropertyName("currency")] string Currency,
@@ -34,7 +34,7 @@ public sealed record GenericKlarnaToken(
     public override string ToString() => $"GenericKlarnaToken(token ***, customer_present {CustomerPresent})";
 }
 
-/// <summary>Seed 002's partner-facing answer; a failed token charge also says why.</summary>
+/// <summary>The partner-facing answer; a failed token charge also says why.</summary>
 public sealed record GenericPaymentResponse(
     [property: JsonPropertyName("payment_id")] string? PaymentId,
     [property: JsonPropertyName("status")] string? Status,
@@ -55,7 +55,7 @@ public sealed record GenericPaymentResponse(
 }
 
 /// <summary>
-/// A ride on seed 000's <c>POST /payment</c>: Klarna's customer token with <c>customer_present: true</c>, and where
+/// A ride on the generic acquirer's <c>POST /payment</c>: Klarna's customer token with <c>customer_present: true</c>, and where
 /// Klarna should send the shopper back after a step-up.
 /// </summary>
 public sealed record GenericRideChargeRequest(

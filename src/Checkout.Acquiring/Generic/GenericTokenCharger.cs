@@ -1,8 +1,8 @@
 namespace Checkout.Acquiring.Generic;
 
 /// <summary>
-/// Seed 000's <c>POST {base}/payment</c>, extended for a renewal: Klarna's customer token instead of the session
-/// token, <c>customer_present: false</c>, and Klarna's subscription data. Answered in seed 002's partner-facing form.
+/// The generic acquirer's <c>POST {base}/payment</c>, extended for a renewal: Klarna's customer token instead of the session
+/// token, <c>customer_present: false</c>, and Klarna's subscription data. Answered in the partner-facing form.
 /// </summary>
 public sealed class GenericTokenCharger(IGenericAcquirerApi api) : ITokenCharger
 {

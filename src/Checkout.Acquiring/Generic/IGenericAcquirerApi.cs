@@ -2,7 +2,7 @@ namespace Checkout.Acquiring.Generic;
 
 using Refit;
 
-/// <summary>Seed 000's acquirer endpoint as Refit sends it; <see cref="GenericAcquirerClient"/> reads the answer.</summary>
+/// <summary>The generic acquirer's endpoint as Refit sends it; <see cref="GenericAcquirerClient"/> reads the answer.</summary>
 public interface IGenericAcquirerApi
 {
     [Post("/payment")]

@@ -2,7 +2,7 @@ namespace Checkout.Acquiring.PartnerPayments;
 
 using Refit;
 
-/// <summary>Seed 002's partner-facing API as Refit sends it; <see cref="PartnerPaymentsClient"/> reads the answers.</summary>
+/// <summary>The partner-facing API as Refit sends it; <see cref="PartnerPaymentsClient"/> reads the answers.</summary>
 public interface IPartnerPaymentsApi
 {
     [Post("/v1/payments")]

@@ -26,7 +26,7 @@ public sealed class PartnerCustomerPresentCharger(IPartnerPaymentsApi api) : ICu
             cancellationToken);
     }
 
-    /// <summary>Seed 002's <c>GET /v1/payments/{id}</c>: the ride's payment as the acquirer holds it.</summary>
+    /// <summary>The partner API's <c>GET /v1/payments/{id}</c>: the ride's payment as the acquirer holds it.</summary>
     public async Task<CustomerPresentChargeResult?> ReadAsync(string paymentId, CancellationToken cancellationToken) =>
         await TokenChargeAnswer.SendAsync(
             () => api.ReadAsync(paymentId, cancellationToken),

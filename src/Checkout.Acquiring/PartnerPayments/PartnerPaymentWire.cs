@@ -1,6 +1,6 @@
 namespace Checkout.Acquiring.PartnerPayments;
 
-/// <summary>Seed 002's partner-facing request: tokenization, with a first charge when an amount is given.</summary>
+/// <summary>The partner-facing request: tokenization, with a first charge when an amount is given.</summary>
 public sealed record PartnerPaymentRequest
 {
     public required string Reference { get; init; }
@@ -30,7 +30,7 @@ public sealed record PartnerPaymentRequest
 }
 
 /// <summary>
-/// A renewal through the partner API: seed 002's <c>POST /v1/payments</c> extended with the acquirer's own
+/// A renewal through the partner API: the partner API's <c>POST /v1/payments</c> extended with the acquirer's own
 /// <c>customer_token_id</c> and <c>customer_present: false</c>, and no session token, scopes or return URLs.
 /// </summary>
 public sealed record PartnerTokenChargeRequest
@@ -73,7 +73,7 @@ public sealed record PartnerRideChargeRequest
     public override string ToString() => $"PartnerRideChargeRequest({Reference}, {Amount} {Currency}, token id ***)";
 }
 
-/// <summary>Seed 002's partner-facing answer, from create, read and the signed callback alike.</summary>
+/// <summary>The partner-facing answer, from create, read and the signed callback alike.</summary>
 public sealed record PartnerPayment
 {
     public string? PaymentId { get; init; }

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 using Refit;
 
 /// <summary>
-/// Seed 002's partner-facing API (<c>POST/GET {base}/v1/payments</c>): the acquirer runs Klarna's
+/// The partner-facing API (<c>POST/GET {base}/v1/payments</c>): the acquirer runs Klarna's
 /// tokenization and first charge for us, and hands back Klarna's purchase journey URL.
 /// </summary>
 public sealed class PartnerPaymentsClient(IPartnerPaymentsApi api)

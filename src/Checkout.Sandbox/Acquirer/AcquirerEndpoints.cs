@@ -8,7 +8,7 @@ namespace Checkout.Sandbox.Acquirer;
 
 internal static class AcquirerEndpoints
 {
-    /// <summary>Seed 000's generic call, seed 002's <c>/v1/payments</c>, and the receiver for Klarna's webhooks.</summary>
+    /// <summary>The generic acquirer call, the partner API's <c>/v1/payments</c>, and the receiver for Klarna's webhooks.</summary>
     public static void MapSandboxAcquirer(this IEndpointRouteBuilder app)
     {
         var acquirer = app.MapGroup("/sandbox/acquirer")

@@ -6,7 +6,7 @@ using Checkout.Sandbox.Common;
 
 namespace Checkout.Sandbox.Acquirer;
 
-/// <summary>Seed 002's partner-facing payment: <c>{payment_id, amount, currency, status, url?, additional_data}</c>.</summary>
+/// <summary>The partner-facing payment: <c>{payment_id, amount, currency, status, url?, additional_data}</c>.</summary>
 internal sealed record PartnerPaymentResponse(
     string PaymentId,
     long? Amount,
@@ -33,7 +33,7 @@ internal static class KlarnaNetworkResponseData
             SandboxJson.SnakeCase);
 
     /// <summary>
-    /// Seed 002's samples: <c>content.response</c> holds the <c>result</c> (the payment transaction's, else the customer
+    /// The partner API's samples: <c>content.response</c> holds the <c>result</c> (the payment transaction's, else the customer
     /// token's) and only the ids the partner needs: <c>payment_request {payment_request_id, payment_request_url}</c> on
     /// STEP_UP_REQUIRED, <c>payment_transaction {payment_transaction_id}</c> on APPROVED. Klarna's customer token stays
     /// with the acquirer (the partner gets <c>customer_token_id</c>).

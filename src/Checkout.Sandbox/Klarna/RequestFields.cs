@@ -76,7 +76,7 @@ internal static partial class RequestFields
         return null;
     }
 
-    /// <summary>Seed 002's table: subscriptions go with customer_not_present, ondemand_service with customer_present.</summary>
+    /// <summary>The partner API's rule: subscriptions go with customer_not_present, ondemand_service with customer_present.</summary>
     public static void ValidateScopes(JsonObject customerToken, JsonObject? purchaseData, List<KlarnaValidationError> errors)
     {
         if (customerToken["scopes"] is not JsonArray { Count: > 0 } scopes)

@@ -9,7 +9,7 @@ using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 
 /// <summary>
-/// Seed 002's flow: the acquirer creates Klarna's payment request (tokenization, and the first charge
+/// The acquirer-led flow: the acquirer creates Klarna's payment request (tokenization, and the first charge
 /// when money is due) and hands back Klarna's purchase journey URL, which the Web SDK opens.
 /// </summary>
 public sealed partial class AcquirerLedStart(

@@ -40,7 +40,7 @@ public static class OutboundClients
             .AddUpstreamResilience(sp => sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Timeout);
         services.AddTransient<KlarnaPaymentRequestsClient>();
 
-        // The generic acquirer and its seed-002 partner API are one upstream: one client, one circuit breaker.
+        // The generic acquirer and its partner API (the acquirer-led flow) are one upstream: one client, one circuit breaker.
         services.AddRefitGeneratedClient<IGenericAcquirerApi>(_ => OutboundFailures.SettingsFor(GenericJson), Acquirer);
         services.AddRefitGeneratedClient<IPartnerPaymentsApi>(_ => OutboundFailures.SettingsFor(PartnerPaymentsClient.Json), Acquirer)
             .ConfigureHttpClient(ConfigureAcquirer)
@@ -108,7 +108,7 @@ public static class OutboundClients
         return services;
     }
 
-    /// <summary>Seed 000's field names are spelled out on the wire models; the rest are the web defaults.</summary>
+    /// <summary>The generic acquirer's field names are spelled out on the wire models; the rest are the web defaults.</summary>
     private static readonly JsonSerializerOptions GenericJson = new(JsonSerializerDefaults.Web);
 
     private static void ConfigureKlarna(IServiceProvider sp, HttpClient http)

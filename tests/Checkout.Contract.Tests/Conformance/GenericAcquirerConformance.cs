@@ -4,7 +4,7 @@ using Checkout.Acquiring;
 using Checkout.Acquiring.Generic;
 using Checkout.Contract.Tests.Upstream;
 
-/// <summary>Seed 000's acquirer (<c>POST /payment</c>), answering in seed 002's form: every operation, no read.</summary>
+/// <summary>The generic acquirer's acquirer (<c>POST /payment</c>), answering in the partner API's form: every operation, no read.</summary>
 [Collection(SharedFakeUpstream.Name)]
 public sealed class GenericAcquirerConformance(FakeUpstream upstream) : AcquirerConformance(upstream)
 {

@@ -7,7 +7,7 @@ using Checkout.Contract.Tests.Upstream;
 using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
-/// Seed 002's partner-facing API (<c>POST /v1/payments</c>), the acquirer-led flow: the first charge is the acquirer's
+/// The partner-facing API (<c>POST /v1/payments</c>), the acquirer-led flow: the first charge is the acquirer's
 /// start of Klarna's journey; token charges use the acquirer's token id; a stepped-up ride can be read back.
 /// </summary>
 [Collection(SharedFakeUpstream.Name)]

@@ -1,6 +1,6 @@
 namespace Checkout.Contract.Tests.Conformance;
 
-/// <summary>Seed 002's partner-facing answers, which the generic (seed 000) acquirer and the partner API both give.</summary>
+/// <summary>The partner-facing answers, which the generic (the merchant-led flow) acquirer and the partner API both give.</summary>
 public static class Seed002Answers
 {
     public const string Completed =

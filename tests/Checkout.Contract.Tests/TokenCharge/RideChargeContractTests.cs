@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using global::WireMock.RequestBuilders;
 
 /// <summary>
-/// Customer-present ride charges against an independent fake acquirer: the bodies each adapter sends, seed 002's
+/// Customer-present ride charges against an independent fake acquirer: the bodies each adapter sends, the partner API's
 /// step-up answer read as Klarna's unwrapped URL, and Worldline's refusal before any call.
 /// </summary>
 [Collection(SharedFakeUpstream.Name)]

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Checkout.Sandbox.Acquirer.GenericPayments;
 
-/// <summary>Seed 000's placeholder acquirer call: <c>{amount, currency, reference, payment_methods.klarna.klarna_interoperability_token}</c>.</summary>
+/// <summary>The generic acquirer call: <c>{amount, currency, reference, payment_methods.klarna.klarna_interoperability_token}</c>.</summary>
 internal sealed record GenericPaymentRequest(long Amount, string Currency, string? Reference, string InteroperabilityToken)
 {
     public const string TokenField = "payment_methods.klarna.klarna_interoperability_token";

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Checkout.Sandbox.Acquirer.Payments;
 
-/// <summary>A valid <c>POST /v1/payments</c> body: seed 002's partner-facing fields.</summary>
+/// <summary>A valid <c>POST /v1/payments</c> body: the partner-facing fields.</summary>
 internal sealed partial record NewPayment(
     string Reference,
     string Currency,
@@ -80,7 +80,7 @@ internal sealed partial record NewPayment(
             : (new NewPayment(reference!, currency!, amount, scopes, purchaseData, sessionToken, networkData, optionId, returnUrl, appReturnUrl), errors);
     }
 
-    /// <summary>Seed 002's table: subscriptions for customer_not_present, ondemand_service for customer_present.</summary>
+    /// <summary>The partner API's rule: subscriptions for customer_not_present, ondemand_service for customer_present.</summary>
     private static void RequireScenarioData(IReadOnlyList<string> scopes, JsonObject? purchaseData, Dictionary<string, string[]> errors)
     {
         if (scopes.Contains(CustomerNotPresent) && purchaseData?["subscriptions"] is not JsonArray { Count: > 0 })

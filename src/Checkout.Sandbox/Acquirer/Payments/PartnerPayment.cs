@@ -18,7 +18,7 @@ internal static class FailureReason
     public const string SessionTokenExpired = "SESSION_TOKEN_EXPIRED";
 }
 
-/// <summary>One partner payment (seed 002). Mutated only under <c>lock (payment)</c> by <see cref="PaymentCompletion"/> and the creator.</summary>
+/// <summary>One partner payment (the acquirer-led flow). Mutated only under <c>lock (payment)</c> by <see cref="PaymentCompletion"/> and the creator.</summary>
 internal sealed class PartnerPayment
 {
     /// <summary>

@@ -23,7 +23,7 @@ internal sealed partial class PaymentCompletion(
     TimeProvider time,
     ILogger<PaymentCompletion> logger)
 {
-    /// <summary>Seed 002: the session token from the completed journey is valid for one hour.</summary>
+    /// <summary>In the acquirer-led flow the session token from the completed journey is valid for one hour.</summary>
     public static readonly TimeSpan SessionTokenValidity = TimeSpan.FromHours(1);
 
     /// <summary>False when Klarna should deliver the event again later.</summary>

@@ -12,7 +12,7 @@ namespace Checkout.Sandbox.Acquirer.Payments;
 internal sealed class PartnerPaymentIdempotency : IdempotencyTable;
 
 /// <summary>
-/// Seed 002's partner-facing API: <c>POST /v1/payments</c> and <c>GET /v1/payments/{payment_id}</c>; a body with
+/// The partner-facing API: <c>POST /v1/payments</c> and <c>GET /v1/payments/{payment_id}</c>; a body with
 /// <c>customer_token_id</c> charges that stored token instead (our extension for renewals).
 /// </summary>
 internal static class PaymentsEndpoints

@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace Checkout.Sandbox.Acquirer.TokenCharges;
 
 /// <summary>
-/// A token charge the partner asks for: seed 000's <c>POST /payment</c> with <c>payment_methods.klarna.customer_token</c>,
-/// or seed 002's <c>POST /v1/payments</c> with <c>customer_token_id</c>. A renewal (<c>customer_present: false</c>)
+/// A token charge the partner asks for: the generic acquirer's <c>POST /payment</c> with <c>payment_methods.klarna.customer_token</c>,
+/// or the partner API's <c>POST /v1/payments</c> with <c>customer_token_id</c>. A renewal (<c>customer_present: false</c>)
 /// carries its subscriptions; an on-demand charge (<c>customer_present: true</c>) carries the <c>return_url</c> Klarna sends
 /// the shopper back to after a step-up. <see cref="StoredToken"/> is never logged.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Checkout.Sandbox.Klarna.PaymentAuthorize;
 
 internal sealed record RequestedTransaction(long Amount, string? PaymentOptionId, string? Reference);
 
-/// <summary>A Payment Authorize body (seed 002): what to create, the purchase context and how to step up.</summary>
+/// <summary>A Payment Authorize body (the acquirer-led flow): what to create, the purchase context and how to step up.</summary>
 internal sealed record AuthorizeRequest(
     string Currency,
     RequestedTransaction? Transaction,

@@ -2,7 +2,7 @@ namespace Checkout.Sandbox.Klarna.WebSdk;
 
 /// <summary>
 /// What <c>klarna.mjs</c> renders (camelCase: the module's own format, not Klarna's API). One of
-/// <see cref="PaymentOption"/> (the seed's shape), <see cref="PaymentOptions"/> (with components, or with the newest
+/// <see cref="PaymentOption"/> (the first shape Klarna documented), <see cref="PaymentOptions"/> (with components, or with the newest
 /// typings' <see cref="ContentOption"/>) or <see cref="Components"/> (the presentation itself, its subheader plain or
 /// split as earlier typings did), as <c>Sandbox:Klarna:PresentationShape</c> says.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed record Presentation(
 /// <summary>Which shape of the SDK's PaymentPresentation the stand-in gives the page.</summary>
 public enum PresentationShape
 {
-    /// <summary>One <c>paymentOption</c>, as seed 000 and public demos show.</summary>
+    /// <summary>One <c>paymentOption</c>, as Klarna's public demos show.</summary>
     PaymentOption,
 
     /// <summary>A <c>paymentOptions</c> array, as the newest Web SDK typings describe.</summary>
