@@ -18,7 +18,9 @@ public sealed class TracingTests(ITestOutputHelper output)
     public async Task One_checkout_leaves_linked_spans_from_the_page_to_the_acquirer_call()
     {
         var collector = new SpanCollector();
-        using var app = CheckoutAppFactory.With(null, 0, null, s => s.AddOpenTelemetry().WithTracing(t => t.AddCheckoutInstrumentation().AddProcessor(collector)));
+        // The emulator runs in this process: its own source too, as its telemetry adds it in a process of its own.
+        using var app = CheckoutAppFactory.With(
+            null, 0, null, s => s.AddOpenTelemetry().WithTracing(t => t.AddCheckoutInstrumentation().AddSource("Checkout.Sandbox").AddProcessor(collector)));
         var shopper = Shopper.Start(app);
 
         await shopper.OpenCheckoutAsync("premium-monthly");
@@ -33,11 +35,16 @@ public sealed class TracingTests(ITestOutputHelper output)
         Assert.Equal("premium-monthly", Tag(created, CheckoutTelemetry.PlanTag));
         Assert.Equal(shopper.CheckoutKey, Tag(created, CheckoutTelemetry.CheckoutKeyTag));
         Assert.Equal(paymentRequestId, Tag(created, CheckoutTelemetry.PaymentRequestIdTag));
+        // The page carries its span's traceparent and its script sends it: the payment request continues the page's trace.
+        Assert.Equal($"00-{page.TraceId}-{page.SpanId}-01", shopper.Data("traceparent"));
+        Assert.Equal(page.TraceId, created.TraceId);
         var klarnaCall = await collector.WaitForAsync(
             "the call to Klarna", s => IsClient(s, "POST", "/v2/payment/requests") && collector.IsBelow(s, created));
         Assert.Equal(created.TraceId, klarnaCall.TraceId);
 
         var webhook = await collector.WaitForAsync("the webhook", s => IsServer(s, "POST", "/api/webhooks/klarna") && Tag(s, CheckoutTelemetry.OrderIdTag) == orderId);
+        // Klarna's (the emulator's) webhook continues the trace of the call that created the payment request.
+        Assert.Equal(page.TraceId, webhook.TraceId);
         var correlationId = Tag(webhook, CheckoutTelemetry.CorrelationIdTag);
         Assert.False(string.IsNullOrEmpty(correlationId));
         Assert.Equal(paymentRequestId, Tag(webhook, CheckoutTelemetry.PaymentRequestIdTag));

@@ -110,11 +110,16 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
     public HttpClient CreateBrowserLikeClient()
     {
         EnsureStarted();
-        return new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = RootUri,
-        };
+        return new HttpClient(BrowserLikeHandler()) { BaseAddress = RootUri };
     }
+
+    /// <summary>A cookie jar, no redirects followed, and no trace headers of its own: a browser sends none unless a page's script does.</summary>
+    public static HttpMessageHandler BrowserLikeHandler() => new SocketsHttpHandler
+    {
+        CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false,
+        ActivityHeadersPropagator = System.Diagnostics.DistributedContextPropagator.CreateNoOutputPropagator(),
+    };
 
     /// <summary>Looks at the app's database until <paramref name="condition"/> holds (see <see cref="Eventually"/>).</summary>
     public Task WaitForAsync(Func<CheckoutDbContext, Task<bool>> condition) => WaitForAsync("the app's database to reach the expected state", condition);

@@ -50,7 +50,7 @@ public sealed class Shopper : IDisposable
     /// <summary>A new shopper with a browser of its own on the checkout at <paramref name="checkout"/>, whose emulator is at <paramref name="emulator"/>.</summary>
     public static Shopper Over(Uri checkout, Uri emulator, EmulatorKeys keys) => new(
         checkout,
-        new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = checkout },
+        new HttpClient(CheckoutAppFactory.BrowserLikeHandler()) { BaseAddress = checkout },
         new Page(emulator, keys),
         isView: false,
         ownsBrowser: true);
@@ -122,6 +122,14 @@ public sealed class Shopper : IDisposable
         if (withCsrf)
         {
             request.Headers.Add(AntiforgeryHeaderFilter.HeaderName, Csrf);
+        }
+        // As the page's script does: the call continues the trace of the request that served the page.
+        if (Regex.Match(PageHtml, "data-traceparent=\"([^\"]+)\"") is { Success: true } traceparent)
+        {
+            request.Headers.Add("traceparent", traceparent.Groups[1].Value);
+            // In the test's process the app's HttpClient instrumentation would put a trace of the test's in its place.
+            using var asTheBrowser = OpenTelemetry.SuppressInstrumentationScope.Begin();
+            return await _http.SendAsync(request, cancellationToken);
         }
         return await _http.SendAsync(request, cancellationToken);
     }

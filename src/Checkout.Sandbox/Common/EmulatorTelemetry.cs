@@ -40,12 +40,13 @@ public static class EmulatorTelemetry
     }
 
     /// <summary>
-    /// The span of one delivery, a child of <paramref name="cause"/> (the request that changed the state), so the HTTP call
-    /// under it sends that trace on in <c>traceparent</c>; null when nothing listens.
+    /// The span of one delivery, a child of <paramref name="cause"/>, so the HTTP call under it sends that trace on in
+    /// <c>traceparent</c>, and linked to <paramref name="trigger"/> when that is another request; null when nothing listens.
     /// </summary>
-    internal static Activity? StartDelivery(string name, ActivityContext cause, Uri url, string eventId)
+    internal static Activity? StartDelivery(string name, ActivityContext cause, Uri url, string eventId, ActivityContext trigger = default)
     {
-        var activity = Source.StartActivity(name, ActivityKind.Producer, cause);
+        ActivityLink[]? links = trigger == default || trigger == cause ? null : [new ActivityLink(trigger)];
+        var activity = Source.StartActivity(name, ActivityKind.Producer, cause, links: links);
         activity?.SetTag("server.address", url.Host);
         activity?.SetTag("event.id", eventId);
         return activity;

@@ -65,6 +65,7 @@ internal sealed partial class PaymentAuthorizer(
             PaymentRequestUrl = $"{origin}/sandbox/klarna/journey/{id:D}",
             WebhookUrl = new Uri(origin + KlarnaWebhookReceiver.Path),
             CreatedAt = now,
+            CreatedUnder = System.Diagnostics.Activity.Current?.Context ?? default,
             UpdatedAt = now,
             ExpiresAt = now + options.Value.Klarna.PaymentRequestLifetime,
         };

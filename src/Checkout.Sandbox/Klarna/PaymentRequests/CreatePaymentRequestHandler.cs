@@ -70,6 +70,7 @@ internal sealed class CreatePaymentRequestHandler(
             PaymentRequestUrl = $"{origin}/sandbox/klarna/journey/{id:D}",
             WebhookUrl = new Uri(string.IsNullOrEmpty(klarna.WebhookUrl) ? $"{origin}/api/webhooks/klarna" : klarna.WebhookUrl),
             CreatedAt = now,
+            CreatedUnder = System.Diagnostics.Activity.Current?.Context ?? default,
             UpdatedAt = now,
             ExpiresAt = now + klarna.PaymentRequestLifetime,
         };

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Checkout.Sandbox.Klarna.PaymentRequests;
@@ -36,6 +37,9 @@ internal sealed class PaymentRequestRecord
     public required Uri WebhookUrl { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The trace of the request that created it (the merchant's checkout), which its webhooks continue.</summary>
+    public ActivityContext CreatedUnder { get; init; }
 
     public required DateTimeOffset ExpiresAt { get; init; }
 

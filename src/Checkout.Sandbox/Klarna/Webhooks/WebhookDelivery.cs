@@ -19,7 +19,7 @@ internal sealed partial class WebhookDelivery(
         var klarna = options.Value.Klarna;
         var delays = klarna.WebhookRetryDelays ?? SandboxKlarnaOptions.DefaultWebhookRetryDelays;
         var signature = WebhookSignature.Compute(webhook.Target.SigningKey, webhook.Body);
-        using var span = EmulatorTelemetry.StartDelivery("klarna.webhook.deliver", webhook.Cause, webhook.Url, webhook.EventId);
+        using var span = EmulatorTelemetry.StartDelivery("klarna.webhook.deliver", webhook.Cause, webhook.Url, webhook.EventId, webhook.Trigger);
         span?.SetTag("klarna.event_type", webhook.EventType);
         for (var attempt = 1; ; attempt++)
         {

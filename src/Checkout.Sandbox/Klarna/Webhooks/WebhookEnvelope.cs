@@ -21,10 +21,11 @@ internal sealed record WebhookMetadata(
 
 /// <summary>
 /// One event for one registration, serialized once: every retry sends these exact bytes. <paramref name="Cause"/>: the
-/// trace of the request that changed the state, which the delivery continues.
+/// trace the delivery continues, the merchant's request that created the payment request (so a checkout reads as one
+/// trace); <paramref name="Trigger"/>: the request that changed the state (the shopper's approval), linked.
 /// </summary>
 internal sealed record WebhookEvent(
-    Guid PaymentRequestId, string EventId, string EventType, WebhookTarget Target, byte[] Body, ActivityContext Cause)
+    Guid PaymentRequestId, string EventId, string EventType, WebhookTarget Target, byte[] Body, ActivityContext Cause, ActivityContext Trigger = default)
 {
     public Uri Url => Target.Url;
 }

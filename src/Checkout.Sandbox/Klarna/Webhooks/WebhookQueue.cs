@@ -40,7 +40,9 @@ internal sealed class WebhookQueue(TimeProvider time, WebhookRouting routing, IO
             var body = JsonSerializer.SerializeToUtf8Bytes(
                 new WebhookEnvelope(metadata, PaymentRequestView.Of(record).ForWebhook(options.Value.Klarna.WebhookTokenPlacement)),
                 SandboxJson.SnakeCase);
-            _channel.Writer.TryWrite(new WebhookEvent(record.Id, eventId, eventType, target, body, Activity.Current?.Context ?? default));
+            var trigger = Activity.Current?.Context ?? default;
+            var cause = record.CreatedUnder == default ? trigger : record.CreatedUnder;
+            _channel.Writer.TryWrite(new WebhookEvent(record.Id, eventId, eventType, target, body, cause, trigger));
         }
     }
 }

@@ -19,10 +19,13 @@ function showError(text) {
   error.hidden = false;
 }
 
+// The page's own calls continue the trace of the request that served it, so one checkout reads as one trace.
+const traceHeaders = settings.traceparent ? { traceparent: settings.traceparent } : {};
+
 async function postJson(url, body) {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": settings.csrf },
+    headers: { "Content-Type": "application/json", "X-CSRF-TOKEN": settings.csrf, ...traceHeaders },
     body: JSON.stringify(body ?? {}),
   });
   const answer = await response.json().catch(() => ({}));
