@@ -53,7 +53,7 @@ services.AddCheckoutDatabase(builder.Configuration);
 // Customer tokens encrypted at rest, under keys kept in the database and encrypted with DataProtection:CertificatePath.
 services.AddTokenVault(builder.Configuration);
 // Klarna's and the acquirer's settings and HTTP clients, each with its timeout and resilience pipeline.
-services.AddOutboundClients(builder.Configuration);
+services.AddUpstreams(builder.Configuration);
 // Orders, Klarna's payment request and the first charge.
 services.AddCheckoutPayments();
 // Klarna's webhooks stored as they arrive; the worker acts on them.

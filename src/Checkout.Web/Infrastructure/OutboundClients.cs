@@ -25,8 +25,8 @@ public static class OutboundClients
     public const string WorldlineConnect = "WorldlineConnect";
     public const string KlarnaNotifications = "KlarnaNotifications";
 
-    /// <summary>Klarna's and the acquirer's settings, checked at start, and their clients.</summary>
-    public static IServiceCollection AddOutboundClients(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Klarna's and the acquirer's settings (<c>Klarna:</c>, <c>Acquirer:</c>), checked at start, and their clients.</summary>
+    public static IServiceCollection AddUpstreams(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<KlarnaOptions>().Bind(configuration.GetSection(KlarnaOptions.Section))
             .PostConfigure(o => o.WebhookSigningKeys = SigningKeyConfiguration.Read(configuration))
@@ -34,7 +34,12 @@ public static class OutboundClients
         services.AddSingleton<IValidateOptions<KlarnaOptions>, KlarnaOptionsValidator>();
         services.AddOptions<AcquirerOptions>().Bind(configuration.GetSection(AcquirerOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AcquirerOptions>, AcquirerOptionsValidator>();
+        return services.AddOutboundClients();
+    }
 
+    /// <summary>The clients alone, reading <see cref="KlarnaOptions"/> and <see cref="AcquirerOptions"/> however they are bound.</summary>
+    public static IServiceCollection AddOutboundClients(this IServiceCollection services)
+    {
         services.AddRefitGeneratedClient<IKlarnaPaymentRequestsApi>(_ => OutboundFailures.SettingsFor(KlarnaJson.Options), Klarna)
             .ConfigureHttpClient(ConfigureKlarna)
             .AddUpstreamResilience(sp => sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.Timeout);
