@@ -35,13 +35,14 @@ public static class SampleEvents
             MerchantEventTypes.CheckoutSessionCompleted or MerchantEventTypes.CheckoutSessionExpired => new Dictionary<string, object?>
             {
                 ["object"] = "checkout.session",
-                ["id"] = "cs_sample_0193f2a45b6c7d8e",
+                ["id"] = Guid.Parse("0193f2a4-5b6c-7d8e-9f00-778899aabbcc"),
                 ["status"] = type == MerchantEventTypes.CheckoutSessionCompleted ? "complete" : "expired",
                 ["plan_id"] = "premium-monthly",
                 ["client_reference_id"] = "store-customer-42",
                 ["metadata"] = new Dictionary<string, string> { ["sample"] = "true" },
-                ["amount"] = 9900,
-                ["currency"] = "SEK",
+                ["created_at"] = now.AddMinutes(-10),
+                ["expires_at"] = now.AddHours(24).AddMinutes(-10),
+                ["order_id"] = type == MerchantEventTypes.CheckoutSessionCompleted ? subscription.Id : null,
                 ["subscription_id"] = type == MerchantEventTypes.CheckoutSessionCompleted ? subscription.Id : null,
             },
             _ => throw new ArgumentException($"'{type}' is not an event type; use {string.Join(", ", MerchantEventTypes.All)}.", nameof(type)),

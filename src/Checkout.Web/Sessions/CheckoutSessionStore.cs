@@ -1,11 +1,15 @@
 namespace Checkout.Web.Sessions;
 
 using Checkout.Domain.Sessions;
+using Checkout.Web.Events;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-/// <summary>The one owner of a checkout session's status: every change is a conditional update from the status it leaves.</summary>
-public sealed class CheckoutSessionStore(CheckoutDbContext db, TimeProvider clock)
+/// <summary>
+/// The one owner of a checkout session's status: every change is a conditional update from the status it leaves, and
+/// the event the store hears of it (<see cref="SessionEvents"/>) commits with it, or neither does.
+/// </summary>
+public sealed class CheckoutSessionStore(CheckoutDbContext db, SessionProducts.Reader products, TimeProvider clock)
 {
     public Task<CheckoutSession?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -26,7 +30,10 @@ public sealed class CheckoutSessionStore(CheckoutDbContext db, TimeProvider cloc
         return (first, false);
     }
 
-    /// <summary>Moves the session to <paramref name="to"/> if it is still <paramref name="from"/>; false when another call moved it first.</summary>
+    /// <summary>
+    /// Moves the session to <paramref name="to"/> if it is still <paramref name="from"/>, with its event; false when another
+    /// call moved it first (and wrote the event).
+    /// </summary>
     public async Task<bool> TryMoveAsync(Guid id, CheckoutSessionStatus from, CheckoutSessionStatus to, Guid? orderId, CancellationToken cancellationToken)
     {
         if (!CheckoutSessionTransitions.IsAllowed(from, to))
@@ -34,6 +41,7 @@ public sealed class CheckoutSessionStore(CheckoutDbContext db, TimeProvider cloc
             return false;
         }
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.CheckoutSessions
             .Where(s => s.Id == id && s.Status == from)
             .ExecuteUpdateAsync(
@@ -42,6 +50,16 @@ public sealed class CheckoutSessionStore(CheckoutDbContext db, TimeProvider cloc
                     .SetProperty(s => s.OrderId, s => orderId ?? s.OrderId)
                     .SetProperty(s => s.UpdatedAt, now),
                 cancellationToken);
-        return moved == 1;
+        if (moved != 1)
+        {
+            return false;
+        }
+        if (SessionEvents.TypeFor(to) is { } type && await FindAsync(id, cancellationToken) is { } session)
+        {
+            MerchantEvents.Add(db, type, CheckoutSessionObject.Of(session, await products.ReadAsync(session, cancellationToken)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -22,7 +22,6 @@ public sealed partial class SessionCompletion(CheckoutDbContext db, CheckoutSess
             || await sessions.TryMoveAsync(sessionId, CheckoutSessionStatus.Expired, CheckoutSessionStatus.Complete, orderId, cancellationToken);
         if (completed)
         {
-            // The one place a session completes: checkout.session.completed is written here, once the events outbox exists.
             LogCompleted(log, sessionId, orderId);
         }
     }
