@@ -1,5 +1,6 @@
 namespace Checkout.Web.Sessions;
 
+using Checkout.Domain.Orders;
 using Checkout.Domain.Sessions;
 using Checkout.Web.Events;
 using Checkout.Web.Infrastructure.Persistence;
@@ -16,6 +17,17 @@ public sealed class CheckoutSessionStore(CheckoutDbContext db, SessionProducts.R
 
     public Task<CheckoutSession?> FindByKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
         db.CheckoutSessions.AsNoTracking().FirstOrDefaultAsync(s => s.IdempotencyKey == idempotencyKey, cancellationToken);
+
+    /// <summary>Open sessions whose time ran out by <paramref name="now"/>, the longest expired first, each with the completed order it may have.</summary>
+    public Task<List<PastExpiry>> OpenPastExpiryAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        db.CheckoutSessions.AsNoTracking()
+            .Where(s => s.Status == CheckoutSessionStatus.Open && s.ExpiresAt <= now)
+            .OrderBy(s => s.ExpiresAt)
+            .Take(max)
+            .Select(s => new PastExpiry(
+                s.Id,
+                db.Orders.Where(o => o.CheckoutSessionId == s.Id && o.Status == OrderStatus.Completed).Select(o => (Guid?)o.Id).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
 
     /// <summary>Stores the session, or finds the one stored first under the same idempotency key.</summary>
     public async Task<(CheckoutSession Session, bool Created)> OpenAsync(CheckoutSession session, CancellationToken cancellationToken)

@@ -4,7 +4,10 @@ using Checkout.Web.Orders;
 
 public static class SessionRegistration
 {
-    /// <summary>Checkout sessions the store's server opens; their return pages must be on <c>Merchant:AllowedReturnHosts</c>.</summary>
+    /// <summary>
+    /// Checkout sessions the store's server opens (their return pages must be on <c>Merchant:AllowedReturnHosts</c>),
+    /// completed by their orders and expired on time by <see cref="SessionExpirySweeper"/>.
+    /// </summary>
     public static IServiceCollection AddCheckoutSessions(this IServiceCollection services)
     {
         services.AddOptions<ReturnPageSettings>().BindConfiguration(ReturnPageSettings.Section)
@@ -19,6 +22,9 @@ public static class SessionRegistration
         services.AddScoped<SessionCompletion>();
         services.AddScoped<IOrderCompletedListener>(sp => sp.GetRequiredService<SessionCompletion>());
         services.AddScoped<IOrderCanceledListener>(sp => sp.GetRequiredService<SessionCompletion>());
+        // Open sessions past their time are expired (and told to the store) without waiting for a read.
+        services.AddSingleton<SessionExpirySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionExpirySweeper>());
         return services;
     }
 }
