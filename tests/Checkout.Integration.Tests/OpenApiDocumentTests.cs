@@ -38,6 +38,17 @@ public sealed class OpenApiDocumentTests(CheckoutAppFactory app) : IClassFixture
         Assert.Null(document["paths"]!["/api/payment-request"]);
     }
 
+    [Fact]
+    public async Task The_document_shows_every_outcome_of_asking_for_a_portal_link()
+    {
+        using var http = app.CreateBrowserLikeClient();
+
+        var document = JsonNode.Parse(await http.GetStringAsync("openapi/v1.json"))!;
+
+        var responses = document["paths"]!["/api/v1/subscriptions/{subscriptionId}/portal-links"]!["post"]!["responses"]!.AsObject();
+        Assert.Equal(["200", "400", "401", "404", "409"], responses.Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -17,7 +17,7 @@ public sealed class MerchantApiDocument : IOpenApiDocumentTransformer
         {
             Title = "Checkout merchant API",
             Version = "v1",
-            Description = "Called by the merchant's store from its server: checkout sessions and ride charges. "
+            Description = "Called by the merchant's store from its server: checkout sessions, ride charges and links to the shopper's subscription page. "
                 + "Every call sends Authorization: Bearer <one of Merchant:ApiKeys>; without configured keys the whole API answers 404.",
         };
         document.Servers = [];

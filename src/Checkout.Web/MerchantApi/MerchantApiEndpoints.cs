@@ -3,10 +3,11 @@ namespace Checkout.Web.MerchantApi;
 using Checkout.Web.MerchantAuthentication;
 using Checkout.Web.OnDemand;
 using Checkout.Web.Sessions;
+using Checkout.Web.Subscriptions;
 
 /// <summary>
 /// The versioned API the merchant's store calls from its server, under one key and one base path: checkout sessions and
-/// ride charges. Every call needs one of <c>Merchant:ApiKeys</c> (the <see cref="MerchantApiAuthorization.Policy"/> policy);
+/// ride charges, links to the shopper's subscription page. Every call needs one of <c>Merchant:ApiKeys</c> (the <see cref="MerchantApiAuthorization.Policy"/> policy);
 /// 404 throughout while none is set.
 /// </summary>
 public static class MerchantApiEndpoints
@@ -28,6 +29,7 @@ public static class MerchantApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         v1.MapCheckoutSessions();
         v1.MapOnDemandCharges();
+        v1.MapPortalLinks();
         return app;
     }
 }

@@ -21,6 +21,8 @@ public static class SubscriptionRegistration
             .Validate(s => s.Lifetime > TimeSpan.Zero, "ShopperLinks:Lifetime must be longer than zero (e.g. 30.00:00:00).")
             .ValidateOnStart();
         services.AddScoped<ShopperLinks>();
+        // Links the store's server asks for (POST /api/v1/subscriptions/{id}/portal-links), one per Idempotency-Key.
+        services.AddScoped<PortalLinks>();
         services.AddScoped<ShopperCancellation>();
         services.AddSingleton<RenewalScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());

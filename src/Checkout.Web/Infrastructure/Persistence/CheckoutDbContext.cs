@@ -42,6 +42,9 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Checkout sessions the merchant's store opened, one per its idempotency key.</summary>
     public DbSet<CheckoutSession> CheckoutSessions => Set<CheckoutSession>();
 
+    /// <summary>Portal links issued to the store's server, one per its <c>Idempotency-Key</c>.</summary>
+    public DbSet<PortalLinkRecord> PortalLinks => Set<PortalLinkRecord>();
+
     /// <summary>Events for the merchant's systems, stored with the change each reports (the outbox); see <see cref="Events.MerchantEvents"/>.</summary>
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
@@ -93,6 +96,15 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
             session.Property(s => s.CancelUrl).HasMaxLength(2100);
             session.Property(s => s.MetadataJson).HasMaxLength(16000);
             session.Property(s => s.Status).HasConversion<string>().HasMaxLength(32);
+            // The sweeper's question: which open sessions ran out of time.
+            session.HasIndex(s => s.ExpiresAt, "IX_CheckoutSessions_OpenExpiresAt").HasFilter("\"Status\" = 'Open'");
+        });
+        modelBuilder.Entity<PortalLinkRecord>(link =>
+        {
+            link.ToTable("PortalLinks");
+            link.HasKey(l => l.IdempotencyKey);
+            link.Property(l => l.IdempotencyKey).HasMaxLength(200);
+            link.Property(l => l.ProtectedPath).HasMaxLength(4000);
         });
         modelBuilder.Entity<OrderKlarnaLink>().HasKey(l => l.OrderId);
         modelBuilder.Entity<WebhookEventRecord>(e =>

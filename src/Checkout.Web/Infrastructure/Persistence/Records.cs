@@ -141,3 +141,18 @@ public sealed class ShopperLinkVersion
 
     public int Version { get; set; }
 }
+
+/// <summary>A link to a shopper's subscription page issued to the store's server, kept under its <c>Idempotency-Key</c> so a retry gets the same link.</summary>
+public sealed class PortalLinkRecord
+{
+    public string IdempotencyKey { get; set; } = "";
+
+    public Guid SubscriptionId { get; set; }
+
+    /// <summary>The link's path, encrypted: until it expires, it opens the shopper's page.</summary>
+    public string ProtectedPath { get; set; } = "";
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -247,6 +247,9 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_CheckoutSessions_OpenExpiresAt")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.ToTable("CheckoutSessions");
                 });
 
@@ -564,6 +567,31 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("OrderId");
 
                     b.ToTable("PendingAuthorizations");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.PortalLinkRecord", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedPath")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IdempotencyKey");
+
+                    b.ToTable("PortalLinks", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.ShopperLinkVersion", b =>

@@ -242,6 +242,9 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ExpiresAt" }, "IX_CheckoutSessions_OpenExpiresAt")
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.ToTable("CheckoutSessions");
                 });
 
@@ -555,6 +558,31 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("OrderId");
 
                     b.ToTable("PendingAuthorizations");
+                });
+
+            modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.PortalLinkRecord", b =>
+                {
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPath")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdempotencyKey");
+
+                    b.ToTable("PortalLinks", (string)null);
                 });
 
             modelBuilder.Entity("Checkout.Web.Infrastructure.Persistence.ShopperLinkVersion", b =>
