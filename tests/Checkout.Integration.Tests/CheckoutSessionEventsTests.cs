@@ -129,4 +129,30 @@ public sealed class CheckoutSessionEventsTests(SessionEventsApp events) : IClass
         Assert.Single(await events.StoredAsync(MerchantEventTypes.CheckoutSessionExpired, sessionId));
         await events.App.WaitForAsync(db => db.CheckoutSessions.AnyAsync(s => s.Id == Guid.Parse(sessionId) && s.Status == CheckoutSessionStatus.Expired));
     }
+
+    [Fact]
+    public async Task A_ride_charged_for_a_rides_session_tells_the_store_its_reference_and_metadata()
+    {
+        using var store = new StoreServer(events.App);
+        var created = await store.CreatedAsync(StoreServer.Session("rides-on-demand", new Dictionary<string, object?>
+        {
+            ["client_reference_id"] = "rider-88",
+            ["metadata"] = new Dictionary<string, string> { ["city"] = "Lund" },
+        }));
+        var sessionId = created.GetProperty("id").GetString()!;
+        using var shopper = Shopper.Start(events.App);
+        await shopper.OpenSessionAsync(created.GetProperty("url").GetString()!);
+        var started = await shopper.InitiateAsync();
+        await shopper.SimulateJourneyAsync(started.GetProperty("paymentRequestId").GetString()!, "approve");
+        await events.App.WaitForAsync(db => db.CheckoutSessions.AnyAsync(s => s.Id == Guid.Parse(sessionId) && s.Status == CheckoutSessionStatus.Complete));
+        var customerId = (await store.ReadAsync(sessionId)).Body.GetProperty("rides_customer_id").GetGuid();
+        using var merchant = new RidesMerchant(events.App, StoreServer.ApiKey);
+
+        var (_, ride) = await merchant.ChargeAsync(RidesMerchant.Ride(customerId, 1500), StoreServer.NewKey());
+        var chargeId = ride.GetProperty("chargeId").GetString()!;
+        await events.Receiver.WaitForAsync(r => r.Any(e => e.Type == MerchantEventTypes.RideCharged && e.Body.Contains(chargeId, StringComparison.Ordinal)));
+
+        var data = Assert.Single(events.Receiver.Delivered, e => e.Type == MerchantEventTypes.RideCharged && e.Body.Contains(chargeId, StringComparison.Ordinal)).Data;
+        Assert.Equal(("rider-88", "Lund"), (data.GetProperty("client_reference_id").GetString(), data.GetProperty("metadata").GetProperty("city").GetString()));
+    }
 }

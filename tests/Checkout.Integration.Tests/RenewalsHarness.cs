@@ -48,10 +48,10 @@ public sealed class RenewalsHarness : IDisposable
     /// A completed sign-up's subscription with its customer token, as the sign-up would store them, at the fake clock's
     /// now; returned as stored (SQLite keeps instants to the millisecond).
     /// </summary>
-    public async Task<Subscription> SignUpAsync(string planId)
+    public async Task<Subscription> SignUpAsync(string planId, Guid? orderId = null)
     {
         var plan = CheckoutAppFactory.TestCatalog.Find(planId)!;
-        var id = Guid.NewGuid();
+        var id = orderId ?? Guid.NewGuid();
         var subscription = Subscription.Start(new SignUp(id, plan.Id, plan.DueNow, Clock.GetUtcNow()), plan);
         await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ICustomerTokenVault>()

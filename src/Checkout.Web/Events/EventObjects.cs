@@ -6,7 +6,10 @@ using Checkout.Domain.OnDemand;
 using Checkout.Domain.Subscriptions;
 using Checkout.Web.OnDemand;
 
-/// <summary>A subscription as its events show it: ids, statuses, amounts in minor units with their currency.</summary>
+/// <summary>
+/// A subscription as its events show it: ids, statuses, amounts in minor units with their currency, and the store's
+/// <c>client_reference_id</c> and metadata when a checkout session started it.
+/// </summary>
 public sealed record SubscriptionObject(
     Guid Id,
     string PlanId,
@@ -30,7 +33,8 @@ public sealed record SubscriptionObject(
     [JsonPropertyOrder(-1)]
     public string Kind => "subscription";
 
-    public static SubscriptionObject Of(Subscription s, RenewalAttemptObject? lastAttempt = null, string? cancellationReason = null) => new(
+    public static SubscriptionObject Of(
+        Subscription s, StoreReference? store, RenewalAttemptObject? lastAttempt = null, string? cancellationReason = null) => new(
         s.Id,
         s.PlanId,
         StatusName(s.Status),
@@ -45,7 +49,9 @@ public sealed record SubscriptionObject(
         s.CanceledAt,
         s.CreatedAt,
         lastAttempt,
-        cancellationReason);
+        cancellationReason,
+        store?.ClientReferenceId,
+        store?.Metadata);
 
     public static string StatusName(SubscriptionStatus status) => status switch
     {
@@ -87,7 +93,7 @@ public sealed record RideObject(
     [JsonPropertyOrder(-1)]
     public string Kind => "ride";
 
-    public static RideObject Of(OnDemandCharge charge) => new(
+    public static RideObject Of(OnDemandCharge charge, StoreReference? store) => new(
         charge.Id,
         charge.CustomerId,
         charge.RideReference,
@@ -95,5 +101,7 @@ public sealed record RideObject(
         charge.Currency,
         RideChargeView.StatusName(charge.Status),
         charge.Reason,
-        charge.CreatedAt);
+        charge.CreatedAt,
+        store?.ClientReferenceId,
+        store?.Metadata);
 }

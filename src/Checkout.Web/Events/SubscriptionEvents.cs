@@ -12,11 +12,11 @@ public static class SubscriptionEvents
     public const string CanceledByShopper = "canceled_by_shopper";
     public const string RenewalsFailed = "renewal_failed";
 
-    public static void Created(CheckoutDbContext db, Subscription subscription) =>
-        MerchantEvents.Add(db, MerchantEventTypes.SubscriptionCreated, SubscriptionObject.Of(subscription));
+    public static async Task CreatedAsync(CheckoutDbContext db, Subscription subscription, CancellationToken cancellationToken) =>
+        MerchantEvents.Add(db, MerchantEventTypes.SubscriptionCreated, SubscriptionObject.Of(subscription, await StoreReference.OfOrderAsync(db, subscription.Id, cancellationToken)));
 
     /// <summary>Stages the events of the tracked <paramref name="subscription"/>'s unsaved changes; call just before saving them.</summary>
-    public static void Changed(CheckoutDbContext db, Subscription subscription)
+    public static async Task ChangedAsync(CheckoutDbContext db, Subscription subscription, CancellationToken cancellationToken)
     {
         var entry = db.Entry(subscription);
         var statusBefore = entry.Property(s => s.Status).OriginalValue;
@@ -25,22 +25,29 @@ public static class SubscriptionEvents
             .Select(a => a.Entity)
             .OrderBy(a => a.PeriodNumber).ThenBy(a => a.AttemptNumber)
             .ToList();
+        var canceled = statusBefore != SubscriptionStatus.Canceled && subscription.Status == SubscriptionStatus.Canceled;
+        if (answered.Count == 0 && !canceled)
+        {
+            return;
+        }
+        // The subscription's id is its sign-up order's.
+        var store = await StoreReference.OfOrderAsync(db, subscription.Id, cancellationToken);
         foreach (var attempt in answered)
         {
             if (attempt.Result == RenewalResult.Approved)
             {
-                MerchantEvents.Add(db, MerchantEventTypes.SubscriptionRenewed, SubscriptionObject.Of(subscription, RenewalAttemptObject.Of(attempt, null)));
+                MerchantEvents.Add(db, MerchantEventTypes.SubscriptionRenewed, SubscriptionObject.Of(subscription, store, RenewalAttemptObject.Of(attempt, null)));
             }
             else
             {
                 var nextRetry = subscription.Status == SubscriptionStatus.PastDue ? subscription.NextChargeAt : null;
-                MerchantEvents.Add(db, MerchantEventTypes.SubscriptionRenewalFailed, SubscriptionObject.Of(subscription, RenewalAttemptObject.Of(attempt, nextRetry)));
+                MerchantEvents.Add(db, MerchantEventTypes.SubscriptionRenewalFailed, SubscriptionObject.Of(subscription, store, RenewalAttemptObject.Of(attempt, nextRetry)));
             }
         }
-        if (statusBefore != SubscriptionStatus.Canceled && subscription.Status == SubscriptionStatus.Canceled)
+        if (canceled)
         {
             var reason = answered.Count > 0 && answered[^1].Result == RenewalResult.Declined ? RenewalsFailed : CanceledByShopper;
-            MerchantEvents.Add(db, MerchantEventTypes.SubscriptionCanceled, SubscriptionObject.Of(subscription, cancellationReason: reason));
+            MerchantEvents.Add(db, MerchantEventTypes.SubscriptionCanceled, SubscriptionObject.Of(subscription, store, cancellationReason: reason));
         }
     }
 }

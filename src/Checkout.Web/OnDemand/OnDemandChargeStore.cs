@@ -65,7 +65,8 @@ public sealed class OnDemandChargeStore(CheckoutDbContext db, TimeProvider clock
         }
         if (RideEvents.TypeFor(to) is { } type && await FindAsync(id, cancellationToken) is { } charge)
         {
-            MerchantEvents.Add(db, type, RideObject.Of(charge));
+            // The rides customer is its sign-up order: the store's reference comes from that order's session.
+            MerchantEvents.Add(db, type, RideObject.Of(charge, await StoreReference.OfOrderAsync(db, charge.CustomerId, cancellationToken)));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

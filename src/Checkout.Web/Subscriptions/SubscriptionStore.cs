@@ -25,7 +25,7 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         var renewal = new SubscriptionRenewal { SubscriptionId = subscription.Id, NextAttemptAt = subscription.CreatedAt };
         db.Subscriptions.Add(subscription);
         db.SubscriptionRenewals.Add(renewal);
-        SubscriptionEvents.Created(db, subscription);
+        await SubscriptionEvents.CreatedAsync(db, subscription, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -131,7 +131,7 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         {
             throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its answer was saved.");
         }
-        SubscriptionEvents.Changed(db, subscription);
+        await SubscriptionEvents.ChangedAsync(db, subscription, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -156,7 +156,7 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
         {
             throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its change was saved.");
         }
-        SubscriptionEvents.Changed(db, subscription);
+        await SubscriptionEvents.ChangedAsync(db, subscription, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

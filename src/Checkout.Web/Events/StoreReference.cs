@@ -1,0 +1,24 @@
+namespace Checkout.Web.Events;
+
+using System.Text.Json;
+using Checkout.Web.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// The store's own <c>client_reference_id</c> and metadata for what an order started (a subscription or a rides
+/// customer, both under the order's id), from the checkout session that opened it, so the store can match every later
+/// event to its customer. None for a sign-up through a plan link.
+/// </summary>
+public sealed record StoreReference(string ClientReferenceId, IReadOnlyDictionary<string, string> Metadata)
+{
+    public static async Task<StoreReference?> OfOrderAsync(CheckoutDbContext db, Guid orderId, CancellationToken cancellationToken)
+    {
+        var session = await db.Orders.AsNoTracking()
+            .Where(o => o.Id == orderId)
+            .Join(db.CheckoutSessions, o => o.CheckoutSessionId, s => (Guid?)s.Id, (o, s) => new { s.ClientReferenceId, s.MetadataJson })
+            .FirstOrDefaultAsync(cancellationToken);
+        return session is null
+            ? null
+            : new StoreReference(session.ClientReferenceId, JsonSerializer.Deserialize<Dictionary<string, string>>(session.MetadataJson) ?? []);
+    }
+}
