@@ -82,6 +82,12 @@ internal static partial class CheckoutSystem
             .WaitFor(database)
             .WithReplicas(instances);
 
+    /// <summary>The sample store (samples/Storefront) on <paramref name="port"/>, healthy once <c>/healthz</c> answers.</summary>
+    public static IResourceBuilder<ProjectResource> AddStorefront(this IDistributedApplicationBuilder builder, int port) =>
+        builder.AddProject<Projects.Storefront>("storefront")
+            .WithEndpoint(Http, endpoint => endpoint.Port = port)
+            .WithHttpHealthCheck("/healthz");
+
     /// <summary>
     /// A merchant's store that sends shoppers to <paramref name="checkout"/> and receives its signed events (issue 23): the
     /// store gets the checkout's URL, its merchant API key and the events' secret; the checkout gets the store's events

@@ -17,7 +17,8 @@ if (builder.Configuration.GetValue<bool>("Postgres"))
     checkout.OnPostgres(builder.AddPostgres("postgres").AddDatabase("checkout-db"), instances: 2);
 }
 
-// The sample store (samples/Storefront, issue 23) joins with one line once its project exists:
-//   builder.AddProject("storefront", "../../samples/Storefront/Storefront.csproj").AsStoreOf(checkout);
+// The sample store (samples/Storefront) on 5070: it opens checkout sessions with the merchant API key and gets the
+// checkout's signed events, with the secret both are given here.
+builder.AddStorefront(builder.Configuration.GetValue("Ports:Store", 5070)).AsStoreOf(checkout);
 
 builder.Build().Run();

@@ -24,6 +24,7 @@ public sealed class AppHostTests
             [
                 $"--Ports:Checkout={Ports.Free()}",
                 $"--Ports:Emulator={Ports.Free()}",
+                $"--Ports:Store={Ports.Free()}",
                 $"--CheckoutDatabase=Data Source={database}",
                 $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{Ports.Free()}",
                 $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{Ports.Free()}",
