@@ -21,10 +21,10 @@ public static class StoreHtml
 
     public static string Page(StoreSettings store, Account account, SubscriptionFacts? facts, AntiforgeryTokenSet tokens, bool leftCheckout)
     {
-        var waiting = account.Paid && facts is null;
+        var waiting = account.Returned && facts is null;
         var canSubscribe = !waiting && facts is null or { Status: "canceled" };
         var body = $"""
-            {(leftCheckout && !account.Paid ? "<p class=\"notice\" id=\"left-checkout\">You left the checkout; nothing was charged.</p>" : "")}
+            {(leftCheckout && !account.Returned ? "<p class=\"notice\" id=\"left-checkout\">You left the checkout; nothing was charged.</p>" : "")}
             <section class="plan">
               <h2>{E(store.PlanDescription)}</h2>
               {Status(facts, waiting)}

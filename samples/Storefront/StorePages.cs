@@ -26,7 +26,14 @@ public static partial class StorePages
         // Back from the checkout before its subscription started: ask the checkout until the session names it.
         if (account is { SessionId: { } sessionId, SubscriptionId: null })
         {
-            account = await LinkAsync(ledger, checkout, account.Id, sessionId, context.RequestAborted) ?? account;
+            try
+            {
+                account = await LinkAsync(ledger, checkout, account.Id, sessionId, context.RequestAborted) ?? account;
+            }
+            catch (Exception e) when (IsCheckoutFailure(e))
+            {
+                // The page shows what the store already knows; the next view asks again.
+            }
         }
         var facts = account.SubscriptionId is { } id ? ledger.Facts(id) : null;
         var tokens = antiforgery.GetAndStoreTokens(context);
@@ -50,7 +57,7 @@ public static partial class StorePages
             ledger.SessionOpened(accountId, session.Id);
             return Results.Redirect(session.Url);
         }
-        catch (Exception e) when (e is CheckoutRefusedException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception e) when (IsCheckoutFailure(e))
         {
             LogCheckoutFailed(logs.CreateLogger(typeof(StorePages)), e);
             return Results.Content(StoreHtml.Unavailable(store.Value), "text/html; charset=utf-8", statusCode: StatusCodes.Status502BadGateway);
@@ -64,9 +71,9 @@ public static partial class StorePages
     private static async Task<IResult> ReturnedAsync(HttpContext context, [FromQuery(Name = "session_id")] Guid? sessionId, SubscriptionLedger ledger, CheckoutClient checkout)
     {
         var accountId = ShopperAccount.Of(context);
-        if (sessionId is { } id)
+        if (sessionId is { } id && await LinkAsync(ledger, checkout, accountId, id, context.RequestAborted) is not null)
         {
-            await LinkAsync(ledger, checkout, accountId, id, context.RequestAborted);
+            ledger.Returned(accountId);
         }
         return Results.Redirect("/");
     }
@@ -86,12 +93,11 @@ public static partial class StorePages
         {
             ledger.Subscribed(accountId, subscriptionId);
         }
-        else if (session.Status == "complete")
-        {
-            ledger.Paid(accountId);
-        }
         return ledger.AccountOf(accountId);
     }
+
+    private static bool IsCheckoutFailure(Exception e) =>
+        e is CheckoutRefusedException or HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The checkout did not open a session")]
     private static partial void LogCheckoutFailed(ILogger logger, Exception exception);

@@ -6,8 +6,11 @@ using System.Text.Json;
 public sealed record SubscriptionFacts(
     Guid Id, string Status, DateTimeOffset CurrentPeriodEnd, DateTimeOffset? NextRetryAt, string? Reason, DateTimeOffset LearnedAt);
 
-/// <summary>One shopper of the store: the session they last opened, whether the checkout says it was paid, and the subscription it became.</summary>
-public sealed record Account(string Id, Guid? SessionId = null, bool Paid = false, Guid? SubscriptionId = null);
+/// <summary>
+/// One shopper of the store: the session they last opened, whether the checkout sent them back to the success page (a
+/// hint, never proof of payment), and the subscription the session became.
+/// </summary>
+public sealed record Account(string Id, Guid? SessionId = null, bool Returned = false, Guid? SubscriptionId = null);
 
 /// <summary>
 /// What the store knows, in memory (a restart forgets it; a real store keeps it in its database and catches up with
@@ -39,11 +42,11 @@ public sealed class SubscriptionLedger
 
     public void SessionOpened(string accountId, Guid sessionId) => Update(accountId, a => new Account(accountId, sessionId));
 
-    /// <summary>The checkout says the account's session is complete: paid, its subscription about to start.</summary>
-    public void Paid(string accountId) => Update(accountId, a => a with { Paid = true });
+    /// <summary>The checkout sent the shopper back to the success page for their own session.</summary>
+    public void Returned(string accountId) => Update(accountId, a => a with { Returned = true });
 
     /// <summary>The checkout said (a session read, or an event with the store's reference) that the account's subscription is this one.</summary>
-    public void Subscribed(string accountId, Guid subscriptionId) => Update(accountId, a => a with { Paid = true, SubscriptionId = subscriptionId });
+    public void Subscribed(string accountId, Guid subscriptionId) => Update(accountId, a => a with { SubscriptionId = subscriptionId });
 
     /// <summary>Applies one verified event; false when its id was seen before.</summary>
     public bool Record(JsonElement evt)
