@@ -1,11 +1,16 @@
 namespace Checkout.Browser.Tests;
 
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.TestClock;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using StandardWebhooks;
+using Storefront;
 
 /// <summary>
 /// The checkout (its own app: these tests move its clock) with the merchant API on and its events going to the sample
@@ -103,6 +108,35 @@ public sealed class StorefrontTests(StorefrontBrowserFixture browser) : IClassFi
         var renewed = await browser.SubscriptionAsync(subscriptionId);
         Assert.True(renewed.PeriodEnd > signedUp.PeriodEnd, "The renewal starts the next period.");
         await Assertions.Expect(status).ToHaveTextAsync($"Subscribed until {Date(renewed.PeriodEnd)}");
+    }
+
+    [Fact]
+    public async Task The_store_acts_on_an_event_only_when_it_is_signed_with_the_checkouts_secret()
+    {
+        var subscriptionId = Guid.NewGuid();
+        var body = $$$"""{"id":"evt_{{{subscriptionId:N}}}","type":"subscription.canceled","timestamp":"2026-12-06T20:15:03+00:00","data":{"object":"subscription","id":"{{{subscriptionId}}}","status":"canceled","current_period_end":"2027-01-06T20:15:03+00:00","cancellation_reason":"canceled_by_shopper"}}""";
+        using var http = new HttpClient { BaseAddress = browser.Store.Root };
+        var ledger = browser.Store.Services.GetRequiredService<SubscriptionLedger>();
+
+        using var forged = await http.SendAsync(Signed(body, "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Null(ledger.Facts(subscriptionId));
+
+        using var signed = await http.SendAsync(Signed(body, StoreHost.EventsSecret));
+        Assert.Equal(HttpStatusCode.NoContent, signed.StatusCode);
+        Assert.Equal("canceled", ledger.Facts(subscriptionId)?.Status);
+    }
+
+    /// <summary>An event POST as the checkout signs it (Standard Webhooks), with <paramref name="secret"/>.</summary>
+    private static HttpRequestMessage Signed(string body, string secret)
+    {
+        var id = "msg_" + Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow;
+        var request = new HttpRequestMessage(HttpMethod.Post, "checkout-events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("webhook-id", id);
+        request.Headers.Add("webhook-timestamp", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", new StandardWebhook(secret).Sign(id, now, body));
+        return request;
     }
 
     /// <summary>From the store's page through the checkout session and Klarna's pop-up, back to the store.</summary>
