@@ -15,8 +15,6 @@ public sealed class KlarnaOptions
     /// <summary>Where the browser loads klarna.mjs: https://js.klarna.com/web-sdk/v2/klarna.mjs.</summary>
     public string? SdkUrl { get; set; }
 
-    public string Locale { get; set; } = "en-US";
-
     /// <summary>DEVICE_BEST, ON_PAGE or REDIRECT.</summary>
     public string InitiationMode { get; set; } = "DEVICE_BEST";
 

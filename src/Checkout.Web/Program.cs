@@ -9,6 +9,7 @@ using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.KlarnaSetup;
+using Checkout.Web.Localization;
 using Checkout.Web.MerchantApi;
 using Checkout.Web.MerchantAuthentication;
 using Checkout.Web.OnDemand;
@@ -48,6 +49,8 @@ services.AddCheckoutSettings();
 services.AddPlanCatalog();
 // The merchant's name, logo, colour and links, from settings.
 services.AddBrand();
+// Shopper pages in the session's locale, else the browser's language, else Localization:DefaultCulture.
+services.AddShopperLocalization();
 // SQLite by default; Database:Provider=Postgres for several instances on one database.
 services.AddCheckoutDatabase(builder.Configuration);
 // Customer tokens encrypted at rest, under keys kept in the database and encrypted with DataProtection:CertificatePath.
@@ -124,6 +127,8 @@ app.UseCheckoutRequestLogging();
 // A client that went away is logged as such (499), never as a server error.
 app.UseClientDisconnects();
 app.UseRateLimiter();
+// The shopper's culture: the checkout session's locale, else Accept-Language, else Localization:DefaultCulture.
+app.UseRequestLocalization();
 // Who is calling (the operator's cookie, the merchant's API key), then what they may reach: the /admin folder's policy and
 // the merchant API's. Both after routing (implicit, at the start), so they see the endpoint and its policy.
 app.UseAuthentication();

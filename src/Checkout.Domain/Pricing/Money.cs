@@ -29,11 +29,18 @@ public readonly record struct Money
     /// </summary>
     public string Display(IFormatProvider? culture = null)
     {
+        if (culture is CultureInfo shopper && Currency.SymbolIn(shopper) is { } symbol)
+        {
+            var format = (NumberFormatInfo)shopper.NumberFormat.Clone();
+            format.CurrencySymbol = symbol;
+            format.CurrencyDecimalDigits = Currency.Exponent;
+            return Major.ToString("C", format);
+        }
         var number = Major.ToString("N" + Currency.Exponent.ToString(CultureInfo.InvariantCulture), culture ?? CultureInfo.InvariantCulture);
         return $"{number} {Currency.Code}";
     }
 
-    public override string ToString() => Display();
+    public override string ToString() => Display(CultureInfo.InvariantCulture);
 
     private static decimal Pow10(int exponent)
     {

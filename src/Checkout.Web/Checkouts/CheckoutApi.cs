@@ -7,6 +7,7 @@ using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure;
+using Checkout.Web.Localization;
 using Checkout.Web.Orders;
 using Checkout.Web.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,7 +43,7 @@ public static class CheckoutApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes))
             .RequireRateLimiting(RateLimits.Payments);
 
-        api.MapGet("/payment-methods", () => TypedResults.Ok(OtherPaymentMethods.All)).RequireRateLimiting(RateLimits.Reads);
+        api.MapGet("/payment-methods", (ShopperText text) => TypedResults.Ok(OtherPaymentMethods.In(text))).RequireRateLimiting(RateLimits.Reads);
         return app;
     }
 
@@ -56,6 +57,7 @@ public static class CheckoutApi
         IOptions<CheckoutSettings> settings,
         PayerCookie payer,
         Serilog.IDiagnosticContext requestLog,
+        ShopperText text,
         CancellationToken cancellationToken)
     {
         if (input is null)
@@ -73,13 +75,18 @@ public static class CheckoutApi
             session = await sessions.FindAsync(sessionId, cancellationToken);
             if (session is null || session.PlanId != plan.Id)
             {
-                return Problems.Validation(new() { ["checkoutSessionId"] = ["checkoutSessionId must be the session of the page this site served. Reload the checkout page."] });
+                return Problems.Validation(new() { ["checkoutSessionId"] = [text["checkoutSessionId must be the session of the page this site served. Reload the checkout page."]] });
             }
             if (session.StatusAt(clock.GetUtcNow()) != CheckoutSessionStatus.Open)
             {
                 return Problems.Conflict(
                     "Checkout session ended", $"This checkout is {CheckoutSessionView.StatusName(session.StatusAt(clock.GetUtcNow()))}. Go back to the store to start again.");
             }
+        }
+        // Never sent to Klarna to fail: Klarna takes a market's own currency only (docs/localization.md).
+        if (KlarnaLocale.Refusal(plan.DueNow.Currency.Code, KlarnaLocale.For(session?.Locale), text) is { } refusal)
+        {
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Currency not taken in this market");
         }
         var siteBase = CheckoutUrls.SiteBase(request, settings.Value);
         var start = await service.StartAsync(checkoutKey, plan, input, siteBase, cancellationToken, session);
@@ -95,11 +102,11 @@ public static class CheckoutApi
             PaymentStart.CompletedAtOnce done => TypedResults.Ok(new PaymentRequestResult(
                 done.CheckoutId, CheckoutUrls.Return(siteBase, done.CheckoutId).AbsoluteUri, null, null, Completed: true)),
             PaymentStart.KeyTakenByAnotherPlan => Problems.Conflict(
-                "Checkout key already used", "This checkout page was already used for another plan. Reload the checkout page to start again."),
+                "Checkout key already used", text["This checkout page was already used for another plan. Reload the checkout page to start again."]),
             PaymentStart.AlreadyFinished finished => Problems.Conflict(
                 "Checkout already finished", $"This checkout is already {finished.Status}. Start a new checkout to try again."),
-            PaymentStart.Refused refused => Problems.BadGateway(refused.Reason),
-            PaymentStart.Unavailable unavailable => Problems.Unavailable(unavailable.Reason),
+            PaymentStart.Refused refused => Problems.BadGateway(text[refused.Reason]),
+            PaymentStart.Unavailable unavailable => Problems.Unavailable(text[unavailable.Reason]),
             _ => throw new UnreachableException($"Unhandled payment start {start.GetType().Name}."),
         };
     }

@@ -6,6 +6,7 @@ using Checkout.Domain.OnDemand;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Http;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -94,23 +95,25 @@ public static class OnDemandApi
             : Problems.NotFound("chargeId", "No ride charge has this id.");
 
     /// <summary>Where Klarna sends the shopper after a step-up: it shows the charge and, while the acquirer finalizes, reloads.</summary>
-    private static async Task<ContentHttpResult> ReturnAsync(Guid chargeId, OnDemandChargeStore charges, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> ReturnAsync(
+        Guid chargeId, OnDemandChargeStore charges, ShopperText words, CancellationToken cancellationToken)
     {
         var charge = await charges.FindAsync(chargeId, cancellationToken);
         var (heading, text, waiting) = charge?.Status switch
         {
-            null => ("Ride not found", "We do not know this ride.", false),
-            OnDemandChargeStatus.Approved => ("Ride paid", $"{charge.Amount.Display()} for ride {charge.RideReference} is paid with Klarna.", false),
+            null => (words["Ride not found"], words["We do not know this ride."], false),
+            OnDemandChargeStatus.Approved =>
+                (words["Ride paid"], words["{0} for ride {1} is paid with Klarna.", words.Money(charge.Amount), charge.RideReference], false),
             OnDemandChargeStatus.Declined or OnDemandChargeStatus.TokenRevoked =>
-                ("Payment not approved", $"Klarna did not approve {charge.Amount.Display()} for ride {charge.RideReference}.", false),
+                (words["Payment not approved"], words["Klarna did not approve {0} for ride {1}.", words.Money(charge.Amount), charge.RideReference], false),
             OnDemandChargeStatus.Expired =>
-                ("Payment not completed", $"The approval of {charge.Amount.Display()} for ride {charge.RideReference} was not finished in time. Nothing was charged.", false),
-            _ => ("Confirming your payment", $"Klarna is confirming {charge.Amount.Display()} for ride {charge.RideReference}. This page updates by itself.", true),
+                (words["Payment not completed"], words["The approval of {0} for ride {1} was not finished in time. Nothing was charged.", words.Money(charge.Amount), charge.RideReference], false),
+            _ => (words["Confirming your payment"], words["Klarna is confirming {0} for ride {1}. This page updates by itself.", words.Money(charge.Amount), charge.RideReference], true),
         };
         var refresh = waiting ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
         var html = $"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8">{refresh}<title>{WebUtility.HtmlEncode(heading)}</title>
+            <html lang="{System.Globalization.CultureInfo.CurrentUICulture.Name}"><head><meta charset="utf-8">{refresh}<title>{WebUtility.HtmlEncode(heading)}</title>
             <link rel="stylesheet" href="/css/checkout.css"></head>
             <body><main class="on-demand-return" data-status="{(charge is null ? "unknown" : RideChargeView.StatusName(charge.Status))}">
             <h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>

@@ -5,6 +5,7 @@ using Checkout.Domain.Plans;
 using Checkout.Klarna;
 using Checkout.Web.Checkouts;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Localization;
 using Checkout.Web.Orders;
 using Checkout.Web.Sessions;
 using Checkout.Domain.Sessions;
@@ -24,6 +25,7 @@ public sealed class CheckoutModel(
     IAntiforgery antiforgery,
     CheckoutMetrics metrics,
     CheckoutSessionStore sessions,
+    ShopperText text,
     TimeProvider clock)
     : PageModel
 {
@@ -36,7 +38,11 @@ public sealed class CheckoutModel(
 
     public string SdkUrl => klarna.Value.SdkUrl!;
 
-    public string Locale => Session?.Locale ?? klarna.Value.Locale;
+    /// <summary>Klarna's locale: the session's when it names one, else the page's own culture (de-DE); its country is the Klarna market.</summary>
+    public string Locale => KlarnaLocale.For(Session?.Locale);
+
+    /// <summary>Set when Klarna does not take the plan's currency in the shopper's market: what the page says instead of the checkout.</summary>
+    public string? MarketRefusal { get; private set; }
 
     /// <summary>The store's session this page pays for (<c>/checkout?session={id}</c>); none on a plan link.</summary>
     public CheckoutSession? Session { get; private set; }
@@ -94,6 +100,12 @@ public sealed class CheckoutModel(
     private PageResult Start(Plan chosen)
     {
         Plan = chosen;
+        MarketRefusal = KlarnaLocale.Refusal(chosen.DueNow.Currency.Code, Locale, text);
+        if (MarketRefusal is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         CheckoutKey = Guid.NewGuid();
         Activity.Current.TagCheckoutPage(CheckoutKey, chosen.Id);
         metrics.Opened(chosen.Id);

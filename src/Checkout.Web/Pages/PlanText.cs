@@ -1,22 +1,36 @@
 namespace Checkout.Web.Pages;
 
-using System.Globalization;
 using Checkout.Domain.Plans;
+using Checkout.Web.Localization;
 
-/// <summary>How a plan's price reads to a shopper; amounts through <see cref="Domain.Pricing.Money.Display"/>, the one place money is formatted.</summary>
+/// <summary>How a plan's price reads to a shopper, in the request's culture; amounts and words through <see cref="ShopperText"/>.</summary>
 public static class PlanText
 {
-    public static string PriceLine(Plan plan, IFormatProvider? culture = null) => plan.Kind switch
+    public static string PriceLine(Plan plan, ShopperText text)
     {
-        PlanKind.Subscription => $"{plan.Price.Display(culture)} {Every(plan)}",
-        _ => $"Pay per ride, typically {plan.Price.Display(culture)}",
-    };
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(text);
+        return plan.Kind switch
+        {
+            PlanKind.Subscription => text["{0} {1}", text.Money(plan.Price), Every(plan, text)],
+            _ => text["Pay per ride, typically {0}", text.Money(plan.Price)],
+        };
+    }
 
-    public static string Every(Plan plan)
+    public static string Every(Plan plan, ShopperText text)
     {
-        var unit = plan.Interval.ToString().ToLowerInvariant();
-        return plan.IntervalFrequency == 1
-            ? $"every {unit}"
-            : string.Create(CultureInfo.InvariantCulture, $"every {plan.IntervalFrequency} {unit}s");
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(text);
+        return (plan.Interval, plan.IntervalFrequency) switch
+        {
+            (BillingInterval.Day, 1) => text["every day"],
+            (BillingInterval.Week, 1) => text["every week"],
+            (BillingInterval.Month, 1) => text["every month"],
+            (BillingInterval.Year, 1) => text["every year"],
+            (BillingInterval.Day, var n) => text["every {0} days", n],
+            (BillingInterval.Week, var n) => text["every {0} weeks", n],
+            (BillingInterval.Month, var n) => text["every {0} months", n],
+            (_, var n) => text["every {0} years", n],
+        };
     }
 }

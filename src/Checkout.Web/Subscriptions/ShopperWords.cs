@@ -3,6 +3,7 @@ namespace Checkout.Web.Subscriptions;
 using System.Globalization;
 using Checkout.Domain.Pricing;
 using Checkout.Domain.Subscriptions;
+using Checkout.Web.Localization;
 
 /// <summary>One line of the shopper's past charges, in shopper words: never the acquirer's or Klarna's raw decline code.</summary>
 public sealed record ShopperCharge(DateTimeOffset At, BillingPeriod Period, Money Amount, string Outcome, string Explanation)
@@ -24,12 +25,18 @@ public sealed record ShopperCharge(DateTimeOffset At, BillingPeriod Period, Mone
     }
 }
 
-/// <summary>How a subscription reads to its shopper.</summary>
+/// <summary>How a subscription reads to its shopper: in en-US here (also the keys of ShopperText's translations), in the request's culture where a <see cref="ShopperText"/> is given.</summary>
 public static class ShopperWords
 {
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
 
     public static string Period(BillingPeriod period) => $"{Date(period.Start)} – {Date(period.End)}";
+
+    public static string Period(BillingPeriod period, ShopperText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return $"{text.Date(period.Start)} – {text.Date(period.End)}";
+    }
 
     public static string Status(SubscriptionStatus status) => status switch
     {
@@ -42,17 +49,22 @@ public static class ShopperWords
     };
 
     /// <summary>What the status means for the shopper, in a sentence.</summary>
-    public static string Explanation(Subscription subscription) => subscription.Status switch
+    public static string Explanation(Subscription subscription, ShopperText text)
     {
-        SubscriptionStatus.Trialing => "Your free trial is on. Nothing has been charged yet.",
-        SubscriptionStatus.Active => "Your subscription is paid up.",
-        SubscriptionStatus.PastDue when subscription.NextChargeAt is { } retry =>
-            $"Your last payment was declined. We will try again on {Date(retry)}.",
-        SubscriptionStatus.PastDue => "Your last payment was declined.",
-        SubscriptionStatus.Suspended => "Your saved Klarna payment method is no longer valid, so nothing will be charged.",
-        SubscriptionStatus.Canceled when subscription.CanceledAt is { } at => $"Your subscription ended on {Date(at)}. Nothing more will be charged.",
-        _ => "Your subscription has ended. Nothing more will be charged.",
-    };
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(text);
+        return subscription.Status switch
+        {
+            SubscriptionStatus.Trialing => text["Your free trial is on. Nothing has been charged yet."],
+            SubscriptionStatus.Active => text["Your subscription is paid up."],
+            SubscriptionStatus.PastDue when subscription.NextChargeAt is { } retry =>
+                text["Your last payment was declined. We will try again on {0}.", text.Date(retry)],
+            SubscriptionStatus.PastDue => text["Your last payment was declined."],
+            SubscriptionStatus.Suspended => text["Your saved Klarna payment method is no longer valid, so nothing will be charged."],
+            SubscriptionStatus.Canceled when subscription.CanceledAt is { } at => text["Your subscription ended on {0}. Nothing more will be charged.", text.Date(at)],
+            _ => text["Your subscription has ended. Nothing more will be charged."],
+        };
+    }
 
     public static string Explanation(RenewalResult result) => result switch
     {

@@ -177,7 +177,7 @@ function mountKlarna(klarna, option, instruction) {
     await postJson(`/api/checkouts/${started.checkoutId}/cancel`).catch(() => undefined);
     location.assign(started.returnUrl);
   });
-  klarna.Payment.on("error", (error) => showError(error?.errorMessage || "Klarna ran into a problem. Please try again."));
+  klarna.Payment.on("error", (error) => showError(error?.errorMessage || settings.textKlarnaError));
 
   $("klarna-payment-method").hidden = false;
   if (instruction === "SHOW_ONLY_KLARNA") {
@@ -252,7 +252,7 @@ function reportPresentationProblem(problem) {
 
 // Klarna's presentation loads at the same time as the other methods, so it appears with them.
 await Promise.all([
-  loadOtherMethods().catch(() => showError("Payment methods could not be loaded. Please reload the page.")),
+  loadOtherMethods().catch(() => showError(settings.textMethodsFailed)),
   loadKlarna().catch((error) => {
     console.warn("Klarna is unavailable:", error);
     root.dataset.klarnaInstruction = "UNAVAILABLE";

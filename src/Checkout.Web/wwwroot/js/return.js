@@ -12,13 +12,13 @@ async function poll() {
         location.replace(status.confirmationUrl);
         return;
       }
-      if (status.status === "Authorizing") message.textContent = "Klarna approved. Authorizing your first payment…";
+      if (status.status === "Authorizing") message.textContent = root.dataset.textAuthorizing;
     }
   } catch {
     // A dropped request is retried on the next tick.
   }
   if (Date.now() - started > patienceMs) {
-    message.textContent = "This is taking longer than usual. Your order is safe; reload this page in a minute to see its status.";
+    message.textContent = root.dataset.textSlow;
     return;
   }
   setTimeout(poll, 1000);

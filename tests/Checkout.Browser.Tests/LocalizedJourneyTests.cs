@@ -1,0 +1,41 @@
+namespace Checkout.Browser.Tests;
+
+using Microsoft.Playwright;
+
+/// <summary>A shopper whose browser is set to German: the whole journey in German, euro prices as Germans write them, Klarna asked for de-DE.</summary>
+public sealed class LocalizedJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_German_shopper_subscribes_in_German_end_to_end_and_Klarna_is_asked_for_de_DE()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.Root.ToString(),
+            Locale = "de-DE",
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wählen Sie Ihren Tarif");
+
+        var presentation = page.WaitForRequestAsync(request => request.Url.Contains("/web-sdk/v2/presentation?", StringComparison.Ordinal));
+        await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly-eur");
+        Assert.Contains("locale=de-DE", (await presentation).Url, StringComparison.Ordinal);
+        Assert.Equal("de-DE", await page.Locator("html").GetAttributeAsync("lang"));
+        await Assertions.Expect(page.Locator("#summary-title")).ToHaveTextAsync("Bestellübersicht");
+        Assert.Equal("9,99\u00A0€", await page.Locator("#due-today").TextContentAsync());
+        await Assertions.Expect(page.Locator("#payment-title")).ToHaveTextAsync("Zahlungsart");
+        await Assertions.Expect(page.Locator("#other-methods [data-method='card'] .method-header")).ToHaveTextAsync("Kredit- oder Debitkarte");
+
+        var popup = await KlarnaJourney.OpenPopupJourneyAsync(page);
+        await KlarnaJourney.CompleteAsync(popup, KlarnaJourney.ApprovedEmail);
+
+        Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ihr Abo ist aktiv");
+        Assert.Contains("Ihre erste Zahlung von 9,99\u00A0€ wurde genehmigt.", await page.Locator("#outcome").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("de-DE", await page.Locator("html").GetAttributeAsync("lang"));
+        await context.CloseAsync();
+    }
+}
