@@ -97,6 +97,8 @@ public sealed class CheckoutSessionTests(StoreAppFactory app) : IClassFixture<St
         { "client_reference_id", "" },
         { "client_reference_id", new string('r', 201) },
         { "locale", "english" },
+        // A dollar plan in Germany: Klarna would refuse it, so the session is refused now.
+        { "locale", "de-DE" },
         { "metadata", Enumerable.Range(0, 21).ToDictionary(i => $"key{i}", i => "value") },
         { "metadata.order", new string('v', 501) },
         { "metadata." + new string('k', 41), "value" },
@@ -240,6 +242,41 @@ public sealed class CheckoutSessionTests(StoreAppFactory app) : IClassFixture<St
         Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
         Assert.Contains("This checkout link has expired.", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("expired", (await store.ReadAsync(sessionId)).Body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_session_in_swedish_is_shown_in_swedish_to_an_english_browser_and_Klarna_is_asked_for_sv_SE()
+    {
+        using var store = new StoreServer(app);
+        var created = await store.CreatedAsync(StoreServer.Session("premium-monthly-sek", new Dictionary<string, object?> { ["locale"] = "sv-SE" }));
+        using var http = app.CreateBrowserLikeClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        using var shopper = new Shopper(app, http);
+
+        await shopper.OpenSessionAsync(created.GetProperty("url").GetString()!);
+
+        var page = WebUtility.HtmlDecode(shopper.PageHtml).Replace('\u00A0', ' ');
+        Assert.Contains("<html lang=\"sv-SE\">", page, StringComparison.Ordinal);
+        Assert.Contains("Ordersammanfattning", page, StringComparison.Ordinal);
+        Assert.Contains("119,00 kr", page, StringComparison.Ordinal);
+        Assert.Equal("sv-SE", shopper.Data("locale"));
+    }
+
+    [Fact]
+    public async Task An_expired_german_session_says_so_in_german()
+    {
+        using var store = new StoreServer(app);
+        var created = await store.CreatedAsync(StoreServer.Session("premium-monthly-eur", new Dictionary<string, object?> { ["locale"] = "de-AT" }));
+        var sessionId = created.GetProperty("id").GetString()!;
+        await store.ExpireAsync(sessionId);
+        using var shopper = Shopper.Start(app);
+
+        var page = await shopper.GetAsync($"checkout?session={sessionId}");
+
+        Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
+        var text = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("<html lang=\"de-DE\">", text, StringComparison.Ordinal);
+        Assert.Contains("Dieser Link zum Bezahlen ist abgelaufen. Es wurde nichts berechnet", text, StringComparison.Ordinal);
     }
 
     [Fact]

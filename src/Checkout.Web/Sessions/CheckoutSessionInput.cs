@@ -56,6 +56,11 @@ public static partial class CheckoutSessionInput
         {
             errors["locale"] = ["locale must be a language and region code such as en-US or sv-SE."];
         }
+        else if (catalog.Find(planId) is { } plan && !Localization.KlarnaMarkets.Accepts(plan.DueNow.Currency.Code, locale))
+        {
+            // Known now, so refused now rather than on the shopper's page (docs/localization.md).
+            errors["locale"] = [$"locale {locale} names a Klarna market that does not take {plan.DueNow.Currency.Code}, the currency of plan {plan.Id}."];
+        }
         if (returnUrls.Check("success_url", Text(root, "success_url"), out var successUrl) is { } successProblem)
         {
             errors["success_url"] = [successProblem];

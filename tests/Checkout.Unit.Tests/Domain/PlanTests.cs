@@ -52,6 +52,19 @@ public sealed class PlanTests
             new System.Globalization.NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." }));
 
     [Theory]
+    [InlineData(999, "EUR", "de-DE", "9,99 €")]
+    [InlineData(123456, "EUR", "fr-FR", "1 234,56 €")]
+    [InlineData(11900, "SEK", "sv-SE", "119,00 kr")]
+    [InlineData(899, "GBP", "en-GB", "£8.99")]
+    [InlineData(999, "EUR", "en-GB", "€9.99")]
+    [InlineData(999, "USD", "en-US", "9.99 USD")]
+    [InlineData(999, "USD", "de-DE", "9,99 USD")]
+    [InlineData(1400, "JPY", "de-DE", "1.400 JPY")]
+    [InlineData(11900, "SEK", "de-DE", "119,00 SEK")]
+    public void Money_displays_for_a_shoppers_culture_with_a_symbol_only_where_it_names_one_currency(long minor, string currency, string culture, string expected) =>
+        Assert.Equal(expected, Money.Of(minor, currency).Display(System.Globalization.CultureInfo.GetCultureInfo(culture)).Replace('\u00A0', ' ').Replace('\u202F', ' '));
+
+    [Theory]
     [InlineData("JPY", 0)]
     [InlineData("USD", 2)]
     [InlineData("GBP", 2)]
