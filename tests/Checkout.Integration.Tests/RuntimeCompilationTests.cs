@@ -27,7 +27,7 @@ public sealed class RuntimeCompilationTests
 
             var index = Path.Combine(contentRoot, "Pages", "Index.cshtml");
             await File.WriteAllTextAsync(index, (await File.ReadAllTextAsync(index)).Replace(
-                "<h1>Choose your plan</h1>", "<h1>Choose your plan</h1><p id=\"edited\">Edited while running</p>", StringComparison.Ordinal));
+                "</main>", "<p id=\"edited\">Edited while running</p></main>", StringComparison.Ordinal));
 
             Assert.Contains("Edited while running", await PageAsync(http, page => page.Contains("Edited while running", StringComparison.Ordinal)), StringComparison.Ordinal);
         }

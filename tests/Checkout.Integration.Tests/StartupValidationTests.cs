@@ -214,6 +214,23 @@ public sealed class StartupValidationTests
     };
 
     [Fact]
+    public async Task A_culture_that_is_not_a_language_and_region_or_a_default_not_among_them_stops_the_start_naming_each()
+    {
+        var settings = ReadyToStart();
+        settings["Localization__SupportedCultures__0"] = "en-US";
+        settings["Localization__SupportedCultures__1"] = "english";
+        settings["Localization__DefaultCulture"] = "de-DE";
+
+        var (exit, lines) = await StartAsync(settings);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            ["Localization:DefaultCulture", "Localization:SupportedCultures"],
+            lines.Where(l => l.StartsWith("Localization:", StringComparison.Ordinal)).Select(l => l.Split(' ')[0]).Order(StringComparer.Ordinal));
+        AssertNoStackTrace(lines);
+    }
+
+    [Fact]
     public async Task A_bad_brand_stops_the_start_with_one_line_for_each_setting()
     {
         var settings = ReadyToStart();
