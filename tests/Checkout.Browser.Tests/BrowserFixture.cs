@@ -44,10 +44,22 @@ public class BrowserFixture : IAsyncLifetime
     public Task<IPage> NewPageAsync() => NewPageAsync(Root);
 
     /// <summary>A page in a fresh browser context on the app at <paramref name="root"/> (another app than this fixture's).</summary>
-    public async Task<IPage> NewPageAsync(Uri root)
+    public Task<IPage> NewPageAsync(Uri root) => NewPageAsync(root, new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
+
+    /// <summary>A page on a phone-sized touch screen, 360 × 740 CSS pixels, as the smallest phones in common use.</summary>
+    public Task<IPage> NewPhonePageAsync() => NewPageAsync(Root, new BrowserNewContextOptions
+    {
+        ViewportSize = new() { Width = 360, Height = 740 },
+        DeviceScaleFactor = 2,
+        IsMobile = true,
+        HasTouch = true,
+    });
+
+    private async Task<IPage> NewPageAsync(Uri root, BrowserNewContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = root.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        options.BaseURL = root.ToString();
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
@@ -149,6 +161,23 @@ public sealed class UnreadablePresentationBrowserFixture : BrowserFixture
 {
     public UnreadablePresentationBrowserFixture()
         : base(new() { ["Sandbox:Klarna:PresentationShape"] = "Unreadable" })
+    {
+    }
+}
+
+/// <summary>
+/// The same app with the operator's view and the merchant API on, so a tour reaches every page a shopper or an operator
+/// sees: the operator's sign-in, and a store's checkout session that has expired.
+/// </summary>
+public sealed class EveryPageBrowserFixture : BrowserFixture
+{
+    public const string AdminKey = "operator-key-for-page-checks-0123";
+
+    public EveryPageBrowserFixture()
+        : base(new Dictionary<string, string>(StoreServer.Settings().Select(pair => KeyValuePair.Create(pair.Key, pair.Value!)))
+        {
+            ["Admin:Key"] = AdminKey,
+        })
     {
     }
 }

@@ -113,7 +113,7 @@ public static class OnDemandApi
         var refresh = waiting ? "<meta http-equiv=\"refresh\" content=\"2\">" : "";
         var html = $"""
             <!DOCTYPE html>
-            <html lang="{System.Globalization.CultureInfo.CurrentUICulture.Name}"><head><meta charset="utf-8">{refresh}<title>{WebUtility.HtmlEncode(heading)}</title>
+            <html lang="{System.Globalization.CultureInfo.CurrentUICulture.Name}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">{refresh}<title>{WebUtility.HtmlEncode(heading)}</title>
             <link rel="stylesheet" href="/css/checkout.css"></head>
             <body><main class="on-demand-return" data-status="{(charge is null ? "unknown" : RideChargeView.StatusName(charge.Status))}">
             <h1>{WebUtility.HtmlEncode(heading)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>

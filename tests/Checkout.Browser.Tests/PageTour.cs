@@ -1,0 +1,130 @@
+namespace Checkout.Browser.Tests;
+
+using Checkout.Web.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+/// <summary>
+/// Every page of ours a shopper or the operator lands on, visited in one browser page, each handed to a check under a
+/// name its failures carry: the plan list, the checkout before and after Klarna is chosen, the return page, each result
+/// (active, declined by Klarna, cancelled, a store's expired session), the shopper's subscription page and its expired
+/// link, a ride's return page, and the operator's sign-in and the pages behind it. Klarna's own journey is not ours: on a
+/// desktop it opens in a pop-up, on a phone it replaces the checkout page.
+/// </summary>
+public static class PageTour
+{
+    public static async Task VisitAsync(EveryPageBrowserFixture browser, IPage page, bool phone, Func<string, Task> check)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(check);
+
+        await page.GotoAsync("/");
+        await check("plan list");
+        await SubscribeAsync(browser, page, phone, check);
+        await ResultsAsync(browser, page, phone, check);
+        await OperatorAsync(page, check);
+    }
+
+    /// <summary>Pays for <paramref name="planId"/> with Klarna, in a pop-up on a desktop and in the same page on a phone.</summary>
+    public static async Task PayAsync(IPage page, bool phone, string planId, string email, bool approve = true, Func<Task>? beforePaying = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await KlarnaJourney.OpenCheckoutAsync(page, planId);
+        await KlarnaJourney.SelectKlarnaAsync(page);
+        if (beforePaying is not null)
+        {
+            await beforePaying();
+        }
+        if (phone)
+        {
+            await KlarnaJourney.ClickKlarnaButtonAsync(page);
+            await page.WaitForURLAsync("**/sandbox/klarna/journey/**");
+            await KlarnaJourney.CompleteAsync(page, email, approve);
+        }
+        else
+        {
+            await KlarnaJourney.CompleteAsync(await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page)), email, approve);
+        }
+    }
+
+    private static async Task SubscribeAsync(EveryPageBrowserFixture browser, IPage page, bool phone, Func<string, Task> check)
+    {
+        await PayAsync(page, phone, "premium-monthly", KlarnaJourney.ApprovedEmail, beforePaying: async () =>
+        {
+            // The checkout as it opened (a fresh load), then with Klarna chosen.
+            await page.ReloadAsync();
+            await page.Locator("#checkout[data-ready='true']").WaitForAsync();
+            await check("checkout");
+            await KlarnaJourney.SelectKlarnaAsync(page);
+            await check("checkout with Klarna chosen");
+        });
+        Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
+        await check("confirmation of an active subscription");
+        var checkoutId = Guid.Parse(new Uri(page.Url).Query.Split("checkoutId=")[1].Split('&')[0]);
+
+        var manage = page.Locator("#manage-subscription");
+        await KlarnaJourney.ReloadUntilAsync(page, "the confirmation page's link to the subscription", () => manage.IsVisibleAsync());
+        var link = await manage.GetAttributeAsync("href");
+        await page.GotoAsync(link!);
+        await Assertions.Expect(page.Locator("#subscription")).ToBeVisibleAsync();
+        await check("subscription page");
+        // The subscription is the checkout's; voiding its links, as the shop does when it sends a newer one.
+        await using (var scope = browser.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ShopperLinks>().RevokeAsync(checkoutId, CancellationToken.None);
+        }
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#link-expired")).ToBeVisibleAsync();
+        await check("subscription page's expired link");
+
+        // The return page while Klarna's answer is awaited: its status requests are held back so it stays.
+        await page.RouteAsync("**/api/checkouts/**", route => route.AbortAsync());
+        await page.GotoAsync($"/checkout/return?checkoutId={checkoutId}");
+        await check("return page");
+        await page.UnrouteAllAsync();
+    }
+
+    private static async Task ResultsAsync(EveryPageBrowserFixture browser, IPage page, bool phone, Func<string, Task> check)
+    {
+        await PayAsync(page, phone, "premium-monthly", KlarnaJourney.DeniedEmail);
+        Assert.Equal("KlarnaDeclined", await KlarnaJourney.ConfirmationStatusAsync(page));
+        await check("confirmation of a Klarna decline");
+
+        await PayAsync(page, phone, "rides-on-demand", KlarnaJourney.ApprovedEmail, approve: false);
+        Assert.Equal("Cancelled", await KlarnaJourney.ConfirmationStatusAsync(page));
+        await check("confirmation of a cancelled checkout");
+
+        using var store = new StoreServer(browser.App);
+        var session = (await store.CreatedAsync(StoreServer.Session())).GetProperty("id").GetString()!;
+        await store.ExpireAsync(session);
+        await page.GotoAsync($"/checkout?session={session}");
+        await Assertions.Expect(page.Locator("#session-ended")).ToBeVisibleAsync();
+        await check("checkout of an expired session");
+
+        await page.GotoAsync($"/on-demand/charges/{Guid.NewGuid()}/return");
+        await check("ride return page");
+    }
+
+    private static async Task OperatorAsync(IPage page, Func<string, Task> check)
+    {
+        await page.GotoAsync("/admin");
+        await page.WaitForURLAsync("**/admin/login**");
+        await check("operator sign-in");
+        await page.Locator("#key").FillAsync("not-the-operator-key");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error")).ToBeVisibleAsync();
+        await check("operator sign-in with a wrong key");
+        await page.Locator("#key").FillAsync(EveryPageBrowserFixture.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        await check("operator's subscriptions");
+        await page.Locator("a[href^='/admin/subscriptions/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/admin/subscriptions/**");
+        await check("operator's subscription");
+        await page.GotoAsync("/admin/webhooks");
+        await check("operator's webhook events");
+        await page.GotoAsync("/admin/events");
+        await check("operator's events to the store");
+    }
+}
