@@ -1,5 +1,6 @@
 namespace Checkout.Browser.Tests;
 
+using System.Text.Json;
 using Checkout.Web.Subscriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -22,6 +23,7 @@ public static class PageTour
         await page.GotoAsync("/");
         await check("plan list");
         await SubscribeAsync(browser, page, phone, check);
+        await ReturnPageAsync(page, phone, check);
         await ResultsAsync(browser, page, phone, check);
         await OperatorAsync(page, check);
     }
@@ -77,10 +79,45 @@ public static class PageTour
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#link-expired")).ToBeVisibleAsync();
         await check("subscription page's expired link");
+    }
 
-        // The return page while Klarna's answer is awaited: its status requests are held back so it stays.
+    /// <summary>The return page while Klarna's answer is awaited: the shopper is in the journey, and the page's status requests are held back.</summary>
+    private static async Task ReturnPageAsync(IPage page, bool phone, Func<string, Task> check)
+    {
+        await KlarnaJourney.OpenCheckoutAsync(page, "rides-on-demand");
+        await KlarnaJourney.SelectKlarnaAsync(page);
+        // The checkout the payment request opened, read from the server's answer on its way to the page.
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/payment-request", async route =>
+        {
+            var response = await route.FetchAsync();
+            answer.TrySetResult(await response.TextAsync());
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+        });
+        IPage? journey = null;
+        if (phone)
+        {
+            await KlarnaJourney.ClickKlarnaButtonAsync(page);
+            await page.WaitForURLAsync("**/sandbox/klarna/journey/**");
+        }
+        else
+        {
+            journey = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
+        }
+        using var started = JsonDocument.Parse(await answer.Task);
+        var checkoutId = started.RootElement.GetProperty("checkoutId").GetString();
+        await page.UnrouteAllAsync();
+
         await page.RouteAsync("**/api/checkouts/**", route => route.AbortAsync());
         await page.GotoAsync($"/checkout/return?checkoutId={checkoutId}");
+        await Assertions.Expect(page.Locator("#return")).ToBeVisibleAsync();
+        // Klarna's pop-up is left unfinished (the next journey opens a pop-up of its own).
+        if (journey is not null)
+        {
+            await journey.CloseAsync();
+        }
+        // Its progress is announced as it changes, not only shown.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("confirming your payment with Klarna");
         await check("return page");
         await page.UnrouteAllAsync();
     }
