@@ -1,6 +1,7 @@
 namespace Checkout.Web.Sessions;
 
 using Checkout.Domain.Sessions;
+using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.MerchantAuthentication;
 using Microsoft.Extensions.Options;
