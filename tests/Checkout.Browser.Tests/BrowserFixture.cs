@@ -46,15 +46,6 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>A page in a fresh browser context on the app at <paramref name="root"/> (another app than this fixture's).</summary>
     public Task<IPage> NewPageAsync(Uri root) => NewPageAsync(root, new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
 
-    /// <summary>A page on a phone-sized touch screen, 360 × 740 CSS pixels, as the smallest phones in common use.</summary>
-    public Task<IPage> NewPhonePageAsync() => NewPageAsync(Root, new BrowserNewContextOptions
-    {
-        ViewportSize = new() { Width = 360, Height = 740 },
-        DeviceScaleFactor = 2,
-        IsMobile = true,
-        HasTouch = true,
-    });
-
     private async Task<IPage> NewPageAsync(Uri root, BrowserNewContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);

@@ -71,7 +71,8 @@ public static class PageChecks
             () => {
               const problems = [];
               const root = document.documentElement;
-              if (root.clientWidth > screen.width) problems.push(`laid out ${root.clientWidth} px wide for a ${screen.width} px screen, so its text shrinks`);
+              // Without it a phone lays the page out 980 px wide and shrinks its text to fit.
+              if (!/width=device-width/.test(document.querySelector("meta[name=viewport]")?.content ?? "")) problems.push("no <meta name=viewport content=width=device-width>, so a phone shrinks its text");
               const name = (element) => `${element.tagName.toLowerCase()}${element.id ? "#" + element.id : ""}${element.classList.length ? "." + [...element.classList].join(".") : ""}`;
               if (root.scrollWidth > root.clientWidth) {
                 // The elements that stick out while none of their children do: what to fix.
