@@ -34,7 +34,7 @@ public static class KlarnaChecks
 
         await Report($"webhook for {KlarnaCommands.CompletedEvent} at {target.AppWebhookUrl}", WebhookProblem(target, webhooks));
         var environment = EnvironmentOf(target.BaseUrl);
-        await Report($"client id {target.ClientId} is a {environment} one", ClientIdProblem(target, environment));
+        await Report($"client id {target.ClientId} is {(environment == "emulator" ? "an" : "a")} {environment} one", ClientIdProblem(target, environment));
         await Report($"SDK URL {target.SdkUrl}", SdkUrlProblem(target, environment));
         await Report("Content-Security-Policy allows the SDK's hosts", environment == "emulator" ? null : CspProblem(target, security));
         return failed == 0 ? 0 : 1;
