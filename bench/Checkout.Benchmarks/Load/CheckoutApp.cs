@@ -73,6 +73,8 @@ public sealed class CheckoutApp : IAsyncDisposable
             ["Checkout:PublicBaseUrl"] = $"http://127.0.0.1:{port}/",
             ["DataProtection:CertificatePath"] = KeyRing.Path,
             ["DataProtection:CertificatePassword"] = KeyRingCertificate.Password,
+            // TLS ends at a proxy in front of it, as in production; the benchmark's clients say so (BehindTlsProxy).
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
             [$"Klarna:WebhookSigningKeys:{SigningKeyId}"] = signingKey,
             ["RateLimits:PaymentsPerMinute"] = "100000000",
             ["RateLimits:ReadsPerMinute"] = "100000000",

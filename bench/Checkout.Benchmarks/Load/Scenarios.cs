@@ -62,14 +62,14 @@ public static class Scenarios
         {
             var cookies = new CookieContainer();
             var root = app.Root;
-            using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseProxy = false }) { BaseAddress = root };
+            using var http = BehindTlsProxy.Client(root, cookies);
             using var session = await http.PostAsJsonAsync(new Uri(app.SandboxRoot, "sandbox/klarna/web-sdk/v2/session"), new { clientId = app.Keys.ClientId }, ct);
             session.EnsureSuccessStatusCode();
             var token = (await session.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("klarna_network_session_token").GetString()!;
             for (var i = s; i < count; i += Shoppers)
             {
                 var html = await http.GetStringAsync(new Uri($"checkout?plan={plan}", UriKind.Relative), ct);
-                lines[i] = string.Join('\t', Data(html, "checkout-key"), Data(html, "plan-id"), WebUtility.HtmlDecode(Data(html, "csrf")), cookies.GetCookieHeader(root), token);
+                lines[i] = string.Join('\t', Data(html, "checkout-key"), Data(html, "plan-id"), WebUtility.HtmlDecode(Data(html, "csrf")), cookies.GetCookieHeader(BehindTlsProxy.Https(root)), token);
             }
         });
         var path = Path.Combine(directory, name + ".tsv");
@@ -81,7 +81,7 @@ public static class Scenarios
         function build(line)
           local checkout, plan, csrf, cookie, session = line:match("([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)\t([^\t]*)")
           local body = '{"checkoutKey":"' .. checkout .. '","planId":"' .. plan .. '","klarnaNetworkSessionToken":"' .. session .. '","paymentOptionId":"S0xBUk5BX0RFRkFVTFQ="}'
-          return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["X-CSRF-TOKEN"] = csrf, ["Cookie"] = cookie }, body)
+          return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["X-CSRF-TOKEN"] = csrf, ["Cookie"] = cookie, ["X-Forwarded-Proto"] = "https" }, body)
         end
         """);
 

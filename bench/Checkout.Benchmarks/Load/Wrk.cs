@@ -44,7 +44,7 @@ public static class Wrk
     public static string Script(string directory, string name, string lua)
     {
         var path = Path.Combine(directory, name + ".lua");
-        File.WriteAllText(path, lua + DoneHook);
+        File.WriteAllText(path, BehindTlsProxy.WrkHeader + lua + DoneHook);
         return path;
     }
 

@@ -36,7 +36,7 @@ public static class SignUps
     private static async Task SignUpAsync(CheckoutApp app, string plan, string email)
     {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, UseProxy = false, AllowAutoRedirect = false }) { BaseAddress = app.Root };
+        using var http = BehindTlsProxy.Client(app.Root, cookies, followRedirects: false);
         using var emulator = new HttpClient { BaseAddress = app.SandboxRoot };
 
         var html = await http.GetStringAsync(new Uri($"checkout?plan={plan}", UriKind.Relative));
