@@ -3,6 +3,7 @@ namespace Checkout.Web.Completion;
 using Checkout.Domain.Orders;
 using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Infrastructure;
 using Checkout.Web.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,23 +24,8 @@ public sealed partial class Reconciler(IServiceScopeFactory scopes, IOptions<Rec
 
     private TimeSpan OpenPageLifetime => settings.Value.OpenPageLifetime;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The cadence is real time: on a fake or moved clock, one jump would otherwise run a pass per interval skipped.
-        // What is due is read from the app's clock in each pass.
-        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(log, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPasses.RunAsync(Interval, RunOnceAsync, e => LogFailed(log, e), stoppingToken);
 
     /// <summary>One pass; returns how many orders it looked at.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Checkout.Acquiring;
 using Checkout.Domain.OnDemand;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Infrastructure;
 using Checkout.Web.MerchantAuthentication;
 using Microsoft.Extensions.Options;
 
@@ -22,26 +23,8 @@ public sealed partial class StepUpReconciler(
 {
     public const string ExpiredReason = "The shopper did not finish Klarna's step-up in time; nothing was charged.";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!merchantApi.Enabled)
-        {
-            return;
-        }
-        // Real time, as the order reconciler's: a jump of the app's clock runs one pass, not one per interval skipped.
-        using var timer = new PeriodicTimer(reconciler.Value.Interval, TimeProvider.System);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(log, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        merchantApi.Enabled ? PeriodicPasses.RunAsync(reconciler.Value.Interval, RunOnceAsync, e => LogFailed(log, e), stoppingToken) : Task.CompletedTask;
 
     /// <summary>One pass; returns how many stepped-up rides it looked at.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ namespace Checkout.Web.Sessions;
 using Checkout.Domain.Sessions;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Options;
+using Checkout.Web.Infrastructure;
 using Checkout.Web.MerchantAuthentication;
 using Microsoft.Extensions.Options;
 
@@ -21,26 +22,8 @@ public sealed partial class SessionExpirySweeper(
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!merchantApi.Enabled)
-        {
-            return;
-        }
-        // Real time, as the reconcilers': a jump of the app's clock runs one pass, not one per interval skipped.
-        using var timer = new PeriodicTimer(reconciler.Value.Interval, TimeProvider.System);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(log, e);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        merchantApi.Enabled ? PeriodicPasses.RunAsync(reconciler.Value.Interval, RunOnceAsync, e => LogFailed(log, e), stoppingToken) : Task.CompletedTask;
 
     /// <summary>One pass over every open session past its time at the app's now; returns how many it expired.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
