@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(EveryPageBrowserFixture browser) : IClass
         var page = await browser.NewPageAsync();
         var problems = new List<string>();
 
-        await PageTour.VisitAsync(browser, page, phone: false, async name =>
+        await PageTour.VisitAsync(browser, page, async name =>
         {
             problems.AddRange(await PageChecks.AxeAsync(page, name));
             problems.AddRange(await PageChecks.FocusAsync(page, name));

@@ -9,12 +9,12 @@ using Microsoft.Playwright;
 /// Every page of ours a shopper or the operator lands on, visited in one browser page, each handed to a check under a
 /// name its failures carry: the plan list, the checkout before and after Klarna is chosen, the return page, each result
 /// (active, declined by Klarna, cancelled, a store's expired session), the shopper's subscription page and its expired
-/// link, a ride's return page, and the operator's sign-in and the pages behind it. Klarna's own journey is not ours: on a
-/// desktop it opens in a pop-up, on a phone it replaces the checkout page.
+/// link, a ride's return page, and the operator's sign-in and the pages behind it. Klarna's own journey (a pop-up) is not
+/// ours.
 /// </summary>
 public static class PageTour
 {
-    public static async Task VisitAsync(EveryPageBrowserFixture browser, IPage page, bool phone, Func<string, Task> check)
+    public static async Task VisitAsync(EveryPageBrowserFixture browser, IPage page, Func<string, Task> check)
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(page);
@@ -22,14 +22,14 @@ public static class PageTour
 
         await page.GotoAsync("/");
         await check("plan list");
-        await SubscribeAsync(browser, page, phone, check);
-        await ReturnPageAsync(page, phone, check);
-        await ResultsAsync(browser, page, phone, check);
+        await SubscribeAsync(browser, page, check);
+        await ReturnPageAsync(page, check);
+        await ResultsAsync(browser, page, check);
         await OperatorAsync(page, check);
     }
 
-    /// <summary>Pays for <paramref name="planId"/> with Klarna, in a pop-up on a desktop and in the same page on a phone.</summary>
-    public static async Task PayAsync(IPage page, bool phone, string planId, string email, bool approve = true, Func<Task>? beforePaying = null)
+    /// <summary>Pays for <paramref name="planId"/> with Klarna, in its pop-up.</summary>
+    public static async Task PayAsync(IPage page, string planId, string email, bool approve = true, Func<Task>? beforePaying = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         await KlarnaJourney.OpenCheckoutAsync(page, planId);
@@ -38,21 +38,12 @@ public static class PageTour
         {
             await beforePaying();
         }
-        if (phone)
-        {
-            await KlarnaJourney.ClickKlarnaButtonAsync(page);
-            await page.WaitForURLAsync("**/sandbox/klarna/journey/**");
-            await KlarnaJourney.CompleteAsync(page, email, approve);
-        }
-        else
-        {
-            await KlarnaJourney.CompleteAsync(await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page)), email, approve);
-        }
+        await KlarnaJourney.CompleteAsync(await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page)), email, approve);
     }
 
-    private static async Task SubscribeAsync(EveryPageBrowserFixture browser, IPage page, bool phone, Func<string, Task> check)
+    private static async Task SubscribeAsync(EveryPageBrowserFixture browser, IPage page, Func<string, Task> check)
     {
-        await PayAsync(page, phone, "premium-monthly", KlarnaJourney.ApprovedEmail, beforePaying: async () =>
+        await PayAsync(page, "premium-monthly", KlarnaJourney.ApprovedEmail, beforePaying: async () =>
         {
             // The checkout as it opened (a fresh load), then with Klarna chosen.
             await page.ReloadAsync();
@@ -82,7 +73,7 @@ public static class PageTour
     }
 
     /// <summary>The return page while Klarna's answer is awaited: the shopper is in the journey, and the page's status requests are held back.</summary>
-    private static async Task ReturnPageAsync(IPage page, bool phone, Func<string, Task> check)
+    private static async Task ReturnPageAsync(IPage page, Func<string, Task> check)
     {
         await KlarnaJourney.OpenCheckoutAsync(page, "rides-on-demand");
         await KlarnaJourney.SelectKlarnaAsync(page);
@@ -94,16 +85,7 @@ public static class PageTour
             answer.TrySetResult(await response.TextAsync());
             await route.FulfillAsync(new RouteFulfillOptions { Response = response });
         });
-        IPage? journey = null;
-        if (phone)
-        {
-            await KlarnaJourney.ClickKlarnaButtonAsync(page);
-            await page.WaitForURLAsync("**/sandbox/klarna/journey/**");
-        }
-        else
-        {
-            journey = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
-        }
+        var journey = await page.RunAndWaitForPopupAsync(() => KlarnaJourney.ClickKlarnaButtonAsync(page));
         using var started = JsonDocument.Parse(await answer.Task);
         var checkoutId = started.RootElement.GetProperty("checkoutId").GetString();
         await page.UnrouteAllAsync();
@@ -112,23 +94,20 @@ public static class PageTour
         await page.GotoAsync($"/checkout/return?checkoutId={checkoutId}");
         await Assertions.Expect(page.Locator("#return")).ToBeVisibleAsync();
         // Klarna's pop-up is left unfinished (the next journey opens a pop-up of its own).
-        if (journey is not null)
-        {
-            await journey.CloseAsync();
-        }
+        await journey.CloseAsync();
         // Its progress is announced as it changes, not only shown.
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("confirming your payment with Klarna");
         await check("return page");
         await page.UnrouteAllAsync();
     }
 
-    private static async Task ResultsAsync(EveryPageBrowserFixture browser, IPage page, bool phone, Func<string, Task> check)
+    private static async Task ResultsAsync(EveryPageBrowserFixture browser, IPage page, Func<string, Task> check)
     {
-        await PayAsync(page, phone, "premium-monthly", KlarnaJourney.DeniedEmail);
+        await PayAsync(page, "premium-monthly", KlarnaJourney.DeniedEmail);
         Assert.Equal("KlarnaDeclined", await KlarnaJourney.ConfirmationStatusAsync(page));
         await check("confirmation of a Klarna decline");
 
-        await PayAsync(page, phone, "rides-on-demand", KlarnaJourney.ApprovedEmail, approve: false);
+        await PayAsync(page, "rides-on-demand", KlarnaJourney.ApprovedEmail, approve: false);
         Assert.Equal("Cancelled", await KlarnaJourney.ConfirmationStatusAsync(page));
         await check("confirmation of a cancelled checkout");
 

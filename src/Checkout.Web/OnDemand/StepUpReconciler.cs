@@ -3,8 +3,8 @@ namespace Checkout.Web.OnDemand;
 using Checkout.Acquiring;
 using Checkout.Domain.OnDemand;
 using Checkout.Web.Completion;
-using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.MerchantAuthentication;
 using Microsoft.Extensions.Options;
 

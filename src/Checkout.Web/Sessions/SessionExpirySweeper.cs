@@ -2,8 +2,8 @@ namespace Checkout.Web.Sessions;
 
 using Checkout.Domain.Sessions;
 using Checkout.Web.Completion;
-using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure;
+using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.MerchantAuthentication;
 using Microsoft.Extensions.Options;
 
