@@ -7,22 +7,14 @@ using global::WireMock.ResponseBuilders;
 
 /// <summary>
 /// Every effectful client through the app's resilience pipeline against faults served by WireMock.Net. Its
-/// log is the witness: how many attempts reached the server, and that they all carried one idempotency key.
+/// log is the witness: how many attempts reached the server, and that they all carried one idempotency key (for
+/// attempts that timed out, the client's own record of what it sent: see <see cref="SentAttempts"/>).
 /// </summary>
 [Collection(SharedFakeUpstream.Name)]
 public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
 {
     /// <summary>The pipeline's 3 retries after the first attempt.</summary>
     private const int AllAttempts = 4;
-
-    /// <summary>
-    /// The attempt timeout the slow tests give the client: short, yet long enough for a busy machine's server
-    /// to read each attempt (an attempt abandoned before WireMock.Net has read it is never logged).
-    /// </summary>
-    private static readonly TimeSpan ShortAttemptTimeout = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long a slow answer takes: it starts once the request is in, so it always outlasts the attempt.</summary>
-    private static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(3);
 
     public Task InitializeAsync() => upstream.ResetAsync();
 
@@ -48,14 +40,16 @@ public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
     public async Task Timed_out_attempts_are_retried_with_the_same_idempotency_key_then_reported_as_transient(string name)
     {
         var call = EffectfulCall.Named(name);
-        Post(call).RespondWith(Success(call).WithDelay(SlowAnswer));
+        Post(call).RespondWith(Success(call).WithDelay(SlowUpstream.Answer));
         var key = NewKey();
 
-        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, ShortAttemptTimeout));
+        var sent = new SentAttempts();
+
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, SlowUpstream.AttemptTimeout, sent));
 
         Assert.NotNull(failure);
         Assert.True(call.IsTransientFailure(failure), $"{call.Name} failed with {failure}");
-        await AssertAttemptsAsync(call, AllAttempts, key);
+        Assert.Equal(Enumerable.Repeat(key, AllAttempts), sent.KeysSentTo(call.Path, call.IdempotencyHeader));
     }
 
     [Theory]
@@ -97,10 +91,10 @@ public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
         var call = EffectfulCall.Named(name);
         Post(call).RespondWith(broken == ResetByPeer
             ? BrokenConnection.ResetByPeer()
-            : BrokenConnection.StalledMidBody(call.SuccessStatus, Sample.Text(call.SuccessSample), SlowAnswer));
+            : BrokenConnection.StalledMidBody(call.SuccessStatus, Sample.Text(call.SuccessSample), SlowUpstream.Answer));
         var key = NewKey();
 
-        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, broken == StalledMidBody ? ShortAttemptTimeout : null));
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, broken == StalledMidBody ? SlowUpstream.AttemptTimeout : null));
 
         Assert.NotNull(failure);
         Assert.True(call.IsTransientFailure(failure), $"{call.Name} failed with {failure}");
@@ -154,9 +148,9 @@ public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
 
     private static IResponseBuilder Success(EffectfulCall call) => Reply.Json(call.SuccessStatus, Sample.Text(call.SuccessSample));
 
-    private async Task<string> InvokeAsync(EffectfulCall call, string key, TimeSpan? attemptTimeout = null)
+    private async Task<string> InvokeAsync(EffectfulCall call, string key, TimeSpan? attemptTimeout = null, SentAttempts? sent = null)
     {
-        await using var services = OutboundClientHost.Create(upstream.BaseAddress, call.Kind, attemptTimeout);
+        await using var services = OutboundClientHost.Create(upstream.BaseAddress, call.Kind, attemptTimeout, configure: sent is null ? null : sent.RecordIn);
         return await call.Invoke(services, key);
     }
 
