@@ -191,15 +191,14 @@ public abstract class AcquirerConformance(FakeUpstream upstream) : IAsyncLifetim
             return;
         }
         var approved = Approved(operation);
-        Post(operation).RespondWith(Reply.Json(approved.Status, approved.Body).WithDelay(SlowUpstream.Answer));
+        using var slow = new SlowUpstream();
+        Post(operation, slow.Server).RespondWith(Reply.Json(approved.Status, approved.Body).WithDelay(SlowUpstream.Answer));
         var key = NewKey();
 
-        var sent = new SentAttempts();
-
-        var failure = await Record.ExceptionAsync(() => InvokeAsync(operation, key, SlowUpstream.AttemptTimeout, sent));
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(operation, key, slow));
 
         Assert.IsType<AcquirerUnavailableException>(failure);
-        Assert.Equal(Enumerable.Repeat(key, AllAttempts), sent.KeysSentTo(PathOf(operation), IdempotencyKeyHeader));
+        Assert.Equal(Enumerable.Repeat(key, AllAttempts), slow.Sent.KeysSentTo(PathOf(operation), IdempotencyKeyHeader));
     }
 
     [Theory]
@@ -265,12 +264,11 @@ public abstract class AcquirerConformance(FakeUpstream upstream) : IAsyncLifetim
         return true;
     }
 
-    private ServiceProvider Services(TimeSpan? attemptTimeout = null, SentAttempts? sent = null) =>
-        OutboundClientHost.Create(upstream.BaseAddress, Kind, attemptTimeout, Settings, sent is null ? null : sent.RecordIn);
+    private ServiceProvider Services() => OutboundClientHost.Create(upstream.BaseAddress, Kind, overrides: Settings);
 
-    private async Task<Outcome> InvokeAsync(AcquirerOperation operation, string key, TimeSpan? attemptTimeout = null, SentAttempts? sent = null)
+    private async Task<Outcome> InvokeAsync(AcquirerOperation operation, string key, SlowUpstream? slow = null)
     {
-        await using var services = Services(attemptTimeout, sent);
+        await using var services = slow?.Clients(Kind, Settings) ?? Services();
         return operation switch
         {
             AcquirerOperation.FirstCharge => await FirstChargeAsync(services, key),
@@ -284,8 +282,8 @@ public abstract class AcquirerConformance(FakeUpstream upstream) : IAsyncLifetim
 
     private void Stub(AcquirerOperation operation, Answer answer) => Post(operation).RespondWith(Reply.Json(answer.Status, answer.Body));
 
-    private global::WireMock.Server.IRespondWithAProvider Post(AcquirerOperation operation) =>
-        upstream.Given(Request.Create().WithPath(PathOf(operation)).UsingPost());
+    private global::WireMock.Server.IRespondWithAProvider Post(AcquirerOperation operation, FakeUpstream? on = null) =>
+        (on ?? upstream).Given(Request.Create().WithPath(PathOf(operation)).UsingPost());
 
     private static string NewKey() => $"conformance-{Guid.NewGuid():N}";
 }

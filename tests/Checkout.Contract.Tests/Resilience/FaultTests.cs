@@ -8,7 +8,7 @@ using global::WireMock.ResponseBuilders;
 /// <summary>
 /// Every effectful client through the app's resilience pipeline against faults served by WireMock.Net. Its
 /// log is the witness: how many attempts reached the server, and that they all carried one idempotency key (for
-/// attempts that timed out, the client's own record of what it sent: see <see cref="SentAttempts"/>).
+/// attempts that time out, what the client sent: see <see cref="SlowUpstream"/>).
 /// </summary>
 [Collection(SharedFakeUpstream.Name)]
 public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
@@ -40,16 +40,15 @@ public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
     public async Task Timed_out_attempts_are_retried_with_the_same_idempotency_key_then_reported_as_transient(string name)
     {
         var call = EffectfulCall.Named(name);
-        Post(call).RespondWith(Success(call).WithDelay(SlowUpstream.Answer));
+        using var slow = new SlowUpstream();
+        Post(call, slow.Server).RespondWith(Success(call).WithDelay(SlowUpstream.Answer));
         var key = NewKey();
 
-        var sent = new SentAttempts();
-
-        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, SlowUpstream.AttemptTimeout, sent));
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, slow));
 
         Assert.NotNull(failure);
         Assert.True(call.IsTransientFailure(failure), $"{call.Name} failed with {failure}");
-        Assert.Equal(Enumerable.Repeat(key, AllAttempts), sent.KeysSentTo(call.Path, call.IdempotencyHeader));
+        Assert.Equal(Enumerable.Repeat(key, AllAttempts), slow.Sent.KeysSentTo(call.Path, call.IdempotencyHeader));
     }
 
     [Theory]
@@ -70,35 +69,35 @@ public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
             $"The retry came {(attempts[1].ReceivedAt - attempts[0].ReceivedAt).TotalMilliseconds} ms after the 429.");
     }
 
-    public const string ResetByPeer = "connection reset by peer";
-    public const string StalledMidBody = "headers then a stalled body";
-
-    public static TheoryData<string, string> CallsAndBrokenConnections()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var call in EffectfulCall.AllNames)
-        {
-            data.Add(call, ResetByPeer);
-            data.Add(call, StalledMidBody);
-        }
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(CallsAndBrokenConnections))]
-    public async Task A_broken_connection_is_retried_then_reported_as_transient_never_as_success(string name, string broken)
+    [MemberData(nameof(EffectfulCall.Names), MemberType = typeof(EffectfulCall))]
+    public async Task A_connection_reset_by_peer_is_retried_then_reported_as_transient_never_as_success(string name)
     {
         var call = EffectfulCall.Named(name);
-        Post(call).RespondWith(broken == ResetByPeer
-            ? BrokenConnection.ResetByPeer()
-            : BrokenConnection.StalledMidBody(call.SuccessStatus, Sample.Text(call.SuccessSample), SlowUpstream.Answer));
+        Post(call).RespondWith(BrokenConnection.ResetByPeer());
         var key = NewKey();
 
-        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, broken == StalledMidBody ? SlowUpstream.AttemptTimeout : null));
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key));
 
         Assert.NotNull(failure);
         Assert.True(call.IsTransientFailure(failure), $"{call.Name} failed with {failure}");
         await AssertAttemptsAsync(call, AllAttempts, key);
+    }
+
+    [Theory]
+    [MemberData(nameof(EffectfulCall.Names), MemberType = typeof(EffectfulCall))]
+    public async Task A_body_that_stalls_after_the_headers_is_retried_then_reported_as_transient_never_as_success(string name)
+    {
+        var call = EffectfulCall.Named(name);
+        using var slow = new SlowUpstream();
+        Post(call, slow.Server).RespondWith(BrokenConnection.StalledMidBody(call.SuccessStatus, Sample.Text(call.SuccessSample), SlowUpstream.Answer));
+        var key = NewKey();
+
+        var failure = await Record.ExceptionAsync(() => InvokeAsync(call, key, slow));
+
+        Assert.NotNull(failure);
+        Assert.True(call.IsTransientFailure(failure), $"{call.Name} failed with {failure}");
+        Assert.Equal(Enumerable.Repeat(key, AllAttempts), slow.Sent.KeysSentTo(call.Path, call.IdempotencyHeader));
     }
 
     [Theory]
@@ -143,14 +142,14 @@ public sealed class FaultTests(FakeUpstream upstream) : IAsyncLifetime
         await AssertAttemptsAsync(call, 1, key);
     }
 
-    private global::WireMock.Server.IRespondWithAProvider Post(EffectfulCall call) =>
-        upstream.Given(Request.Create().WithPath(call.Path).UsingPost());
+    private global::WireMock.Server.IRespondWithAProvider Post(EffectfulCall call, FakeUpstream? on = null) =>
+        (on ?? upstream).Given(Request.Create().WithPath(call.Path).UsingPost());
 
     private static IResponseBuilder Success(EffectfulCall call) => Reply.Json(call.SuccessStatus, Sample.Text(call.SuccessSample));
 
-    private async Task<string> InvokeAsync(EffectfulCall call, string key, TimeSpan? attemptTimeout = null, SentAttempts? sent = null)
+    private async Task<string> InvokeAsync(EffectfulCall call, string key, SlowUpstream? slow = null)
     {
-        await using var services = OutboundClientHost.Create(upstream.BaseAddress, call.Kind, attemptTimeout, configure: sent is null ? null : sent.RecordIn);
+        await using var services = slow?.Clients(call.Kind) ?? OutboundClientHost.Create(upstream.BaseAddress, call.Kind);
         return await call.Invoke(services, key);
     }
 
