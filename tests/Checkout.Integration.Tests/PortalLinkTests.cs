@@ -59,6 +59,21 @@ public sealed class PortalLinkTests(PortalLinksApp app) : IClassFixture<PortalLi
     }
 
     [Fact]
+    public async Task Portal_links_asked_for_at_once_are_each_given_and_only_one_of_them_works()
+    {
+        var subscription = await app.Renewals.SignUpAsync("premium-monthly");
+        using var store = new StoreServer(app.Renewals.App);
+        using var shopper = Shopper.Start(app.Renewals.App);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => CreateAsync(store, subscription.Id, StoreServer.NewKey())));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
+        var pages = await Task.WhenAll(answers.Select(answer => shopper.GetAsync(PathOf(answer.Body))));
+        Assert.Single(pages, page => page.StatusCode == HttpStatusCode.OK);
+        Assert.All(pages.Where(page => page.StatusCode != HttpStatusCode.OK), page => Assert.Equal(HttpStatusCode.Gone, page.StatusCode));
+    }
+
+    [Fact]
     public async Task An_unknown_subscription_is_404_a_key_reused_for_another_is_409_and_without_an_idempotency_key_400()
     {
         var subscription = await app.Renewals.SignUpAsync("premium-monthly");

@@ -32,8 +32,7 @@ public sealed class PortalLinks(CheckoutDbContext db, ShopperLinks links, Secret
         }
         if (await FindAsync(idempotencyKey, cancellationToken) is not { } record)
         {
-            await links.RevokeAsync(subscriptionId, cancellationToken);
-            var link = await links.IssueAsync(subscriptionId, Lifetime, cancellationToken);
+            var link = await links.IssueReplacingAsync(subscriptionId, Lifetime, cancellationToken);
             var issued = new PortalLinkRecord
             {
                 IdempotencyKey = idempotencyKey,

@@ -34,7 +34,7 @@ public abstract record ShopperLinkState
 /// <summary>
 /// The shopper's links to their subscription page, issued here only: to the browser that paid (the confirmation page) or,
 /// through the merchant, to the shopper. A link names the subscription, the subscription's link version and an expiry,
-/// protected with the app's key ring; it works until it expires or <see cref="RevokeAsync"/> raises the version.
+/// protected with the app's key ring; it works until it expires or <see cref="IssueReplacingAsync"/> raises the version.
 /// </summary>
 public sealed class ShopperLinks(IDataProtectionProvider provider, CheckoutDbContext db, TimeProvider clock, IOptions<ShopperLinkSettings> settings)
 {
@@ -48,24 +48,25 @@ public sealed class ShopperLinks(IDataProtectionProvider provider, CheckoutDbCon
     public async Task<ShopperLink> IssueAsync(Guid subscriptionId, TimeSpan? lifetime, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(subscriptionId, cancellationToken);
-        var expiresAt = clock.GetUtcNow() + (lifetime ?? settings.Value.Lifetime);
-        var token = _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{subscriptionId:N}.{version}.{expiresAt.ToUnixTimeSeconds()}"));
-        return new ShopperLink(PathPrefix + token, expiresAt);
+        return Issue(subscriptionId, version, lifetime ?? settings.Value.Lifetime);
     }
 
-    /// <summary>Voids every link issued so far for the subscription; links issued after work.</summary>
-    public async Task RevokeAsync(Guid subscriptionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Voids every link issued so far for the subscription and issues one that works for <paramref name="lifetime"/>. The
+    /// version goes up in a transaction that reads the value it wrote: of links asked for at once, each gets a version of
+    /// its own, only the last one works, and none fails on the other's write.
+    /// </summary>
+    public async Task<ShopperLink> IssueReplacingAsync(Guid subscriptionId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var row = await db.ShopperLinkVersions.FirstOrDefaultAsync(v => v.SubscriptionId == subscriptionId, cancellationToken);
-        if (row is null)
-        {
-            db.ShopperLinkVersions.Add(new ShopperLinkVersion { SubscriptionId = subscriptionId, Version = 1 });
-        }
-        else
-        {
-            row.Version++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
+        // Version 0 is what a subscription without the row has: inserting it voids nothing, and it lets the raise below
+        // be one conditional update (in PostgreSQL, a failed insert inside the transaction would end the transaction).
+        await db.TryInsertOnceAsync(new ShopperLinkVersion { SubscriptionId = subscriptionId, Version = 0 }, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ShopperLinkVersions.Where(v => v.SubscriptionId == subscriptionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Version, v => v.Version + 1), cancellationToken);
+        var version = await VersionAsync(subscriptionId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Issue(subscriptionId, version, lifetime);
     }
 
     public async Task<ShopperLinkState> ReadAsync(string? token, CancellationToken cancellationToken)
@@ -95,6 +96,13 @@ public sealed class ShopperLinks(IDataProtectionProvider provider, CheckoutDbCon
         var rest = path.AsSpan(PathPrefix.Length);
         var slash = rest.IndexOf('/');
         return PathPrefix + "{token}" + (slash < 0 ? "" : rest[slash..].ToString());
+    }
+
+    private ShopperLink Issue(Guid subscriptionId, int version, TimeSpan lifetime)
+    {
+        var expiresAt = clock.GetUtcNow() + lifetime;
+        var token = _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{subscriptionId:N}.{version}.{expiresAt.ToUnixTimeSeconds()}"));
+        return new ShopperLink(PathPrefix + token, expiresAt);
     }
 
     private Task<int> VersionAsync(Guid subscriptionId, CancellationToken cancellationToken) =>
