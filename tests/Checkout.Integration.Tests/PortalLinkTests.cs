@@ -2,6 +2,8 @@ namespace Checkout.Integration.Tests;
 
 using System.Net;
 using System.Text.Json;
+using Checkout.Web.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 /// <summary>The app with the merchant API on, a fake clock, and subscriptions signed up directly.</summary>
@@ -71,6 +73,27 @@ public sealed class PortalLinkTests(PortalLinksApp app) : IClassFixture<PortalLi
         var pages = await Task.WhenAll(answers.Select(answer => shopper.GetAsync(PathOf(answer.Body))));
         Assert.Single(pages, page => page.StatusCode == HttpStatusCode.OK);
         Assert.All(pages.Where(page => page.StatusCode != HttpStatusCode.OK), page => Assert.Equal(HttpStatusCode.Gone, page.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_portal_link_a_day_past_its_expiry_is_forgotten_and_a_retry_of_its_key_gets_a_new_link()
+    {
+        var subscription = await app.Renewals.SignUpAsync("premium-monthly");
+        using var store = new StoreServer(app.Renewals.App);
+        var key = StoreServer.NewKey();
+        var sweeper = app.Renewals.App.Services.GetRequiredService<PortalLinkSweeper>();
+        var (_, first) = await CreateAsync(store, subscription.Id, key);
+
+        app.Renewals.Clock.Advance(PortalLinks.Lifetime + PortalLinkSweeper.KeptAfterExpiry - TimeSpan.FromMinutes(1));
+        await sweeper.RunOnceAsync(CancellationToken.None);
+        var (_, kept) = await CreateAsync(store, subscription.Id, key);
+        app.Renewals.Clock.Advance(TimeSpan.FromMinutes(2));
+        await sweeper.RunOnceAsync(CancellationToken.None);
+        var (_, renewed) = await CreateAsync(store, subscription.Id, key);
+
+        Assert.Equal(first.ToString(), kept.ToString());
+        Assert.NotEqual(first.GetProperty("url").GetString(), renewed.GetProperty("url").GetString());
+        Assert.Equal(app.Renewals.Clock.GetUtcNow().AddMinutes(5).ToUnixTimeSeconds(), renewed.GetProperty("expires_at").GetDateTimeOffset().ToUnixTimeSeconds());
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public static class SubscriptionRegistration
         services.AddScoped<ShopperLinks>();
         // Links the store's server asks for (POST /api/v1/subscriptions/{id}/portal-links), one per Idempotency-Key.
         services.AddScoped<PortalLinks>();
+        services.AddSingleton<PortalLinkSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<PortalLinkSweeper>());
         services.AddScoped<ShopperCancellation>();
         services.AddSingleton<RenewalScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());
