@@ -65,7 +65,7 @@ public static class PageTour
         // The subscription is the checkout's; voiding its links, as the shop does when it sends a newer one.
         await using (var scope = browser.App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ShopperLinks>().RevokeAsync(checkoutId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ShopperLinks>().IssueReplacingAsync(checkoutId, TimeSpan.FromMinutes(5), CancellationToken.None);
         }
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#link-expired")).ToBeVisibleAsync();
