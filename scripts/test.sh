@@ -21,7 +21,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
 fi
 
 started=$SECONDS
-dotnet build Checkout.sln -c Release -warnaserror --nologo -v quiet
+# One compiler server for every project (machines that set UseSharedCompilation=false in the environment start a
+# compiler per project: about 130 s here instead of 80), stopped once the build is done.
+built=0
+dotnet build Checkout.sln -c Release -warnaserror --nologo -v quiet -p:UseSharedCompilation=true || built=$?
+dotnet build-server shutdown >/dev/null 2>&1 || true
+[ "$built" -eq 0 ] || exit "$built"
 echo "Build: $((SECONDS - started)) s"
 
 # The heaviest first, so the light ones fill in around them.
