@@ -18,6 +18,8 @@ public sealed class RuntimeCompilationTests
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ConnectionStrings__Checkout"] = $"Data Source={database}",
+                // The app watches its pages as under a developer's `dotnet run`, not by the polling the other tests use.
+                ["DOTNET_USE_POLLING_FILE_WATCHER"] = "false",
             });
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         try
