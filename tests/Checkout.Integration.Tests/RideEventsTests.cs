@@ -28,7 +28,7 @@ public sealed class RideEventsTests
         var (_, declined) = await merchant.ChargeAsync(RidesMerchant.Ride(customer, 1513, "ride-declined"), Guid.NewGuid().ToString());
         await receiver.WaitForAsync(r => r.Count(e => e.Type.StartsWith("ride.", StringComparison.Ordinal)) >= 2);
 
-        var rides = receiver.Delivered.Where(e => e.Type.StartsWith("ride.", StringComparison.Ordinal)).ToList();
+        var rides = receiver.Delivered.Where(e => e.Type.StartsWith("ride.", StringComparison.Ordinal)).OrderBy(e => e.Timestamp).ToList();
         Assert.Equal([MerchantEventTypes.RideCharged, MerchantEventTypes.RideDeclined], rides.Select(e => e.Type));
         Assert.Equal(charged.GetProperty("chargeId").GetGuid(), rides[0].Data.GetProperty("id").GetGuid());
         Assert.Equal((1500, "USD", "approved"), (rides[0].Data.GetProperty("amount").GetInt64(), rides[0].Data.GetProperty("currency").GetString(), rides[0].Data.GetProperty("status").GetString()));

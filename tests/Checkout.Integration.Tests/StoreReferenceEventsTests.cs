@@ -31,7 +31,7 @@ public sealed class StoreReferenceEventsTests
         await events.Renewals.RunSchedulerAsync();
         await events.Receiver.WaitForAsync(r => r.Count(e => e.Type == MerchantEventTypes.SubscriptionRenewed) >= 2);
 
-        var told = events.Receiver.Delivered.Where(e => e.Data.GetProperty("id").GetGuid() == fromSession.Id).ToList();
+        var told = events.Receiver.Delivered.Where(e => e.Data.GetProperty("id").GetGuid() == fromSession.Id).OrderBy(e => e.Timestamp).ToList();
         Assert.Equal([MerchantEventTypes.SubscriptionCreated, MerchantEventTypes.SubscriptionRenewed], told.Select(e => e.Type));
         Assert.All(told, e => Assert.Equal(
             ("account-4711", "gold"),

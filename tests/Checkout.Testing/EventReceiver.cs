@@ -26,6 +26,9 @@ public sealed record ReceivedEvent(string WebhookId, string Body, bool Signature
 
     public string Type => Json.GetProperty("type").GetString()!;
 
+    /// <summary>When the event happened: events may arrive in any order, and a store orders them by this.</summary>
+    public DateTimeOffset Timestamp => Json.GetProperty("timestamp").GetDateTimeOffset();
+
     public JsonElement Data => Json.GetProperty("data");
 }
 
