@@ -22,6 +22,25 @@ public static class KlarnaJourney
 
     public static Task ClickKlarnaButtonAsync(IPage page) => page.Locator("#klarna-payment-button button").ClickAsync();
 
+    /// <summary>
+    /// Waits until the page has gone to Klarna's purchase journey (a redirect): from the moment the journey's address is
+    /// committed, since the journey's fields are waited for by the steps that use them. When it never goes, says where the
+    /// page is and what it shows, for the log of a run that failed.
+    /// </summary>
+    public static async Task WaitForRedirectToJourneyAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync("**/sandbox/klarna/journey/**", new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var error = await TextOrNoneAsync(page.Locator("#checkout-error"), l => l.TextContentAsync());
+            var busy = await TextOrNoneAsync(page.Locator("#klarna-payment-button button"), l => l.GetAttributeAsync("aria-busy"));
+            throw new TimeoutException($"The page never went to Klarna's journey: it is at {page.Url}, its error line says \"{error}\", Klarna's button is aria-busy={busy}.", e);
+        }
+    }
+
     /// <summary>Selects Klarna, clicks its button and returns the purchase journey's pop-up.</summary>
     public static async Task<IPage> OpenPopupJourneyAsync(IPage page)
     {
@@ -75,4 +94,7 @@ public static class KlarnaJourney
 
         Assert.Equal("Completed", await KlarnaJourney.ConfirmationStatusAsync(page));
     }
+
+    private static async Task<string> TextOrNoneAsync(ILocator locator, Func<ILocator, Task<string?>> read) =>
+        await locator.CountAsync() > 0 ? await read(locator) ?? "" : "(none)";
 }

@@ -12,7 +12,7 @@ public sealed class RedirectJourneyTests(RedirectBrowserFixture browser) : IClas
         await KlarnaJourney.OpenCheckoutAsync(page, "family-trial");
         await KlarnaJourney.SelectKlarnaAsync(page);
         await KlarnaJourney.ClickKlarnaButtonAsync(page);
-        await page.WaitForURLAsync("**/sandbox/klarna/journey/**");
+        await KlarnaJourney.WaitForRedirectToJourneyAsync(page);
 
         await KlarnaJourney.CompleteAsync(page, KlarnaJourney.ApprovedEmail);
 
@@ -27,7 +27,7 @@ public sealed class RedirectJourneyTests(RedirectBrowserFixture browser) : IClas
         await KlarnaJourney.OpenCheckoutAsync(page, "premium-monthly");
         await KlarnaJourney.SelectKlarnaAsync(page);
         await KlarnaJourney.ClickKlarnaButtonAsync(page);
-        await page.WaitForURLAsync("**/sandbox/klarna/journey/**");
+        await KlarnaJourney.WaitForRedirectToJourneyAsync(page);
 
         await KlarnaJourney.CompleteAsync(page, KlarnaJourney.ApprovedEmail, approve: false);
 
