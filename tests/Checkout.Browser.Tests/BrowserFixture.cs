@@ -46,6 +46,10 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>A page in a fresh browser context on the app at <paramref name="root"/> (another app than this fixture's).</summary>
     public Task<IPage> NewPageAsync(Uri root) => NewPageAsync(root, new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
 
+    /// <summary>A page in a fresh browser context whose language is <paramref name="locale"/> (its Accept-Language and <c>navigator.language</c>).</summary>
+    public Task<IPage> NewPageInAsync(string locale) =>
+        NewPageAsync(Root, new BrowserNewContextOptions { Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+
     private async Task<IPage> NewPageAsync(Uri root, BrowserNewContextOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);

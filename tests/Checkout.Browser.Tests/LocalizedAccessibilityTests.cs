@@ -26,14 +26,7 @@ public sealed class LocalizedAccessibilityTests(BrowserFixture browser) : IClass
         var problems = new List<string>();
         foreach (var culture in LocalizationSettings.Shipped.Where(c => c != "en-US"))
         {
-            var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                BaseURL = browser.Root.ToString(),
-                Locale = culture,
-                ViewportSize = new() { Width = 1280, Height = 900 },
-            });
-            context.SetDefaultTimeout(60_000);
-            var page = await context.NewPageAsync();
+            var page = await browser.NewPageInAsync(culture);
 
             await page.GotoAsync("/");
             Assert.Equal(culture, await page.Locator("html").GetAttributeAsync("lang"));
@@ -41,7 +34,7 @@ public sealed class LocalizedAccessibilityTests(BrowserFixture browser) : IClass
             await KlarnaJourney.OpenCheckoutAsync(page, PlanOf[culture]);
             await KlarnaJourney.SelectKlarnaAsync(page);
             problems.AddRange(await CheckAsync(page, $"checkout with Klarna chosen ({culture})"));
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
 
         PageChecks.AssertNone(problems);

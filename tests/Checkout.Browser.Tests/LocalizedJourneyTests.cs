@@ -8,14 +8,7 @@ public sealed class LocalizedJourneyTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task A_German_shopper_subscribes_in_German_end_to_end_and_Klarna_is_asked_for_de_DE()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.Root.ToString(),
-            Locale = "de-DE",
-            ViewportSize = new() { Width = 1280, Height = 900 },
-        });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageInAsync("de-DE");
 
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Wählen Sie Ihren Tarif");
@@ -36,7 +29,7 @@ public sealed class LocalizedJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ihr Abo ist aktiv");
         Assert.Contains("Ihre erste Zahlung von 9,99 € wurde genehmigt.", Spaced(await page.Locator("#outcome").TextContentAsync()), StringComparison.Ordinal);
         Assert.Equal("de-DE", await page.Locator("html").GetAttributeAsync("lang"));
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     /// <summary>German amounts put a no-break space between number and symbol; read as a space here.</summary>
