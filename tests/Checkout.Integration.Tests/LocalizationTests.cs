@@ -6,8 +6,8 @@ using System.Text.Json;
 
 /// <summary>
 /// Shoppers whose browsers ask for another supported culture get the journey in their language, prices formatted for
-/// it, and Klarna's SDK asked for the matching locale; a plan whose currency Klarna does not take in the shopper's
-/// market is refused on the page and by the server, never sent to Klarna.
+/// it, plan names in the merchant's translation, and Klarna's SDK asked for the matching locale; a plan whose currency
+/// Klarna does not take in the shopper's market is refused on the page and by the server, never sent to Klarna.
 /// </summary>
 public sealed class LocalizationTests
 {
@@ -17,12 +17,12 @@ public sealed class LocalizationTests
     private static CheckoutAppFactory App => SharedApp.Default.App;
 
     [Theory]
-    [InlineData("de-DE", "premium-monthly-eur", "9,99" + AmountSpace + "€", "Bestellübersicht", "Wählen Sie Ihren Tarif", "Ihre erste Zahlung von 9,99" + AmountSpace + "€ wurde genehmigt.")]
-    [InlineData("fr-FR", "premium-monthly-eur", "9,99" + AmountSpace + "€", "Récapitulatif de la commande", "Choisissez votre forfait", "Votre premier paiement de 9,99" + AmountSpace + "€ a été accepté.")]
-    [InlineData("sv-SE", "premium-monthly-sek", "119,00" + AmountSpace + "kr", "Ordersammanfattning", "Välj ditt abonnemang", "Din första betalning på 119,00" + AmountSpace + "kr har godkänts.")]
-    [InlineData("en-GB", "premium-monthly-gbp", "£8.99", "Order summary", "Choose your plan", "Your first payment of £8.99 was approved.")]
+    [InlineData("de-DE", "premium-monthly-eur", "Premium, monatlich (EUR)", "9,99" + AmountSpace + "€", "Bestellübersicht", "Wählen Sie Ihren Tarif", "Ihre erste Zahlung von 9,99" + AmountSpace + "€ wurde genehmigt.")]
+    [InlineData("fr-FR", "premium-monthly-eur", "Premium, mensuel (EUR)", "9,99" + AmountSpace + "€", "Récapitulatif de la commande", "Choisissez votre forfait", "Votre premier paiement de 9,99" + AmountSpace + "€ a été accepté.")]
+    [InlineData("sv-SE", "premium-monthly-sek", "Premium, månadsvis (SEK)", "119,00" + AmountSpace + "kr", "Ordersammanfattning", "Välj ditt abonnemang", "Din första betalning på 119,00" + AmountSpace + "kr har godkänts.")]
+    [InlineData("en-GB", "premium-monthly-gbp", "Premium, monthly (GBP)", "£8.99", "Order summary", "Choose your plan", "Your first payment of £8.99 was approved.")]
     public async Task A_shopper_whose_browser_asks_for_a_supported_culture_pays_in_its_language_with_its_prices_and_Klarna_locale(
-        string culture, string planId, string price, string summary, string planListHeading, string approved)
+        string culture, string planId, string planName, string price, string summary, string planListHeading, string approved)
     {
         using var http = BrowserIn(culture);
         using var shopper = new Shopper(App, http);
@@ -31,11 +31,14 @@ public sealed class LocalizationTests
         Assert.Contains($"<html lang=\"{culture}\">", plans, StringComparison.Ordinal);
         Assert.Contains(planListHeading, plans, StringComparison.Ordinal);
         Assert.Contains(price, plans, StringComparison.Ordinal);
+        // The merchant's translation of the plan where the catalog gives one (en-GB has none: the plan as written).
+        Assert.Contains($"<h2>{planName}</h2>", WebUtility.HtmlDecode(plans), StringComparison.Ordinal);
 
         await shopper.OpenCheckoutAsync(planId);
         var page = Spaced(WebUtility.HtmlDecode(shopper.PageHtml));
         Assert.Contains($"<html lang=\"{culture}\">", page, StringComparison.Ordinal);
         Assert.Contains(summary, page, StringComparison.Ordinal);
+        Assert.Contains($"<h2 class=\"plan-name\">{planName}</h2>", page, StringComparison.Ordinal);
         Assert.Contains($"<dd id=\"due-today\">{price}</dd>", page, StringComparison.Ordinal);
         // What the page hands Klarna's SDK: its initialization, presentation and button all take this locale.
         Assert.Equal(culture, shopper.Data("locale"));

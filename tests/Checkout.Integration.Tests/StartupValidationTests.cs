@@ -150,6 +150,8 @@ public sealed class StartupValidationTests
     [InlineData("Kind=OnDemand;FreeTrialDays=14;OnDemandMinimumMinorUnits=500;OnDemandMaximumMinorUnits=5000", "Catalog:Plans:1:FreeTrialDays (plan gold)")]
     [InlineData("Kind=OnDemand;OnDemandMinimumMinorUnits=500;OnDemandMaximumMinorUnits=1000", "Catalog:Plans:1:OnDemandMaximumMinorUnits (plan gold)")]
     [InlineData("Id=basic", "Catalog:Plans:1:Id (plan basic)")]
+    [InlineData("Translations__nl-NL__Name=Goud", "Catalog:Plans:1:Translations:nl-NL (plan gold)")]
+    [InlineData("Translations__de-DE__Description=Alles in Gold", "Catalog:Plans:1:Translations:de-DE:Name (plan gold)")]
     public async Task A_bad_plan_stops_the_start_with_one_line_naming_the_plan_and_the_field(string overrides, string line)
     {
         var settings = ReadyToStart();

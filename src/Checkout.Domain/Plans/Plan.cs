@@ -35,6 +35,14 @@ public sealed record Plan
 
     public int OnDemandPurchaseIntervalFrequency { get; init; } = 1;
 
+    /// <summary>The name and description by culture name (<c>de-DE</c>, any case), where the merchant gave them.</summary>
+    public IReadOnlyDictionary<string, PlanWords> Translations { get; init; } = NoTranslations;
+
+    public static IReadOnlyDictionary<string, PlanWords> NoTranslations { get; } = new Dictionary<string, PlanWords>();
+
+    /// <summary>What a shopper reading <paramref name="culture"/> sees: its translation, else <see cref="Name"/> and <see cref="Description"/>.</summary>
+    public PlanWords WordsIn(string culture) => Translations.TryGetValue(culture, out var words) ? words : new PlanWords(Name, Description);
+
     public bool HasFreeTrial => Kind == PlanKind.Subscription && FreeTrialDays > 0;
 
     /// <summary>The money due when the shopper signs up; zero when only a customer token is created.</summary>
@@ -61,3 +69,6 @@ public sealed record Plan
             _ => signUpDate.AddYears(IntervalFrequency),
         };
 }
+
+/// <summary>A plan's name and description in one language.</summary>
+public sealed record PlanWords(string Name, string Description);

@@ -42,6 +42,9 @@ public sealed class PlanDefinition
 
     public int OnDemandPurchaseIntervalFrequency { get; set; } = 1;
 
+    /// <summary>The name and description in other languages, by culture (<c>de-DE</c>); a culture not listed reads <see cref="Name"/> and <see cref="Description"/>.</summary>
+    public Dictionary<string, PlanTranslation> Translations { get; set; } = [];
+
     /// <summary>Plan ids travel in links and in Klarna's line item reference: letters, digits, '-', '_' and '.', at most this long.</summary>
     public const int MaxIdLength = 64;
 
@@ -62,6 +65,18 @@ public sealed class PlanDefinition
         if (string.IsNullOrWhiteSpace(Name))
         {
             Add(nameof(Name), "is missing: the name shoppers see.");
+        }
+        foreach (var (culture, translation) in Translations)
+        {
+            if (string.IsNullOrWhiteSpace(translation.Name))
+            {
+                Add($"{nameof(Translations)}:{culture}:{nameof(PlanTranslation.Name)}", $"is missing: the name shoppers reading {culture} see.");
+            }
+            if (!string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(translation.Description))
+            {
+                Add($"{nameof(Translations)}:{culture}:{nameof(PlanTranslation.Description)}",
+                    $"is missing: the plan has a Description, so shoppers reading {culture} need one in their language too.");
+            }
         }
         var kind = ParseKind();
         if (kind is null)
@@ -128,6 +143,9 @@ public sealed class PlanDefinition
             OnDemandMaximumMinorUnits = OnDemandMaximumMinorUnits,
             OnDemandPurchaseInterval = ParseInterval(OnDemandPurchaseInterval, BillingInterval.Week)!.Value,
             OnDemandPurchaseIntervalFrequency = OnDemandPurchaseIntervalFrequency,
+            Translations = Translations.Count == 0
+                ? Plan.NoTranslations
+                : Translations.ToDictionary(t => t.Key, t => new PlanWords(t.Value.Name!, t.Value.Description ?? ""), StringComparer.OrdinalIgnoreCase),
         };
     }
 
@@ -186,6 +204,14 @@ public sealed class PlanDefinition
             ? Enum.Parse<T>(name)
             : null;
     }
+}
+
+/// <summary>A plan's name and description in one language, as the merchant writes it in settings.</summary>
+public sealed class PlanTranslation
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
 }
 
 /// <summary>What is wrong with one field of a plan's definition; <see cref="Message"/> follows the field's name.</summary>

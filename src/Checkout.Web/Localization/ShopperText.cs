@@ -1,6 +1,7 @@
 namespace Checkout.Web.Localization;
 
 using System.Globalization;
+using Checkout.Domain.Plans;
 using Checkout.Domain.Pricing;
 using Microsoft.Extensions.Localization;
 
@@ -23,6 +24,9 @@ public sealed class ShopperText(IStringLocalizer<ShopperText> localizer)
     public static CultureInfo Culture => CultureInfo.CurrentUICulture;
 
     public string Money(Money amount) => amount.Display(Culture);
+
+    /// <summary>The plan's name and description in the merchant's translation for the request's culture, else as written.</summary>
+    public static PlanWords Plan(Plan plan) => plan.WordsIn(Culture.Name);
 
     public string Date(DateOnly date) => date.ToString(localizer[DatePattern], Culture);
 

@@ -2,6 +2,7 @@ namespace Checkout.Web.Pages;
 
 using Checkout.Domain.Plans;
 using Checkout.Domain.Subscriptions;
+using Checkout.Web.Localization;
 using Checkout.Web.Subscriptions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,7 @@ public sealed class ShopperSubscriptionModel(
             return NotFound();
         }
         Subscription = subscription;
-        PlanName = catalog.Find(subscription.PlanId)?.Name ?? subscription.PlanId;
+        PlanName = (catalog.Find(subscription.PlanId) is { } plan ? ShopperText.Plan(plan).Name : subscription.PlanId);
         CancelPath = "/subscription/" + Uri.EscapeDataString(token) + "/cancel";
         AntiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken ?? "";
         Busy = busy;

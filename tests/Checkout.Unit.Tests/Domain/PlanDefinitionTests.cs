@@ -133,6 +133,32 @@ public sealed class PlanDefinitionTests
     }
 
     [Fact]
+    public void A_translated_plan_reads_in_the_shoppers_culture_whatever_its_case_and_as_written_in_any_other()
+    {
+        var definition = Monthly();
+        definition.Description = "Ad-free.";
+        definition.Translations["de-DE"] = new PlanTranslation { Name = "Premium, monatlich", Description = "Werbefrei." };
+
+        var plan = definition.ToPlan();
+
+        Assert.Equal(new PlanWords("Premium, monatlich", "Werbefrei."), plan.WordsIn("de-de"));
+        Assert.Equal(new PlanWords("Premium", "Ad-free."), plan.WordsIn("fr-FR"));
+    }
+
+    [Fact]
+    public void A_translation_without_a_name_or_without_the_description_the_plan_has_is_named_by_its_culture()
+    {
+        var definition = Monthly();
+        definition.Description = "Ad-free.";
+        definition.Translations["sv-SE"] = new PlanTranslation { Description = "Reklamfri." };
+        definition.Translations["de-DE"] = new PlanTranslation { Name = "Premium" };
+
+        var problems = definition.Problems().Select(p => p.Field).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Translations:de-DE:Description", "Translations:sv-SE:Name"], problems);
+    }
+
+    [Fact]
     public void Empty_intervals_are_a_month_for_subscriptions_and_a_week_for_purchases()
     {
         var plans = PlanCatalog.From([Monthly(), Rides()]);
