@@ -2,12 +2,14 @@ namespace Checkout.Benchmarks.Load;
 
 using System.Globalization;
 using System.Text;
+using Checkout.Benchmarks.Events;
 using Checkout.Benchmarks.Renewals;
 
 /// <summary>
 /// <c>load</c>: bare Kestrel (the ceiling) and the real app, each in its own process, driven by wrk at each
 /// concurrency on the same machine; prints Markdown tables for docs/performance.md. The renewal run
-/// (<see cref="RenewalRun"/>) runs only when <c>--filter</c> names <c>renewals</c>, with bare Kestrel beside it.
+/// (<see cref="RenewalRun"/>) and the event delivery run (<see cref="EventRun"/>) run only when <c>--filter</c> names
+/// <c>renewals</c> or <c>events</c>, with bare Kestrel beside them.
 /// </summary>
 public static class LoadCommand
 {
@@ -19,12 +21,13 @@ public static class LoadCommand
         var results = new List<LoadResult>();
         var notes = new List<string>();
         RenewalFigures? renewals = null;
+        EventFigures? events = null;
         var work = Directory.CreateTempSubdirectory("checkout-load-").FullName;
         Console.Error.WriteLine($"load: {Repo.Machine()}; {options.Seconds} s per level after a {warmup.TotalSeconds:F0} s warm-up; "
             + $"Klarna emulator in its own process; files in {work}");
         try
         {
-            if (Wants(options, "bare") || WantsRenewals(options))
+            if (Wants(options, "bare") || Named(options, "renewals") || Named(options, "events"))
             {
                 await using var bare = await BareServer.StartAsync();
                 foreach (var clients in options.Clients)
@@ -42,9 +45,13 @@ public static class LoadCommand
                 notes.Add($"bare Kestrel process: peak working set (VmHWM) {Mb(bare.Memory().Peak)}");
             }
 
-            if (WantsRenewals(options))
+            if (Named(options, "renewals"))
             {
                 renewals = await RenewalRun.RunAsync(options);
+            }
+            if (Named(options, "events"))
+            {
+                events = await EventRun.RunAsync(options);
             }
             if (Wants(options, "payment") || Wants(options, "webhook"))
             {
@@ -55,10 +62,15 @@ public static class LoadCommand
         {
             Directory.Delete(work, recursive: true);
         }
-        Console.WriteLine(Report(results, notes) + (renewals is null ? "" : RenewalReport.Format(renewals, results)));
+        Console.WriteLine(Report(results, notes) + (renewals is null ? "" : RenewalReport.Format(renewals, results))
+            + (events is null ? "" : EventReport.Format(events, results)));
         if (renewals is { Counts.ExactlyOnce: false })
         {
             throw new InvalidOperationException($"Renewals were not charged exactly once: {renewals.Counts}");
+        }
+        if (events is { Counts.OncePerLedger: false })
+        {
+            throw new InvalidOperationException($"Events were not each delivered once as the app's ledger records it: {events.Counts}");
         }
     }
 
@@ -137,8 +149,8 @@ public static class LoadCommand
 
     private static bool Wants(BenchOptions options, string scenario) => options.Filter is null || options.Filter.Contains(scenario, StringComparison.Ordinal);
 
-    /// <summary>Only when named: 100,000 renewals take minutes on two cores, longer than the rest of <c>load</c>.</summary>
-    private static bool WantsRenewals(BenchOptions options) => options.Filter?.Contains("renewals", StringComparison.Ordinal) == true;
+    /// <summary>Only when named: 100,000 renewals or 20,000 events take minutes on two cores, as long as the rest of <c>load</c>.</summary>
+    private static bool Named(BenchOptions options, string run) => options.Filter?.Contains(run, StringComparison.Ordinal) == true;
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F0} MB");
 
