@@ -3,6 +3,7 @@ namespace Checkout.Benchmarks.Profile;
 using System.Globalization;
 using System.Text;
 using Microsoft.Diagnostics.Tracing.Etlx;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 /// <summary>
 /// <c>profile FILE.nettrace</c>: where the app's CPU went, from an EventPipe sample trace (the app started with
@@ -111,7 +112,19 @@ public static class ProfileCommand
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {count} | `{Short(method)}` |");
         }
+        text.AppendLine(GcSummary(log));
         Console.WriteLine(text);
+    }
+
+    /// <summary>How large the GC's heap grew after a collection (what of the app's memory is managed objects), and how many collections ran.</summary>
+    private static string GcSummary(TraceLog log)
+    {
+        var heaps = log.Events.ByEventType<GCHeapStatsTraceData>().Select(e => e.TotalHeapSize).ToList();
+        var collections = log.Events.ByEventType<GCStartTraceData>().Count();
+        return heaps.Count == 0
+            ? "no GC heap statistics in the trace (its runtime provider's GC keyword was off)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"GC: {collections} collections; heap after a collection {heaps.Max() / 1048576.0:F1} MB at most, {heaps.Average() / 1048576.0:F1} MB on average, {heaps[^1] / 1048576.0:F1} MB after the last");
     }
 
     /// <summary><c>METHOD</c> or <c>METHOD+MS</c>: the marker frame, and how many milliseconds after it to skip (a warm-up).</summary>
