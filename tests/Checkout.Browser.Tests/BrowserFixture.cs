@@ -1,5 +1,6 @@
 namespace Checkout.Browser.Tests;
 
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 /// <summary>
@@ -41,6 +42,8 @@ public class BrowserFixture : IAsyncLifetime
         Browser = await SharedBrowser.Value;
     }
 
+    private static readonly ConditionalWeakTable<IPage, List<string>> Warnings = new();
+
     public Task<IPage> NewPageAsync() => NewPageAsync(Root);
 
     /// <summary>A page in a fresh browser context on the app at <paramref name="root"/> (another app than this fixture's).</summary>
@@ -56,7 +59,33 @@ public class BrowserFixture : IAsyncLifetime
         options.BaseURL = root.ToString();
         var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var warnings = new List<string>();
+        Warnings.Add(page, warnings);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "warning" or "error")
+            {
+                lock (warnings)
+                {
+                    warnings.Add(message.Text);
+                }
+            }
+        };
+        return page;
+    }
+
+    /// <summary>What the page's scripts warned or erred about so far, for a failure's message.</summary>
+    public static IReadOnlyList<string> ConsoleWarnings(IPage page)
+    {
+        if (!Warnings.TryGetValue(page, out var warnings))
+        {
+            return [];
+        }
+        lock (warnings)
+        {
+            return [.. warnings];
+        }
     }
 
     public async Task DisposeAsync()

@@ -14,9 +14,26 @@ public static class KlarnaJourney
         await page.Locator("#checkout[data-ready='true']").WaitForAsync();
     }
 
+    /// <summary>
+    /// Chooses Klarna and waits for its button. When Klarna never shows, says what the page knows of it (ready, the
+    /// presentation's instruction, its error line), for the log of a run that failed.
+    /// </summary>
     public static async Task SelectKlarnaAsync(IPage page)
     {
-        await page.Locator("#method-klarna").CheckAsync();
+        try
+        {
+            await page.Locator("#method-klarna").CheckAsync();
+        }
+        catch (TimeoutException e)
+        {
+            var checkout = page.Locator("#checkout");
+            var ready = await TextOrNoneAsync(checkout, l => l.GetAttributeAsync("data-ready"));
+            var instruction = await TextOrNoneAsync(checkout, l => l.GetAttributeAsync("data-klarna-instruction"));
+            var error = await TextOrNoneAsync(page.Locator("#checkout-error"), l => l.TextContentAsync());
+            var warnings = string.Join(" | ", BrowserFixture.ConsoleWarnings(page));
+            throw new TimeoutException(
+                $"Klarna never showed on {page.Url}: ready={ready}, Klarna's instruction={instruction}, the error line says \"{error}\", the page's console warned: {warnings}.", e);
+        }
         await page.Locator("#klarna-payment-button button").WaitForAsync();
     }
 
