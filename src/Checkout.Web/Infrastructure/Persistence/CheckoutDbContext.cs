@@ -148,6 +148,8 @@ public abstract class CheckoutDbContext(DbContextOptions options) : DbContext(op
         {
             renewal.HasKey(r => r.SubscriptionId);
             renewal.HasOne<Subscription>().WithOne().HasForeignKey<SubscriptionRenewal>(r => r.SubscriptionId);
+            // The scheduler's first question: whose charge in flight awaits its answer (a few rows among every subscription's).
+            renewal.HasIndex(r => r.NextAttemptAt, "IX_SubscriptionRenewals_InFlight").HasFilter("\"InFlightKey\" IS NOT NULL");
         });
         modelBuilder.Entity<OnDemandCharge>(charge =>
         {

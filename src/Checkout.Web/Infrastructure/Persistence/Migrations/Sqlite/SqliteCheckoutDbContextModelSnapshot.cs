@@ -635,6 +635,9 @@ namespace Checkout.Web.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("SubscriptionId");
 
+                    b.HasIndex(new[] { "NextAttemptAt" }, "IX_SubscriptionRenewals_InFlight")
+                        .HasFilter("\"InFlightKey\" IS NOT NULL");
+
                     b.ToTable("SubscriptionRenewals");
                 });
 
