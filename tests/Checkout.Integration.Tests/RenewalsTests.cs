@@ -85,6 +85,52 @@ public sealed class RenewalsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_crash_with_a_full_batch_in_flight_charges_each_period_once_after_the_restart()
+    {
+        const int Batch = 6;
+        var settings = new Dictionary<string, string?> { ["Renewals:BatchSize"] = $"{Batch}", ["Renewals:Concurrency"] = $"{Batch}" };
+        var databasePath = CheckoutAppFactory.NewDatabasePath();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var subscriptions = new List<Subscription>();
+        using (var dying = new RenewalsHarness(clock, _ledger, databasePath, settings: settings))
+        {
+            for (var i = 0; i < Batch; i++)
+            {
+                subscriptions.Add(await dying.SignUpAsync("premium-monthly"));
+            }
+            // The acquirer charges every one, and the process dies before any answer comes back.
+            dying.Charger.Behaviour = _ => TokenChargeBehaviour.AnswerThenHang;
+            dying.AdvanceTo(subscriptions.Max(s => s.NextChargeAt!.Value) + JustAfter);
+
+            _ = dying.RunSchedulerAsync();
+            await Eventually.HoldsAsync($"all {Batch} charges of the batch in flight at once", () => _ledger.Charges.Count == Batch);
+
+            foreach (var subscription in subscriptions)
+            {
+                Assert.Equal(RenewalCharge.KeyFor(subscription.Id, 2) + "-attempt-1", (await dying.WorkAsync(subscription.Id)).InFlightKey);
+            }
+        }
+
+        // A new process on the same database, after the dead one's lease would have lapsed.
+        using var restarted = new RenewalsHarness(new FakeTimeProvider(clock.GetUtcNow() + TimeSpan.FromMinutes(3)), _ledger, databasePath, settings: settings);
+        await restarted.RunSchedulerAsync();
+
+        foreach (var subscription in subscriptions)
+        {
+            var key = RenewalCharge.KeyFor(subscription.Id, 2);
+            Assert.Equal([key + "-attempt-1"], _ledger.KeysFor(key));
+            Assert.Equal(2, _ledger.CallsWith(key + "-attempt-1"));
+            var stored = await restarted.FindAsync(subscription.Id);
+            Assert.Equal((SubscriptionStatus.Active, 2), (stored.Status, stored.CurrentPeriodNumber));
+            Assert.Equal(RenewalResult.Approved, Assert.Single(stored.Attempts).Result);
+            Assert.Null((await restarted.WorkAsync(subscription.Id)).InFlightKey);
+        }
+        Assert.Equal(Batch, _ledger.Charges.Count);
+        restarted.Dispose();
+        CheckoutAppFactory.DeleteDatabase(databasePath);
+    }
+
+    [Fact]
     public async Task A_timeout_after_the_acquirer_answered_is_resent_with_the_same_key()
     {
         var subscription = await _renewals.SignUpAsync("premium-monthly");

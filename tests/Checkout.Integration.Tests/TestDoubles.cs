@@ -58,4 +58,7 @@ public sealed class CrashingVault(ICustomerTokenVault inner, Func<bool> crash) :
         crash() ? throw new InvalidOperationException("Simulated crash before the token was stored.") : inner.SaveAsync(orderId, scope, token, cancellationToken);
 
     public Task<CustomerToken?> FindAsync(Guid orderId, CancellationToken cancellationToken) => inner.FindAsync(orderId, cancellationToken);
+
+    public Task<IReadOnlyDictionary<Guid, CustomerToken>> FindAllAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken) =>
+        inner.FindAllAsync(orderIds, cancellationToken);
 }

@@ -21,6 +21,9 @@ public enum TokenChargeBehaviour
 
     /// <summary>Charges and answers, then the app's process dies before it records the answer.</summary>
     AnswerThenCrash,
+
+    /// <summary>Charges, and the answer never comes back until the charge is canceled: the app dies with the charge in flight.</summary>
+    AnswerThenHang,
 }
 
 /// <summary>
@@ -68,6 +71,10 @@ public sealed class RecordingTokenCharger(TokenChargeLedger ledger, TimeSpan? de
             TokenChargeBehaviour.Revoke => new TokenChargeResult(TokenChargeStatus.TokenRevoked, null, "PERMANENT: the customer token has been revoked."),
             _ => new TokenChargeResult(TokenChargeStatus.Approved, $"pay-{Guid.NewGuid():N}", null),
         });
+        if (behaviour == TokenChargeBehaviour.AnswerThenHang)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
         return behaviour switch
         {
             TokenChargeBehaviour.AnswerThenTimeOut => throw new AcquirerUnavailableException("Timed out after the acquirer answered (test)."),

@@ -9,4 +9,7 @@ public interface ICustomerTokenVault
     Task SaveAsync(Guid orderId, TokenScope scope, CustomerToken token, CancellationToken cancellationToken);
 
     Task<CustomerToken?> FindAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>The tokens stored for <paramref name="orderIds"/>, in one lookup; an order without one is left out.</summary>
+    Task<IReadOnlyDictionary<Guid, CustomerToken>> FindAllAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken);
 }

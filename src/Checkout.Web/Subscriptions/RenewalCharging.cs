@@ -1,173 +1,141 @@
 namespace Checkout.Web.Subscriptions;
 
 using Checkout.Acquiring;
-using Checkout.Domain.Plans;
-using Checkout.Domain.Subscriptions;
 using Checkout.Domain.Tokens;
-using Checkout.Web.Infrastructure.Options;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// Works one subscription under a claim: charges the renewal that is due with the stored customer token and
-/// records the answer, or completes a cancellation at period end. The charge is marked in flight before it is
-/// sent; an answer lost to a timeout or a crash is asked for again under the same idempotency key, and a
-/// cancellation waits until a charge in flight has its answer.
+/// Works a batch of due subscriptions under one claim: claims them and marks their charges in flight in one
+/// transaction (<see cref="RenewalClaims"/>), sends the charges with the stored customer tokens, at most
+/// <c>Renewals:Concurrency</c> at once, then records every answer in one transaction (<see cref="RenewalAnswers"/>).
+/// An answer lost to a timeout or a crash is asked for again under the same idempotency key, since the charge stays
+/// marked in flight until its answer is saved.
 /// </summary>
 public sealed partial class RenewalCharging(
-    SubscriptionStore subscriptions,
+    RenewalClaims claims,
     ICustomerTokenVault vault,
-    PlanCatalog catalog,
     IServiceProvider services,
+    IServiceScopeFactory scopes,
     WorkLease lease,
     IOptions<RenewalSettings> settings,
-    TimeProvider clock,
     ILogger<RenewalCharging> log)
 {
-    private readonly DunningSchedule _dunning = DunningSchedule.FromDays(settings.Value.RetryAfterDays);
+    private const string NoToken = "No customer token is stored for this subscription.";
 
-    /// <summary>Works the subscription when something is due and nobody else holds it; otherwise does nothing.</summary>
-    public async Task RenewAsync(Guid subscriptionId, CancellationToken cancellationToken)
+    /// <summary>Works the subscriptions that are due and nobody else holds; the others are left alone.</summary>
+    public async Task RenewAsync(IReadOnlyCollection<Guid> subscriptionIds, CancellationToken cancellationToken)
     {
         var claim = lease.NewClaim();
-        if (!await subscriptions.TryClaimAsync(subscriptionId, claim, cancellationToken))
+        var renewals = await claims.ClaimAsync(subscriptionIds, claim, cancellationToken);
+        if (renewals.Count == 0)
         {
             return;
         }
+        RenewalOutcome[] outcomes;
         try
         {
-            await RenewClaimedAsync(subscriptionId, claim, cancellationToken);
+            outcomes = await SendAllAsync(renewals, cancellationToken);
         }
         catch
         {
-            // A charge in flight stays marked: the next try asks for its answer under the same key.
-            await subscriptions.ReleaseAsync(subscriptionId, claim, CancellationToken.None);
+            // Nothing was sent: given back as they were, each charge still in flight, asked again under its key.
+            await RecordAsync([.. renewals.Select(r => new RenewalOutcome(r))], claim);
             throw;
         }
+        // The acquirer answered: recorded even when the app is stopping, rather than asked again by the next process.
+        await RecordAsync(outcomes, claim);
     }
 
-    private async Task RenewClaimedAsync(Guid subscriptionId, WorkClaim claim, CancellationToken cancellationToken)
+    private async Task<RenewalOutcome[]> SendAllAsync(List<RenewalToCharge> renewals, CancellationToken cancellationToken)
     {
-        if (await subscriptions.FindClaimedAsync(subscriptionId, claim, cancellationToken) is not var (subscription, work))
+        var tokens = await vault.FindAllAsync([.. renewals.Select(r => r.SubscriptionId)], cancellationToken);
+        // Resolved only now: charges are due, and only then must an acquirer that charges tokens be configured.
+        var charger = services.GetRequiredService<ITokenCharger>();
+        using var slots = new SemaphoreSlim(settings.Value.Concurrency);
+        return await Task.WhenAll(renewals.Select(async renewal =>
         {
-            await subscriptions.ReleaseAsync(subscriptionId, claim, cancellationToken);
-            return;
-        }
-        var now = clock.GetUtcNow();
-        RenewalAttemptDue? due;
-        if (work.InFlightKey is { } inFlightKey)
-        {
-            due = InFlight(subscription, work);
-            if (due is null)
+            await slots.WaitAsync(CancellationToken.None);
+            try
             {
-                // Nothing can take this answer any more (the subscription was suspended or canceled meanwhile).
-                LogInFlightDropped(log, subscriptionId, inFlightKey, subscription.Status);
-                await subscriptions.SaveAsync(subscription, claim, cancellationToken);
-                return;
+                return await SendAsync(charger, renewal, tokens.GetValueOrDefault(renewal.SubscriptionId), cancellationToken);
             }
-        }
-        else
-        {
-            due = subscription.ChargeDue(now);
-        }
-
-        if (due is null)
-        {
-            if (subscription.CancellationDue(now))
+            finally
             {
-                subscription.CompleteCancellation(now);
-                await subscriptions.SaveAsync(subscription, claim, cancellationToken);
-                LogCanceled(log, subscriptionId);
+                slots.Release();
             }
-            else
-            {
-                // Another instance did it first, or nothing is due yet.
-                await subscriptions.ReleaseAsync(subscriptionId, claim, cancellationToken);
-            }
-            return;
-        }
+        }));
+    }
 
-        if (work.InFlightKey is null && !await subscriptions.MarkInFlightAsync(subscriptionId, claim, due, now, cancellationToken))
+    /// <summary>Sends one charge; never throws, so one renewal's failure leaves the batch's other answers to be recorded.</summary>
+    private async Task<RenewalOutcome> SendAsync(ITokenCharger charger, RenewalToCharge renewal, CustomerToken? token, CancellationToken cancellationToken)
+    {
+        var key = renewal.Due.IdempotencyKey;
+        var tries = renewal.Work.Attempts + 1;
+        if (token is null)
         {
-            return;
+            LogNoToken(log, renewal.SubscriptionId, tries);
+            return new RenewalOutcome(renewal, RetryReason: NoToken);
         }
-        if (await vault.FindAsync(subscriptionId, cancellationToken) is not { } token)
-        {
-            var tries = await subscriptions.RetryLaterAsync(work, claim, "No customer token is stored for this subscription.", cancellationToken);
-            LogNoToken(log, subscriptionId, tries);
-            return;
-        }
-
-        TokenChargeResult answer;
         try
         {
-            // Resolved only now: a charge is due, and only then must an acquirer that charges tokens be configured.
-            var charger = services.GetRequiredService<ITokenCharger>();
-            answer = await charger.ChargeAsync(Request(subscription, due, token), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var request = new TokenChargeRequest(renewal.Due.Charge.Key, renewal.Due.Charge.Amount, token.Value, key, renewal.Subscription);
+            return new RenewalOutcome(renewal, await charger.ChargeAsync(request, cancellationToken));
         }
         catch (AcquirerUnavailableException e)
         {
-            var tries = await subscriptions.RetryLaterAsync(work, claim, e.Message, cancellationToken);
-            LogAcquirerUnavailable(log, subscriptionId, due.IdempotencyKey, tries, e.Message);
-            return;
+            LogAcquirerUnavailable(log, renewal.SubscriptionId, key, tries, e.Message);
+            return new RenewalOutcome(renewal, RetryReason: e.Message);
         }
         catch (AcquirerRejectedException e)
         {
             // The acquirer refused the request itself (our settings, or a charge it cannot make): not the shopper's
             // decline, so no dunning. The charge stays in flight under its key for the operator to fix and the next try.
-            var tries = await subscriptions.RetryLaterAsync(work, claim, e.Message, cancellationToken);
-            LogAcquirerRejected(log, subscriptionId, due.IdempotencyKey, tries, e.Message);
-            return;
+            LogAcquirerRejected(log, renewal.SubscriptionId, key, tries, e.Message);
+            return new RenewalOutcome(renewal, RetryReason: e.Message);
         }
-
-        var result = ResultOf(answer.Status);
-        subscription.Record(due.Answered(result, clock.GetUtcNow(), SubscriptionStore.Truncate(answer.Reason)), _dunning);
-        // The acquirer answered: recorded even when the app is stopping, rather than asked again by the next process.
-        await subscriptions.SaveAsync(subscription, claim, CancellationToken.None);
-        LogAnswered(log, subscriptionId, due.IdempotencyKey, result, subscription.Status, subscription.NextChargeAt);
-    }
-
-    /// <summary>The attempt marked in flight, while the subscription can still record its answer.</summary>
-    private static RenewalAttemptDue? InFlight(Subscription subscription, SubscriptionRenewal work)
-    {
-        if (!subscription.Status.Renews() || work.InFlightPeriodNumber != subscription.DuePeriodNumber || work.InFlightAttemptNumber is not { } attempt)
+        catch (Exception e)
         {
-            return null;
+            // The claim is given back; the next pass tries again, the charge in flight under the same key.
+            if (e is not OperationCanceledException)
+            {
+                LogRenewalFailed(log, e, renewal.SubscriptionId);
+            }
+            return new RenewalOutcome(renewal);
         }
-        var due = new RenewalAttemptDue(
-            new RenewalCharge(subscription.Id, subscription.Period(subscription.DuePeriodNumber), subscription.Price),
-            attempt,
-            work.InFlightSince ?? subscription.UpdatedAt);
-        return due.IdempotencyKey == work.InFlightKey
-            ? due
-            : throw new InvalidOperationException($"Subscription {subscription.Id:N} has {work.InFlightKey} in flight, yet its attempt is {due.IdempotencyKey}.");
     }
 
-    private TokenChargeRequest Request(Subscription subscription, RenewalAttemptDue due, CustomerToken token) => new(
-        due.Charge.Key,
-        due.Charge.Amount,
-        token.Value,
-        due.IdempotencyKey,
-        new TokenChargeSubscription(
-            subscription.Id.ToString("N"),
-            subscription.PlanId,
-            catalog.Find(subscription.PlanId)?.Name ?? subscription.PlanId,
-            subscription.Interval.ToString().ToUpperInvariant(),
-            subscription.IntervalFrequency,
-            due.Charge.Period.Start,
-            due.Charge.Period.End));
-
-    private static RenewalResult ResultOf(TokenChargeStatus status) => status switch
+    /// <summary>Records the batch in one transaction; should that fail, each outcome on its own, so one bad row holds up no other.</summary>
+    private async Task RecordAsync(RenewalOutcome[] outcomes, WorkClaim claim)
     {
-        TokenChargeStatus.Approved => RenewalResult.Approved,
-        TokenChargeStatus.Declined => RenewalResult.Declined,
-        TokenChargeStatus.TokenRevoked => RenewalResult.TokenRevoked,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown token charge status."),
-    };
+        try
+        {
+            await RecordInScopeAsync(outcomes, claim);
+        }
+        catch (Exception e) when (outcomes.Length > 1)
+        {
+            LogBatchRecordFailed(log, e, outcomes.Length);
+            foreach (var outcome in outcomes)
+            {
+                try
+                {
+                    await RecordInScopeAsync([outcome], claim);
+                }
+                catch (Exception single)
+                {
+                    // Still held by the claim, its charge in flight: asked again under its key once the lease lapses.
+                    LogRenewalFailed(log, single, outcome.Renewal.SubscriptionId);
+                }
+            }
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Renewal {IdempotencyKey} of subscription {SubscriptionId}: {Result}; now {Status}, next charge {NextChargeAt:O}")]
-    private static partial void LogAnswered(
-        ILogger logger, Guid subscriptionId, string idempotencyKey, RenewalResult result, SubscriptionStatus status, DateTimeOffset? nextChargeAt);
+    private async Task RecordInScopeAsync(RenewalOutcome[] outcomes, WorkClaim claim)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RenewalAnswers>().RecordAsync(outcomes, claim, CancellationToken.None);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Acquirer unavailable for renewal {IdempotencyKey} of subscription {SubscriptionId} (try {Tries}); it will be sent again with the same key: {Reason}")]
     private static partial void LogAcquirerUnavailable(ILogger logger, Guid subscriptionId, string idempotencyKey, int tries, string reason);
@@ -178,9 +146,9 @@ public sealed partial class RenewalCharging(
     [LoggerMessage(Level = LogLevel.Error, Message = "Subscription {SubscriptionId} is due but has no customer token (try {Tries})")]
     private static partial void LogNoToken(ILogger logger, Guid subscriptionId, int tries);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal {IdempotencyKey} of subscription {SubscriptionId} was in flight, but the subscription is {Status}: its answer can no longer be recorded")]
-    private static partial void LogInFlightDropped(ILogger logger, Guid subscriptionId, string idempotencyKey, SubscriptionStatus status);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renewing subscription {SubscriptionId} failed; the next pass tries again")]
+    private static partial void LogRenewalFailed(ILogger logger, Exception exception, Guid subscriptionId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} canceled at the end of its period")]
-    private static partial void LogCanceled(ILogger logger, Guid subscriptionId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording a batch of {Count} renewal outcomes failed; each is recorded on its own")]
+    private static partial void LogBatchRecordFailed(ILogger logger, Exception exception, int count);
 }

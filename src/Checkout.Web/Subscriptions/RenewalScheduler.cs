@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Looks for renewals and cancellations that have come due (by the app's <see cref="TimeProvider"/>) and works
-/// each under its own claim, so any number of passes and instances at once charge each period once.
+/// them as a batch under a claim of its own (<see cref="RenewalCharging"/>), so any number of passes and instances at
+/// once charge each period once.
 /// </summary>
 public sealed partial class RenewalScheduler(
     IServiceScopeFactory scopes, IOptions<RenewalSettings> settings, TimeProvider clock, ILogger<RenewalScheduler> log)
@@ -62,24 +63,24 @@ public sealed partial class RenewalScheduler(
             await scope.ServiceProvider.GetRequiredService<SubscriptionSignUps>().StartMissedAsync(now - SignUpCatchUp, Settings.BatchSize, cancellationToken);
             due = await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().DueAsync(now, Settings.BatchSize, cancellationToken);
         }
-        foreach (var subscriptionId in due)
+        if (due.Count > 0)
         {
             using var scope = scopes.CreateScope();
             try
             {
-                await scope.ServiceProvider.GetRequiredService<RenewalCharging>().RenewAsync(subscriptionId, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<RenewalCharging>().RenewAsync(due, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The claim is given back; the next pass tries again, a charge in flight under the same key.
-                LogRenewalFailed(log, e, subscriptionId);
+                // The claims are given back; the next pass tries again, charges in flight under the same keys.
+                LogRenewalsFailed(log, e, due.Count);
             }
         }
         return due.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Renewing subscription {SubscriptionId} failed; the next pass tries again")]
-    private static partial void LogRenewalFailed(ILogger logger, Exception exception, Guid subscriptionId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Renewing a batch of {Count} subscriptions failed; the next pass tries again")]
+    private static partial void LogRenewalsFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The renewal scheduler failed; it will try again")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

@@ -11,6 +11,9 @@ public sealed class RenewalSettings
     /// <summary>How many due subscriptions one pass of the scheduler lists.</summary>
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>How many renewal charges one instance sends at once, at most.</summary>
+    public int Concurrency { get; set; } = 16;
+
     /// <summary>How often the scheduler looks for renewals and cancellations that have come due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -10,10 +10,13 @@ public static class SubscriptionRegistration
         services.AddScoped<SubscriptionStore>();
         services.AddScoped<SubscriptionSignUps>();
         services.AddScoped<IOrderCompletedListener>(sp => sp.GetRequiredService<SubscriptionSignUps>());
+        services.AddScoped<RenewalClaims>();
         services.AddScoped<RenewalCharging>();
+        services.AddScoped<RenewalAnswers>();
         services.AddOptions<RenewalSettings>().BindConfiguration(RenewalSettings.Section)
             .Validate(s => s.HasValidRetries, "Renewals:RetryAfter must list days that are positive and increasing (e.g. 1, 3, 7).")
             .Validate(s => s.BatchSize > 0, "Renewals:BatchSize must be a positive number of subscriptions.")
+            .Validate(s => s.Concurrency > 0, "Renewals:Concurrency must be a positive number of charges in flight.")
             .Validate(s => s.PollInterval > TimeSpan.Zero, "Renewals:PollInterval must be longer than zero (e.g. 00:00:30).")
             .ValidateOnStart();
         // The shopper's signed, expiring, revocable link and page: what they see and the cancellation at period end.

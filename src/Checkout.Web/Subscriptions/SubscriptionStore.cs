@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 /// the transaction that gives the claim back, so a claimer whose lease lapsed can no longer write. The events the
 /// merchant hears of each change (<see cref="SubscriptionEvents"/>) are saved in the same transaction.
 /// </summary>
-public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
+public sealed partial class SubscriptionStore(CheckoutDbContext db, SqliteGroupCommit sqliteWrites, TimeProvider clock)
 {
     private const int MaxTextLength = 500;
 
@@ -112,29 +112,19 @@ public sealed class SubscriptionStore(CheckoutDbContext db, TimeProvider clock)
     /// Saves the subscription's changes and gives its row back with no charge in flight, in one transaction that
     /// first checks the claim still holds the row; throws when it does not, and nothing is saved.
     /// </summary>
-    public async Task SaveAsync(Subscription subscription, WorkClaim claim, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var released = await Work(subscription.Id).ReleaseAsync(
-            claim,
-            set => set
-                .SetProperty(r => r.InFlightKey, (string?)null)
-                .SetProperty(r => r.InFlightPeriodNumber, (int?)null)
-                .SetProperty(r => r.InFlightAttemptNumber, (int?)null)
-                .SetProperty(r => r.InFlightSince, (DateTimeOffset?)null)
-                .SetProperty(r => r.Attempts, 0)
-                .SetProperty(r => r.LastError, (string?)null)
-                .SetProperty(r => r.NextAttemptAt, now),
+    public Task SaveAsync(Subscription subscription, WorkClaim claim, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async () =>
+            {
+                if (!await ReleaseAnsweredAsync(subscription.Id, claim, cancellationToken))
+                {
+                    throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its answer was saved.");
+                }
+                await SubscriptionEvents.ChangedAsync(db, subscription, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            },
             cancellationToken);
-        if (released != 1)
-        {
-            throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its answer was saved.");
-        }
-        await SubscriptionEvents.ChangedAsync(db, subscription, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
 
     /// <summary>
     /// Holds the row for a change outside the schedule (whatever its backoff), unless another claim holds it now: a

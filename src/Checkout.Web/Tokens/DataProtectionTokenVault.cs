@@ -33,4 +33,9 @@ public sealed class DataProtectionTokenVault(CheckoutDbContext db, SecretProtect
         var record = await db.CustomerTokens.AsNoTracking().FirstOrDefaultAsync(t => t.OrderId == orderId, cancellationToken);
         return record is null ? null : new CustomerToken(protector.Unprotect(record.ProtectedToken), record.Reference);
     }
+
+    public async Task<IReadOnlyDictionary<Guid, CustomerToken>> FindAllAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken) =>
+        await db.CustomerTokens.AsNoTracking()
+            .Where(t => orderIds.Contains(t.OrderId))
+            .ToDictionaryAsync(t => t.OrderId, t => new CustomerToken(protector.Unprotect(t.ProtectedToken), t.Reference), cancellationToken);
 }
