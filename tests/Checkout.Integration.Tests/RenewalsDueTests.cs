@@ -44,8 +44,8 @@ public sealed class RenewalsDueTests : IDisposable
         await using var scope = _renewals.App.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<SubscriptionStore>();
         var claim = scope.ServiceProvider.GetRequiredService<WorkLease>().NewClaim();
-        Assert.True(await store.TryClaimAsync(inFlight.Id, claim, CancellationToken.None));
-        Assert.True(await store.MarkInFlightAsync(inFlight.Id, claim, inFlight.ChargeDue(_clock.GetUtcNow())!, _clock.GetUtcNow(), CancellationToken.None));
+        var claimed = await scope.ServiceProvider.GetRequiredService<RenewalClaims>().ClaimAsync([inFlight.Id], claim, CancellationToken.None);
+        Assert.Equal(RenewalCharge.KeyFor(inFlight.Id, 2) + "-attempt-1", Assert.Single(claimed).Due.IdempotencyKey);
         await store.ReleaseAsync(inFlight.Id, claim, CancellationToken.None);
 
         var batch = await store.DueAsync(_clock.GetUtcNow(), 1, CancellationToken.None);

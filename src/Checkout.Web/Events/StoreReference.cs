@@ -19,6 +19,19 @@ public sealed record StoreReference(string ClientReferenceId, IReadOnlyDictionar
             .FirstOrDefaultAsync(cancellationToken);
         return session is null
             ? null
-            : new StoreReference(session.ClientReferenceId, JsonSerializer.Deserialize<Dictionary<string, string>>(session.MetadataJson) ?? []);
+            : Of(session.ClientReferenceId, session.MetadataJson);
     }
+
+    /// <summary>The references of <paramref name="orderIds"/> that have one, in one lookup.</summary>
+    public static async Task<Dictionary<Guid, StoreReference>> OfOrdersAsync(CheckoutDbContext db, IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken)
+    {
+        var sessions = await db.Orders.AsNoTracking()
+            .Where(o => orderIds.Contains(o.Id))
+            .Join(db.CheckoutSessions, o => o.CheckoutSessionId, s => (Guid?)s.Id, (o, s) => new { o.Id, s.ClientReferenceId, s.MetadataJson })
+            .ToListAsync(cancellationToken);
+        return sessions.ToDictionary(s => s.Id, s => Of(s.ClientReferenceId, s.MetadataJson));
+    }
+
+    private static StoreReference Of(string clientReferenceId, string metadataJson) =>
+        new(clientReferenceId, JsonSerializer.Deserialize<Dictionary<string, string>>(metadataJson) ?? []);
 }

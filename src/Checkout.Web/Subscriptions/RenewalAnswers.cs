@@ -7,9 +7,10 @@ using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 /// <summary>
-/// The last step of a batch, in one transaction: each answer recorded on its subscription with the claim's release
-/// (only while the claim still holds the row), each try without an answer put off under the same key, each
-/// interrupted one given back as it was.
+/// The last step of a batch, in one transaction: the answers recorded on their subscriptions with the claim's release
+/// (only while the claim still holds every one of them: otherwise nothing is saved, and <see cref="RenewalCharging"/>
+/// records each on its own), each try without an answer put off under the same key, each interrupted one given back
+/// as it was.
 /// </summary>
 public sealed partial class RenewalAnswers(
     SubscriptionStore subscriptions, IOptions<RenewalSettings> settings, TimeProvider clock, ILogger<RenewalAnswers> log)
@@ -22,33 +23,38 @@ public sealed partial class RenewalAnswers(
             async () =>
             {
                 var answered = new List<(Subscription Subscription, string IdempotencyKey, RenewalResult Result)>();
-                var tracked = await subscriptions.FindAllTrackedAsync([.. outcomes.Where(o => o.Answer is not null).Select(o => o.Renewal.SubscriptionId)], cancellationToken);
-                foreach (var outcome in outcomes)
+                var withAnswers = outcomes.Where(o => o.Answer is not null).ToList();
+                var ids = withAnswers.Select(o => o.Renewal.SubscriptionId).ToList();
+                if (ids.Count > 0 && await subscriptions.ReleaseAnsweredAsync(ids, claim, cancellationToken) != ids.Count)
                 {
-                    var id = outcome.Renewal.SubscriptionId;
-                    if (outcome.Answer is { } answer)
+                    if (ids.Count > 1)
                     {
-                        if (!await subscriptions.ReleaseAnsweredAsync(id, claim, cancellationToken) || !tracked.TryGetValue(id, out var subscription))
-                        {
-                            // Another instance holds it now and asks again under the same key; the acquirer gives it this answer.
-                            LogClaimLapsed(log, id, outcome.Renewal.Due.IdempotencyKey);
-                            continue;
-                        }
-                        var result = ResultOf(answer.Status);
-                        subscription.Record(outcome.Renewal.Due.Answered(result, clock.GetUtcNow(), SubscriptionStore.Truncate(answer.Reason)), _dunning);
-                        await subscriptions.StageChangesAsync(subscription, cancellationToken);
-                        answered.Add((subscription, outcome.Renewal.Due.IdempotencyKey, result));
+                        throw new InvalidOperationException($"The claim lapsed on some of {ids.Count} subscriptions before their answers were saved.");
                     }
-                    else if (outcome.RetryReason is { } reason)
+                    // Another instance holds it now and asks again under the same key; the acquirer gives it this answer.
+                    LogClaimLapsed(log, ids[0], withAnswers[0].Renewal.Due.IdempotencyKey);
+                    (withAnswers, ids) = ([], []);
+                }
+                var tracked = await subscriptions.FindAllTrackedAsync(ids, cancellationToken);
+                foreach (var outcome in withAnswers)
+                {
+                    var subscription = tracked[outcome.Renewal.SubscriptionId];
+                    var result = ResultOf(outcome.Answer!.Status);
+                    subscription.Record(outcome.Renewal.Due.Answered(result, clock.GetUtcNow(), SubscriptionStore.Truncate(outcome.Answer.Reason)), _dunning);
+                    answered.Add((subscription, outcome.Renewal.Due.IdempotencyKey, result));
+                }
+                foreach (var outcome in outcomes.Where(o => o.Answer is null))
+                {
+                    if (outcome.RetryReason is { } reason)
                     {
                         await subscriptions.RetryLaterAsync(outcome.Renewal.Work, claim, reason, cancellationToken);
                     }
                     else
                     {
-                        await subscriptions.ReleaseAsync(id, claim, cancellationToken);
+                        await subscriptions.ReleaseAsync(outcome.Renewal.SubscriptionId, claim, cancellationToken);
                     }
                 }
-                await subscriptions.SaveChangesAsync(cancellationToken);
+                await subscriptions.SaveChangesAsync([.. answered.Select(a => a.Subscription)], cancellationToken);
                 return answered;
             },
             cancellationToken);

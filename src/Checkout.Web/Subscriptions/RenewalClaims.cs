@@ -18,18 +18,19 @@ public sealed partial class RenewalClaims(SubscriptionStore subscriptions, PlanC
             async () =>
             {
                 var charges = new List<RenewalToCharge>();
+                var changed = new List<Subscription>();
                 foreach (var (subscription, work) in await subscriptions.ClaimAllAsync(subscriptionIds, claim, cancellationToken))
                 {
                     RenewalAttemptDue? due;
                     try
                     {
-                        due = await DecideAsync(subscription, work, claim, cancellationToken);
+                        due = Decide(subscription, work, changed);
                     }
                     catch (InvalidOperationException e)
                     {
                         // This one alone is given back as it was; the rest of the batch goes on.
                         LogRenewalFailed(log, e, subscription.Id);
-                        await subscriptions.ReleaseAsync(subscription.Id, claim, cancellationToken);
+                        subscriptions.GiveBack(work, answered: false);
                         continue;
                     }
                     if (due is not null)
@@ -37,13 +38,13 @@ public sealed partial class RenewalClaims(SubscriptionStore subscriptions, PlanC
                         charges.Add(new RenewalToCharge(work, due, Describe(subscription, due)));
                     }
                 }
-                await subscriptions.SaveChangesAsync(cancellationToken);
+                await subscriptions.SaveChangesAsync(changed, cancellationToken);
                 return charges;
             },
             cancellationToken);
 
-    /// <summary>The attempt to send for a claimed subscription, marked in flight; or null, the subscription finished or given back.</summary>
-    private async Task<RenewalAttemptDue?> DecideAsync(Subscription subscription, SubscriptionRenewal work, WorkClaim claim, CancellationToken cancellationToken)
+    /// <summary>The attempt to send for a claimed subscription, noted in flight; or null, the subscription finished or given back.</summary>
+    private RenewalAttemptDue? Decide(Subscription subscription, SubscriptionRenewal work, List<Subscription> changed)
     {
         var now = clock.GetUtcNow();
         if (work.InFlightKey is { } inFlightKey)
@@ -54,23 +55,24 @@ public sealed partial class RenewalClaims(SubscriptionStore subscriptions, PlanC
             }
             // Nothing can take this answer any more (the subscription was suspended or canceled meanwhile).
             LogInFlightDropped(log, subscription.Id, inFlightKey, subscription.Status);
-            await subscriptions.ReleaseAnsweredAsync(subscription.Id, claim, cancellationToken);
+            subscriptions.GiveBack(work, answered: true);
             return null;
         }
         if (subscription.ChargeDue(now) is { } due)
         {
-            return await subscriptions.MarkInFlightAsync(subscription.Id, claim, due, now, cancellationToken) ? due : null;
+            SubscriptionStore.NoteInFlight(work, due, now);
+            return due;
         }
         if (subscription.CancellationDue(now))
         {
             subscription.CompleteCancellation(now);
-            await subscriptions.ReleaseAnsweredAsync(subscription.Id, claim, cancellationToken);
-            await subscriptions.StageChangesAsync(subscription, cancellationToken);
+            subscriptions.GiveBack(work, answered: true);
+            changed.Add(subscription);
             LogCanceled(log, subscription.Id);
             return null;
         }
         // Another instance did it first, or nothing is due yet.
-        await subscriptions.ReleaseAsync(subscription.Id, claim, cancellationToken);
+        subscriptions.GiveBack(work, answered: false);
         return null;
     }
 

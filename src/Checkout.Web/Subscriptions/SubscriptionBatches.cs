@@ -28,7 +28,10 @@ public sealed partial class SubscriptionStore
         return DatabaseProviders.Of(db) == DatabaseProvider.Sqlite ? sqliteWrites.AloneAsync(RunAsync, cancellationToken) : RunAsync();
     }
 
-    /// <summary>Takes the claimable ones among <paramref name="ids"/> in one statement; returns them with their subscriptions (tracked).</summary>
+    /// <summary>
+    /// Takes the claimable ones among <paramref name="ids"/> in one statement; returns them with their subscriptions, both
+    /// tracked, to be changed and saved in the same transaction (see <see cref="NoteInFlight"/>, <see cref="GiveBack"/>).
+    /// </summary>
     public async Task<List<(Subscription Subscription, SubscriptionRenewal Work)>> ClaimAllAsync(
         IReadOnlyCollection<Guid> ids, WorkClaim claim, CancellationToken cancellationToken)
     {
@@ -36,7 +39,8 @@ public sealed partial class SubscriptionStore
         {
             return [];
         }
-        var work = await db.SubscriptionRenewals.AsNoTracking().Where(r => ids.Contains(r.SubscriptionId)).HeldBy(claim).ToListAsync(cancellationToken);
+        // Tracked: their changes are saved with the batch's, still in the claim's transaction, which holds them.
+        var work = await db.SubscriptionRenewals.Where(r => ids.Contains(r.SubscriptionId)).HeldBy(claim).ToListAsync(cancellationToken);
         var subscriptions = await FindAllTrackedAsync([.. work.Select(w => w.SubscriptionId)], cancellationToken);
         return [.. work.Where(w => subscriptions.ContainsKey(w.SubscriptionId)).Select(w => (subscriptions[w.SubscriptionId], w))];
     }
@@ -45,26 +49,40 @@ public sealed partial class SubscriptionStore
     public Task<Dictionary<Guid, Subscription>> FindAllTrackedAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         db.Subscriptions.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
 
-    /// <summary>Gives the row back with no charge in flight (its answer is being saved), if <paramref name="claim"/> still holds it.</summary>
-    public async Task<bool> ReleaseAnsweredAsync(Guid id, WorkClaim claim, CancellationToken cancellationToken)
+    /// <summary>Notes on a row claimed in this transaction that <paramref name="due"/> is sent, before it is (saved with the batch).</summary>
+    public static void NoteInFlight(SubscriptionRenewal work, RenewalAttemptDue due, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
-        return await Work(id).ReleaseAsync(
-            claim,
-            set => set
-                .SetProperty(r => r.InFlightKey, (string?)null)
-                .SetProperty(r => r.InFlightPeriodNumber, (int?)null)
-                .SetProperty(r => r.InFlightAttemptNumber, (int?)null)
-                .SetProperty(r => r.InFlightSince, (DateTimeOffset?)null)
-                .SetProperty(r => r.Attempts, 0)
-                .SetProperty(r => r.LastError, (string?)null)
-                .SetProperty(r => r.NextAttemptAt, now),
-            cancellationToken) == 1;
+        work.InFlightKey = due.IdempotencyKey;
+        work.InFlightPeriodNumber = due.Charge.Period.Number;
+        work.InFlightAttemptNumber = due.AttemptNumber;
+        work.InFlightSince = now;
     }
 
-    /// <summary>Stages the events of the tracked <paramref name="subscription"/>'s changes, to be saved with them.</summary>
-    public Task StageChangesAsync(Subscription subscription, CancellationToken cancellationToken) =>
-        SubscriptionEvents.ChangedAsync(db, subscription, cancellationToken);
+    /// <summary>Gives back a row claimed in this transaction: as it was, or with <paramref name="answered"/> no charge in flight.</summary>
+    public void GiveBack(SubscriptionRenewal work, bool answered)
+    {
+        if (answered)
+        {
+            work.InFlightKey = null;
+            work.InFlightPeriodNumber = null;
+            work.InFlightAttemptNumber = null;
+            work.InFlightSince = null;
+            work.Attempts = 0;
+            work.LastError = null;
+            work.NextAttemptAt = clock.GetUtcNow();
+        }
+        work.ClaimedBy = null;
+        work.ClaimedUntil = null;
+    }
 
-    public Task<int> SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
+    /// <summary>Gives back the rows of <paramref name="ids"/> that <paramref name="claim"/> still holds with no charge in flight, their answers being saved, in one statement; returns how many.</summary>
+    public Task<int> ReleaseAnsweredAsync(IReadOnlyCollection<Guid> ids, WorkClaim claim, CancellationToken cancellationToken) =>
+        db.SubscriptionRenewals.Where(r => ids.Contains(r.SubscriptionId)).ReleaseAsync(claim, Answered(clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Saves the tracked <paramref name="changed"/> subscriptions' changes with the events the merchant hears of them.</summary>
+    public async Task SaveChangesAsync(IReadOnlyList<Subscription> changed, CancellationToken cancellationToken)
+    {
+        await SubscriptionEvents.ChangedAsync(db, changed, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

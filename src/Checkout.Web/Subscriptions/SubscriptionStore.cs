@@ -4,6 +4,7 @@ using Checkout.Domain.Subscriptions;
 using Checkout.Web.Events;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 /// <summary>
 /// Subscriptions in the database with their scheduler rows (<see cref="SubscriptionRenewal"/>). A subscription is
@@ -88,16 +89,6 @@ public sealed partial class SubscriptionStore(CheckoutDbContext db, SqliteGroupC
         return subscription is null ? null : (subscription, work!);
     }
 
-    /// <summary>Notes the attempt as sent before it is sent, so an answer lost to a crash or a timeout is asked for again under the same key.</summary>
-    public async Task<bool> MarkInFlightAsync(Guid id, WorkClaim claim, RenewalAttemptDue due, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await Work(id).HeldBy(claim).ExecuteUpdateAsync(
-            set => set
-                .SetProperty(r => r.InFlightKey, due.IdempotencyKey)
-                .SetProperty(r => r.InFlightPeriodNumber, due.Charge.Period.Number)
-                .SetProperty(r => r.InFlightAttemptNumber, due.AttemptNumber)
-                .SetProperty(r => r.InFlightSince, now),
-            cancellationToken) == 1;
-
     /// <summary>A try without an answer: the charge in flight stays marked, and the row waits out its backoff. Returns the tries so far.</summary>
     public async Task<int> RetryLaterAsync(SubscriptionRenewal work, WorkClaim claim, string error, CancellationToken cancellationToken)
     {
@@ -116,7 +107,7 @@ public sealed partial class SubscriptionStore(CheckoutDbContext db, SqliteGroupC
         InTransactionAsync(
             async () =>
             {
-                if (!await ReleaseAnsweredAsync(subscription.Id, claim, cancellationToken))
+                if (await Work(subscription.Id).ReleaseAsync(claim, Answered(clock.GetUtcNow()), cancellationToken) != 1)
                 {
                     throw new InvalidOperationException($"The claim on subscription {subscription.Id:N} lapsed before its answer was saved.");
                 }
@@ -156,6 +147,16 @@ public sealed partial class SubscriptionStore(CheckoutDbContext db, SqliteGroupC
         Work(id).ReleaseAsync(claim, _ => { }, cancellationToken);
 
     public static string? Truncate(string? text) => text is { Length: > MaxTextLength } ? text[..MaxTextLength] : text;
+
+    /// <summary>A row whose answer is saved: no charge in flight, no tries without an answer, due again by its subscription.</summary>
+    private static Action<UpdateSettersBuilder<SubscriptionRenewal>> Answered(DateTimeOffset now) => set => set
+        .SetProperty(r => r.InFlightKey, (string?)null)
+        .SetProperty(r => r.InFlightPeriodNumber, (int?)null)
+        .SetProperty(r => r.InFlightAttemptNumber, (int?)null)
+        .SetProperty(r => r.InFlightSince, (DateTimeOffset?)null)
+        .SetProperty(r => r.Attempts, 0)
+        .SetProperty(r => r.LastError, (string?)null)
+        .SetProperty(r => r.NextAttemptAt, now);
 
     private IQueryable<SubscriptionRenewal> Work(Guid id) => db.SubscriptionRenewals.Where(r => r.SubscriptionId == id);
 }
