@@ -3,12 +3,11 @@ namespace Checkout.Web.Subscriptions;
 using Checkout.Acquiring;
 using Checkout.Domain.Tokens;
 using Checkout.Web.Infrastructure.Persistence;
-using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Works a batch of due subscriptions under one claim: claims them and marks their charges in flight in one
 /// transaction (<see cref="RenewalClaims"/>), sends the charges with the stored customer tokens, at most
-/// <c>Renewals:Concurrency</c> at once, then records every answer in one transaction (<see cref="RenewalAnswers"/>).
+/// <c>Renewals:Concurrency</c> at once in this instance (<see cref="RenewalSlots"/>), then records every answer in one transaction (<see cref="RenewalAnswers"/>).
 /// An answer lost to a timeout or a crash is asked for again under the same idempotency key, since the charge stays
 /// marked in flight until its answer is saved.
 /// </summary>
@@ -18,7 +17,7 @@ public sealed partial class RenewalCharging(
     IServiceProvider services,
     IServiceScopeFactory scopes,
     WorkLease lease,
-    IOptions<RenewalSettings> settings,
+    RenewalSlots slots,
     ILogger<RenewalCharging> log)
 {
     private const string NoToken = "No customer token is stored for this subscription.";
@@ -52,19 +51,8 @@ public sealed partial class RenewalCharging(
         var tokens = await vault.FindAllAsync([.. renewals.Select(r => r.SubscriptionId)], cancellationToken);
         // Resolved only now: charges are due, and only then must an acquirer that charges tokens be configured.
         var charger = services.GetRequiredService<ITokenCharger>();
-        using var slots = new SemaphoreSlim(settings.Value.Concurrency);
-        return await Task.WhenAll(renewals.Select(async renewal =>
-        {
-            await slots.WaitAsync(CancellationToken.None);
-            try
-            {
-                return await SendAsync(charger, renewal, tokens.GetValueOrDefault(renewal.SubscriptionId), cancellationToken);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
+        return await Task.WhenAll(renewals.Select(renewal =>
+            slots.SendAsync(() => SendAsync(charger, renewal, tokens.GetValueOrDefault(renewal.SubscriptionId), cancellationToken))));
     }
 
     /// <summary>Sends one charge; never throws, so one renewal's failure leaves the batch's other answers to be recorded.</summary>

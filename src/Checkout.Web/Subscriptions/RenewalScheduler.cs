@@ -29,16 +29,27 @@ public sealed partial class RenewalScheduler(
         _wake.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Two passes at a time, so that one lists and claims its batch, or records its answers, while the other's charges are
+    /// in flight; together they send at most <c>Renewals:Concurrency</c> charges at once (<see cref="RenewalSlots"/>).
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(PassesAsync(stoppingToken), PassesAsync(stoppingToken));
+
+    private async Task PassesAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                // A full batch means more are probably due: go again at once.
                 if (await RunOnceAsync(stoppingToken) < Settings.BatchSize)
                 {
                     await _wake.WaitAsync(Settings.PollInterval, stoppingToken);
+                }
+                else
+                {
+                    // A full batch means more are probably due: go again at once, and wake the other pass to help.
+                    _wake.Raise();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

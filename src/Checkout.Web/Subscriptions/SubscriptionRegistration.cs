@@ -13,6 +13,7 @@ public static class SubscriptionRegistration
         services.AddScoped<RenewalClaims>();
         services.AddScoped<RenewalCharging>();
         services.AddScoped<RenewalAnswers>();
+        services.AddSingleton<RenewalSlots>();
         services.AddOptions<RenewalSettings>().BindConfiguration(RenewalSettings.Section)
             .Validate(s => s.HasValidRetries, "Renewals:RetryAfter must list days that are positive and increasing (e.g. 1, 3, 7).")
             .Validate(s => s.BatchSize > 0, "Renewals:BatchSize must be a positive number of subscriptions.")
