@@ -16,6 +16,11 @@ public sealed class CheckoutApp : IAsyncDisposable
 {
     public const string SigningKeyId = "bench";
 
+    private readonly List<ChildProcess> _otherInstances = [];
+    private string _appDll = "";
+    private Dictionary<string, string> _settings = [];
+    private IDictionary<string, string>? _environment;
+
     private CheckoutApp(ChildProcess process, ChildProcess sandbox, EmulatorKeys keys, string databasePath, string? postgres, string signingKey)
     {
         Process = process;
@@ -107,7 +112,28 @@ public sealed class CheckoutApp : IAsyncDisposable
         }
         var arguments = settings.Select(s => $"--{s.Key}={s.Value}").ToList();
         var process = await ChildProcess.StartAsync(appDll, arguments, port, "/healthz", environment);
-        return new CheckoutApp(process, sandbox, keys, databasePath, postgres, signingKey);
+        return new CheckoutApp(process, sandbox, keys, databasePath, postgres, signingKey) { _appDll = appDll, _settings = settings, _environment = environment };
+    }
+
+    /// <summary>Every instance of the app: the first, and those <see cref="StartAnotherInstanceAsync"/> added.</summary>
+    public IReadOnlyList<ChildProcess> Instances => [Process, .. _otherInstances];
+
+    /// <summary>One more instance of the app on the same PostgreSQL database and emulator, on a port of its own.</summary>
+    public async Task<ChildProcess> StartAnotherInstanceAsync()
+    {
+        if (Postgres is null)
+        {
+            throw new NotSupportedException("More than one instance shares a database on PostgreSQL only (--app-settings Database:Provider=Postgres|…).");
+        }
+        var port = Repo.FreePort();
+        var settings = new Dictionary<string, string>(_settings, StringComparer.OrdinalIgnoreCase)
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["Checkout:PublicBaseUrl"] = $"http://127.0.0.1:{port}/",
+        };
+        var instance = await ChildProcess.StartAsync(_appDll, [.. settings.Select(s => $"--{s.Key}={s.Value}")], port, "/healthz", _environment);
+        _otherInstances.Add(instance);
+        return instance;
     }
 
     /// <summary>The PostgreSQL server the settings name with <c>Database:Provider=Postgres</c>; null on SQLite.</summary>
@@ -151,6 +177,31 @@ public sealed class CheckoutApp : IAsyncDisposable
             : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    /// <summary>A writable connection to the app's PostgreSQL database (the renewal run's seeding).</summary>
+    public async Task<NpgsqlConnection> OpenPostgresForWritingAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres ?? throw new InvalidOperationException("The app runs on SQLite.")) { Pooling = false, CommandTimeout = 600 }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> (the benchmark's own query) answers, as text.</summary>
+    public async Task<List<string>> TextsAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The benchmark's own queries.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        var texts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            texts.Add(reader.GetString(0));
+        }
+        return texts;
     }
 
     /// <summary>A writable connection to the app's SQLite file (the renewal run's seeding), waiting out the app's own writes.</summary>
@@ -232,6 +283,10 @@ public sealed class CheckoutApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in _otherInstances)
+        {
+            await instance.DisposeAsync();
+        }
         await Process.DisposeAsync();
         await Sandbox.DisposeAsync();
         SqliteConnection.ClearAllPools();

@@ -41,7 +41,7 @@ public sealed record ChargeCounts(
         return new ChargeCounts(
             await app.CountAsync("Subscriptions"),
             await ApprovedAttemptsAsync(app),
-            await app.ScalarAsync($"SELECT COUNT(*) FROM (SELECT DISTINCT \"SubscriptionId\", \"PeriodNumber\" FROM \"RenewalAttempts\" WHERE {Approved})"),
+            await app.ScalarAsync($"SELECT COUNT(*) FROM (SELECT DISTINCT \"SubscriptionId\", \"PeriodNumber\" FROM \"RenewalAttempts\" WHERE {Approved}) AS charged"),
             await app.ScalarAsync($"SELECT COUNT(DISTINCT \"SubscriptionId\") FROM \"RenewalAttempts\" WHERE {Approved}"),
             await app.CountAsync("Subscriptions", $"NOT EXISTS (SELECT 1 FROM \"RenewalAttempts\" a WHERE a.\"SubscriptionId\" = \"Subscriptions\".\"Id\" AND a.{Approved})"),
             await app.CountAsync("RenewalAttempts", $"NOT ({Approved})"),

@@ -24,6 +24,9 @@ public static class RenewalReport
         }
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- {run.SignUps} real sign-ups through the app and the emulator, copied in SQL (own id, scheduler row and token row each) to {run.Due} subscriptions, all made due by one UPDATE; drained = every one's period charged, timed from that UPDATE");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- {run.Database}, {run.Instances.Count} app instance(s); app CPU per renewal by process: {string.Join(", ", run.Instances.Select(i => i.CpuMicrosPerRenewal.ToString("F0", CultureInfo.InvariantCulture) + " µs"))}");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"- polls while work was due at which each instance held claims (in the order first seen): {string.Join(", ", run.Instances.Select(i => $"{i.PollsHoldingClaims} of {i.PollsWhileDue}"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- exactly once: {(run.Counts.ExactlyOnce ? "yes" : "NO")}: {run.Counts}");
         return text.ToString();
     }

@@ -7,11 +7,18 @@ using Checkout.Benchmarks.Load;
 /// <summary>What the renewal run measured: the drain, its cost, and the exactly-once counts on both sides.</summary>
 public sealed record RenewalFigures(
     int Due, int SignUps, TimeSpan Drain, double AppCpuMicrosPerRenewal, double EmulatorCpuMicrosPerRenewal, long AppPeakRss, ResidentSplit AppAtEnd,
-    ChargeCounts Counts)
+    ChargeCounts Counts, IReadOnlyList<InstanceShare> Instances, string Database)
 {
     /// <summary>The approved charges over the drain: on a stall, only those the app made before it.</summary>
     public double RenewalsPerSecond => Counts.ApprovedAttempts / Drain.TotalSeconds;
 }
+
+/// <summary>
+/// One app instance's part of the drain: its CPU per renewal of the whole run, and in how many of the polls while
+/// work was due it held claims (an instance holding none is idle). Claims name their instance, not its process: the
+/// n-th instance here is the n-th to be seen holding a claim, not necessarily the n-th process.
+/// </summary>
+public sealed record InstanceShare(double CpuMicrosPerRenewal, int PollsHoldingClaims, int PollsWhileDue);
 
 /// <summary>
 /// The renewal run: the app and the emulator in their own processes, a few real sign-ups multiplied into
@@ -48,28 +55,36 @@ public static class RenewalRun
         clock.Restart();
         await RenewalSeed.MultiplyAsync(app, options.Renewals);
         Console.Error.WriteLine($"  renewals: {options.Renewals} subscriptions with their own token rows in {clock.Elapsed.TotalSeconds:F1} s");
+        for (var i = 1; i < options.Instances; i++)
+        {
+            await app.StartAnotherInstanceAsync();
+        }
 
-        var appCpu = app.Process.CpuTime();
+        var appCpu = app.Instances.Select(i => i.CpuTime()).ToList();
         var emulatorCpu = app.Sandbox.CpuTime();
         await RenewalSeed.MakeAllDueAsync(app);
         clock.Restart();
-        var drain = await WaitForDrainAsync(app, options.Renewals, clock);
-        var appCpuUsed = app.Process.CpuTime() - appCpu;
+        var claims = new ClaimPolls();
+        var drain = await WaitForDrainAsync(app, options.Renewals, clock, claims);
+        var appCpuUsed = app.Instances.Select((instance, i) => instance.CpuTime() - appCpu[i]).ToList();
         var emulatorCpuUsed = app.Sandbox.CpuTime() - emulatorCpu;
         var counts = await ChargeCounts.ReadAsync(app);
+        double PerRenewal(TimeSpan cpu) => cpu.TotalMilliseconds * 1000 / options.Renewals;
         return new RenewalFigures(
             options.Renewals,
             Math.Min(RealSignUps, options.Renewals),
             drain,
-            appCpuUsed.TotalMilliseconds * 1000 / options.Renewals,
-            emulatorCpuUsed.TotalMilliseconds * 1000 / options.Renewals,
-            app.Process.Memory().Peak,
+            PerRenewal(appCpuUsed.Aggregate(TimeSpan.Zero, (a, b) => a + b)),
+            PerRenewal(emulatorCpuUsed),
+            app.Instances.Max(i => i.Memory().Peak),
             app.Process.Split(),
-            counts);
+            counts,
+            [.. appCpuUsed.Select((cpu, i) => new InstanceShare(PerRenewal(cpu), claims.HoldingByInstance.ElementAtOrDefault(i), claims.Polls))],
+            app.Postgres is null ? "SQLite" : "PostgreSQL");
     }
 
     /// <summary>Polls the approved attempts until there are <paramref name="due"/>; returns the time taken, or the time of the last progress on a stall.</summary>
-    private static async Task<TimeSpan> WaitForDrainAsync(CheckoutApp app, int due, Stopwatch clock)
+    private static async Task<TimeSpan> WaitForDrainAsync(CheckoutApp app, int due, Stopwatch clock, ClaimPolls claims)
     {
         long charged = 0;
         var lastProgress = TimeSpan.Zero;
@@ -78,6 +93,10 @@ public static class RenewalRun
         {
             await Task.Delay(PollInterval);
             var now = await ChargeCounts.ApprovedAttemptsAsync(app);
+            if (now < due)
+            {
+                claims.Add(await app.TextsAsync("SELECT \"ClaimedBy\" FROM \"SubscriptionRenewals\" WHERE \"ClaimedBy\" IS NOT NULL"));
+            }
             if (now != charged)
             {
                 (charged, lastProgress) = (now, clock.Elapsed);

@@ -16,6 +16,11 @@ public static class RenewalSeed
 
     public static async Task MultiplyAsync(CheckoutApp app, int total)
     {
+        if (app.Postgres is not null)
+        {
+            await PostgresRenewalSeed.MultiplyAsync(app, RowsPerSubscription, total);
+            return;
+        }
         await using var db = await app.OpenSqliteForWritingAsync();
         var originals = new List<string>();
         await using (var read = db.CreateCommand())
@@ -74,8 +79,13 @@ public static class RenewalSeed
     /// <summary>Every subscription's next charge set to now, in one statement; returns that instant.</summary>
     public static async Task<DateTimeOffset> MakeAllDueAsync(CheckoutApp app)
     {
-        await using var db = await app.OpenSqliteForWritingAsync();
         var now = DateTimeOffset.UtcNow;
+        if (app.Postgres is not null)
+        {
+            await PostgresRenewalSeed.MakeAllDueAsync(app, now);
+            return now;
+        }
+        await using var db = await app.OpenSqliteForWritingAsync();
         await using var command = db.CreateCommand();
         command.CommandText = "UPDATE \"Subscriptions\" SET \"NextChargeAt\" = @now";
         command.Parameters.AddWithValue("@now", new DateTimeOffsetToBinaryConverter().ConvertToProvider(now));
