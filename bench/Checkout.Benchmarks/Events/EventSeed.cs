@@ -92,7 +92,7 @@ public static class EventSeed
     private static async Task<SqliteCommand> CopyCommandAsync(
         SqliteConnection db, SqliteTransaction transaction, string table, string key, Dictionary<string, string> replaced)
     {
-        var columns = (await ColumnsAsync(db, transaction, table)).Where(c => replaced.GetValueOrDefault(c) != "").ToList();
+        var columns = (await SqliteColumns.OfAsync(db, transaction, table)).Where(c => replaced.GetValueOrDefault(c) != "").ToList();
         var command = db.CreateCommand();
         command.Transaction = transaction;
 #pragma warning disable CA2100 // Table and column names come from the benchmark's own lists and the schema itself.
@@ -100,22 +100,6 @@ public static class EventSeed
             + $"SELECT {string.Join(", ", columns.Select(c => replaced.GetValueOrDefault(c) ?? $"\"{c}\""))} FROM \"{table}\" WHERE \"{key}\" = @source";
 #pragma warning restore CA2100
         return command;
-    }
-
-    private static async Task<List<string>> ColumnsAsync(SqliteConnection db, SqliteTransaction transaction, string table)
-    {
-        await using var command = db.CreateCommand();
-        command.Transaction = transaction;
-#pragma warning disable CA2100 // The table name is the benchmark's own constant.
-        command.CommandText = $"SELECT \"name\" FROM pragma_table_info('{table}')";
-#pragma warning restore CA2100
-        var columns = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
     }
 
     private static object Binary(DateTimeOffset at) => new DateTimeOffsetToBinaryConverter().ConvertToProvider(at)!;

@@ -45,7 +45,7 @@ public static class RenewalSeed
         {
             var copy = db.CreateCommand();
             copy.Transaction = transaction;
-            var columns = await ColumnsAsync(db, transaction, table);
+            var columns = await SqliteColumns.OfAsync(db, transaction, table);
             var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
             var values = string.Join(", ", columns.Select(c => c == key ? "@id" : $"\"{c}\""));
 #pragma warning disable CA2100 // Table and column names come from the benchmark's list and the schema itself.
@@ -91,21 +91,5 @@ public static class RenewalSeed
         command.Parameters.AddWithValue("@now", new DateTimeOffsetToBinaryConverter().ConvertToProvider(now));
         await command.ExecuteNonQueryAsync();
         return now;
-    }
-
-    private static async Task<List<string>> ColumnsAsync(SqliteConnection db, SqliteTransaction transaction, string table)
-    {
-        await using var command = db.CreateCommand();
-        command.Transaction = transaction;
-#pragma warning disable CA2100 // The table name is the benchmark's own constant.
-        command.CommandText = $"SELECT \"name\" FROM pragma_table_info('{table}')";
-#pragma warning restore CA2100
-        var columns = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            columns.Add(reader.GetString(0));
-        }
-        return columns;
     }
 }
