@@ -44,9 +44,13 @@ public class CheckoutAppFactory : WebApplicationFactory<Program>
     {
         _ownsDatabase = databasePath is null;
         DatabasePath = databasePath ?? NewDatabasePath();
+        var given = settings ?? new Dictionary<string, string?>();
+        if (!File.Exists(DatabasePath) && !given.TryGetValue("Database:Provider", out _))
+        {
+            MigratedSqliteTemplate.CopyTo(DatabasePath);
+        }
         Port = port == 0 ? Ports.Free() : port;
         // The emulator's own settings (Sandbox:*) go to the emulator this app starts; the rest to the app.
-        var given = settings ?? new Dictionary<string, string?>();
         _ownsEmulator = emulator is null;
         Emulator = emulator ?? EmulatorHost.ForApp(Port, given.Where(pair => IsEmulatorSetting(pair.Key)).ToDictionary());
         _settings = Emulator.AppSettings();
