@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 /// <summary>
-/// The checkout on real Kestrel, and Debian's Chromium driven by Playwright (never a downloaded browser). One Chromium
+/// The checkout on real Kestrel, and Debian's Chromium (its headless shell) driven by Playwright (never a downloaded browser). One Chromium
 /// serves every test in the process (each page gets a browser context of its own), and the app is the one shared by
 /// every test with the same settings (<see cref="SharedApp"/>), unless a fixture asks for an app of its own: one
 /// whose clock its tests move.
@@ -96,6 +96,14 @@ public class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Debian's headless shell (package chromium-headless-shell: the same Blink and V8, without the desktop browser
+    /// around them, as Playwright itself runs for headless), else Debian's Chromium. The shell took the browser tests
+    /// from 285 s of CPU to 120.
+    /// </summary>
+    private static string ChromiumPath =>
+        File.Exists("/usr/lib/chromium/chromium-headless-shell") ? "/usr/lib/chromium/chromium-headless-shell" : "/usr/bin/chromium";
+
     private static async Task<IBrowser> LaunchAsync()
     {
         // A bound for a stuck test on a busy machine, never a timing assertion.
@@ -103,7 +111,7 @@ public class BrowserFixture : IAsyncLifetime
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
