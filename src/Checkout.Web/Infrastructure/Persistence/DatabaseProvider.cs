@@ -1,6 +1,10 @@
 namespace Checkout.Web.Infrastructure.Persistence;
 
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 /// <summary>The database behind the checkout: <c>Database:Provider</c> is <c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
 public enum DatabaseProvider
@@ -23,7 +27,16 @@ public static class DatabaseProviders
         var value => throw new InvalidOperationException($"{SettingKey} is '{value}': use Sqlite or Postgres."),
     };
 
-    public static DatabaseProvider Of(DbContext db) => db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+    /// <summary>
+    /// The provider behind <paramref name="db"/>, known once per EF provider instance: <c>IsNpgsql()</c> reads the provider's
+    /// assembly name anew each call (an <c>AssemblyName</c> and a culture lookup under a lock), on every write of the hot paths.
+    /// </summary>
+    public static DatabaseProvider Of(DbContext db) =>
+        Known.GetValue(db.GetService<IDatabaseProvider>(), p => new(p.Name == NpgsqlProviderName ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)).Value;
+
+    private static readonly string? NpgsqlProviderName = typeof(NpgsqlDbContextOptionsBuilder).Assembly.GetName().Name;
+
+    private static readonly ConditionalWeakTable<IDatabaseProvider, StrongBox<DatabaseProvider>> Known = new();
 
     /// <summary>
     /// Registers the configured provider's DbContext (and so its migrations) as <see cref="CheckoutDbContext"/>; fails at once when the connection string cannot work.
