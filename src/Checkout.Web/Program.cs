@@ -129,9 +129,10 @@ app.UseClientDisconnects();
 app.UseRateLimiter();
 // The shopper's culture: the checkout session's locale, else Accept-Language, else Localization:DefaultCulture.
 app.UseRequestLocalization();
-// Who is calling (the operator's cookie, the merchant's API key), then what they may reach: the /admin folder's policy and
-// the merchant API's. Both after routing (implicit, at the start), so they see the endpoint and its policy.
-app.UseAuthentication();
+// Who is calling, then what they may reach: the /admin folder's policy and the merchant API's. Both after routing
+// (implicit, at the start), so they see the endpoint and its policy. The operator's cookie (the default scheme) is read
+// under /admin only, where its path sends it; the merchant API's policy reads its key itself. The shopper's requests skip both.
+app.UseWhen(context => context.Request.Path.StartsWithSegments(AdminRegistration.Path), admin => admin.UseAuthentication());
 app.UseAuthorization();
 app.UseAntiforgery();
 

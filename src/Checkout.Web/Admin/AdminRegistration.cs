@@ -21,6 +21,9 @@ public static class AdminRegistration
 
     private const string Folder = "/Admin";
 
+    /// <summary>Where the operator's view and its cookie live.</summary>
+    public const string Path = "/admin";
+
     public static IServiceCollection AddOperatorView(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddOptions<AdminSettings>().BindConfiguration(AdminSettings.Section)
@@ -30,16 +33,16 @@ public static class AdminRegistration
             .ValidateOnStart();
         services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
-            o.LoginPath = "/admin/login";
-            o.LogoutPath = "/admin/logout";
-            o.AccessDeniedPath = "/admin/login";
+            o.LoginPath = Path + "/login";
+            o.LogoutPath = Path + "/logout";
+            o.AccessDeniedPath = Path + "/login";
             // Idle for an hour signs out; Admin:SessionLifetime after sign-in ends the session however active (OperatorSessions).
             o.ExpireTimeSpan = TimeSpan.FromHours(1);
             o.SlidingExpiration = true;
             // Real time: moving the test clock forward must not sign the operator out.
             o.TimeProvider = TimeProvider.System;
             o.Cookie.Name = "checkout-operator";
-            o.Cookie.Path = "/admin";
+            o.Cookie.Path = Path;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
