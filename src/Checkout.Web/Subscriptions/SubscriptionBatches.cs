@@ -79,10 +79,14 @@ public sealed partial class SubscriptionStore
     public Task<int> ReleaseAnsweredAsync(IReadOnlyCollection<Guid> ids, WorkClaim claim, CancellationToken cancellationToken) =>
         db.SubscriptionRenewals.Where(r => ids.Contains(r.SubscriptionId)).ReleaseAsync(claim, Answered(clock.GetUtcNow()), cancellationToken);
 
-    /// <summary>Saves the tracked <paramref name="changed"/> subscriptions' changes with the events the merchant hears of them.</summary>
+    /// <summary>
+    /// Saves the tracked <paramref name="changed"/> subscriptions' changes, and their rows', with the events the merchant
+    /// hears of them, by statements built once and run for every row (<see cref="PreparedSave"/>); the batch's context
+    /// tracks nothing after.
+    /// </summary>
     public async Task SaveChangesAsync(IReadOnlyList<Subscription> changed, CancellationToken cancellationToken)
     {
         await SubscriptionEvents.ChangedAsync(db, changed, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveBatchAsync(cancellationToken);
     }
 }
