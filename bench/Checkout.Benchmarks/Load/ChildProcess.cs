@@ -98,9 +98,36 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>User plus system CPU time the process has used.</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => CpuTimeIn($"/proc/{Id}/stat");
+
+    /// <summary>
+    /// CPU time of each of the runtime's tier-up threads by thread id (".NET Tiered Compilation", cut to 15 characters by
+    /// Linux): while one works, the hot path is still being compiled, so a level's CPU is the JIT's warm-up as much as the
+    /// request's. The runtime ends the thread once it has nothing to compile and starts another when it has.
+    /// </summary>
+    public Dictionary<string, TimeSpan> TierUpThreads()
     {
-        var stat = File.ReadAllText($"/proc/{Id}/stat");
+        var threads = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{Id}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd() == ".NET Tiered Com")
+                {
+                    threads[Path.GetFileName(task)] = CpuTimeIn(Path.Combine(task, "stat"));
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended between the listing and the read.
+            }
+        }
+        return threads;
+    }
+
+    private static TimeSpan CpuTimeIn(string statPath)
+    {
+        var stat = File.ReadAllText(statPath);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // Fields 14 and 15 of /proc/pid/stat (utime, stime), counted after the command name.
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);

@@ -95,7 +95,7 @@ public static class LoadCommand
                 await Wrk.RunAsync("(warm-up)", app.Process, "/api/payment-request", clients, warmup, TimeSpan.Zero,
                     Scenarios.PaymentRequest(work, $"payment-warm-{clients}", warm, threads));
                 var result = await Wrk.RunAsync("POST /api/payment-request", app.Process, "/api/payment-request", clients, duration, TimeSpan.Zero,
-                    Scenarios.PaymentRequest(work, $"payment-{clients}", timed, threads));
+                    Scenarios.PaymentRequest(work, $"payment-{clients}", timed, threads), app.Sandbox);
                 results.Add(result);
                 if (result.Requests + result.Errors > options.Checkouts)
                 {
@@ -159,12 +159,12 @@ public static class LoadCommand
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"### Load ({Repo.Machine()}, wrk on the same cores)");
         text.AppendLine();
-        text.AppendLine("| scenario | clients | req/s | p50 ms | p99 ms | max ms | errors | server CPU | CPU µs/req | peak RSS | at peak: anonymous / JIT code (shmem) / files |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| scenario | clients | req/s | p50 ms | p99 ms | max ms | errors | server CPU | CPU µs/req | of it tier-up JIT | emulator CPU µs/req | peak RSS | at peak: anonymous / JIT code (shmem) / files |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Clients} | {r.Rps:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.Errors} | {r.ServerCpuPercent:F0} % | {r.ServerCpuMicrosPerRequest:F0} | {Mb(r.PeakRssBytes)} | {Mb(r.AtPeak.Anonymous)} / {Mb(r.AtPeak.Shared)} / {Mb(r.AtPeak.Files)} |");
+                $"| {r.Scenario} | {r.Clients} | {r.Rps:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F1} | {r.Errors} | {r.ServerCpuPercent:F0} % | {r.ServerCpuMicrosPerRequest:F0} | {r.TierUpCpuPercent:F0} % | {(double.IsNaN(r.UpstreamCpuMicrosPerRequest) ? "" : r.UpstreamCpuMicrosPerRequest.ToString("F0", CultureInfo.InvariantCulture))} | {Mb(r.PeakRssBytes)} | {Mb(r.AtPeak.Anonymous)} / {Mb(r.AtPeak.Shared)} / {Mb(r.AtPeak.Files)} |");
         }
         text.AppendLine();
         foreach (var clients in results.Select(r => r.Clients).Distinct())
@@ -183,7 +183,7 @@ public static class LoadCommand
             foreach (var r in results.Where(r => r.Clients == clients && !r.Scenario.StartsWith("bare", StringComparison.Ordinal)))
             {
                 var ofRelay = relay is null ? "" : $", {r.Rps / relay.Rps:P1} of bare relay";
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Scenario}, {clients} clients: {r.Rps / get.Rps:P1} of bare GET, {r.Rps / post.Rps:P1} of bare POST{ofRelay}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {r.Scenario}, {clients} clients: {r.Rps / get.Rps:P1} of bare GET, {r.Rps / post.Rps:P1} of bare POST{ofRelay}; CPU per request {r.ServerCpuMicrosPerRequest / post.ServerCpuMicrosPerRequest:F1}× bare POST's");
             }
         }
         foreach (var note in notes)

@@ -6,7 +6,8 @@ using System.Text.Json;
 
 public sealed record LoadResult(
     string Scenario, int Clients, long Requests, long Errors, double Rps, double P50Ms, double P99Ms, double MaxMs,
-    double ServerCpuPercent, double ServerCpuMicrosPerRequest, long PeakRssBytes, ResidentSplit AtPeak);
+    double ServerCpuPercent, double ServerCpuMicrosPerRequest, double TierUpCpuPercent, double UpstreamCpuMicrosPerRequest,
+    long PeakRssBytes, ResidentSplit AtPeak);
 
 /// <summary>Resident bytes by kind: anonymous, shared memory, mapped files.</summary>
 public sealed record ResidentSplit(long Anonymous, long Shared, long Files)
@@ -49,7 +50,8 @@ public static class Wrk
     }
 
     public static async Task<LoadResult> RunAsync(
-        string scenario, ChildProcess server, string path, int connections, TimeSpan duration, TimeSpan warmup, string script)
+        string scenario, ChildProcess server, string path, int connections, TimeSpan duration, TimeSpan warmup, string script,
+        ChildProcess? upstream = null)
     {
         if (warmup > TimeSpan.Zero)
         {
@@ -58,10 +60,17 @@ public static class Wrk
         using var sampling = new CancellationTokenSource();
         var peakRss = 0L;
         var atPeak = ResidentSplit.None;
+        // Sampled with the memory, so that a tier-up thread that ends during the level still counts up to its last sample.
+        var tierUpBefore = server.TierUpThreads();
+        var tierUpSeen = new Dictionary<string, TimeSpan>(tierUpBefore, StringComparer.Ordinal);
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
             {
+                foreach (var (thread, cpu) in server.TierUpThreads())
+                {
+                    tierUpSeen[thread] = cpu;
+                }
                 var rss = server.Memory().Rss;
                 if (rss > peakRss)
                 {
@@ -78,11 +87,17 @@ public static class Wrk
             }
         });
         var cpuBefore = server.CpuTime();
+        var upstreamBefore = upstream?.CpuTime() ?? TimeSpan.Zero;
         var output = await RunWrkAsync(server.Root, path, connections, duration, script);
         var cpu = server.CpuTime() - cpuBefore;
+        var upstreamCpu = (upstream?.CpuTime() ?? TimeSpan.Zero) - upstreamBefore;
         await sampling.CancelAsync();
         await sampler;
-
+        foreach (var (thread, threadCpu) in server.TierUpThreads())
+        {
+            tierUpSeen[thread] = threadCpu;
+        }
+        var tierUp = tierUpSeen.Aggregate(TimeSpan.Zero, (sum, thread) => sum + thread.Value - tierUpBefore.GetValueOrDefault(thread.Key));
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("WRK-RESULT ", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"wrk printed no result:\n{output}");
         var json = JsonDocument.Parse(line["WRK-RESULT ".Length..]).RootElement;
@@ -93,10 +108,13 @@ public static class Wrk
         var result = new LoadResult(
             scenario, connections, ok, errors, ok / seconds,
             json.GetProperty("p50_us").GetInt64() / 1000.0, json.GetProperty("p99_us").GetInt64() / 1000.0, json.GetProperty("max_us").GetInt64() / 1000.0,
-            cpu.TotalSeconds / seconds * 100, ok == 0 ? double.NaN : cpu.TotalMilliseconds * 1000 / ok, peakRss, atPeak);
+            cpu.TotalSeconds / seconds * 100, ok == 0 ? double.NaN : cpu.TotalMilliseconds * 1000 / ok,
+            cpu > TimeSpan.Zero ? tierUp / cpu * 100 : 0, upstream is null || ok == 0 ? double.NaN : upstreamCpu.TotalMilliseconds * 1000 / ok,
+            peakRss, atPeak);
         Console.Error.WriteLine(
             $"  {scenario,-38} c={connections,-3} {result.Rps,9:F0} req/s  p50 {result.P50Ms,7:F2} ms  p99 {result.P99Ms,7:F2} ms  "
-            + $"errors {result.Errors}  server CPU {result.ServerCpuPercent:F0}% ({result.ServerCpuMicrosPerRequest:F0} us/req)  RSS peak {result.PeakRssBytes / 1048576.0:F0} MB");
+            + $"errors {result.Errors}  server CPU {result.ServerCpuPercent:F0}% ({result.ServerCpuMicrosPerRequest:F0} us/req, tier-up JIT {result.TierUpCpuPercent:F0}% of it)"
+            + (upstream is null ? "" : $"  upstream {result.UpstreamCpuMicrosPerRequest:F0} us/req") + $"  RSS peak {result.PeakRssBytes / 1048576.0:F0} MB");
         return result;
     }
 
