@@ -195,11 +195,16 @@ public static class PreparedSave
 
     private static string Name(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>An entity type's statements: its INSERT, and an UPDATE per set of modified columns, each built once.</summary>
+    /// <summary>An entity type's statements: its INSERT (with its key, or without a store-generated one), and an UPDATE per set of modified columns, each built once.</summary>
     private sealed class Statements
     {
         private readonly Dictionary<string, string> _updates = new(StringComparer.Ordinal);
         private readonly Lock _updatesLock = new();
+        private readonly object?[] _defaults = [];
+        private readonly IProperty[] _insertColumnsWithoutKey = [];
+        private readonly string _insert = "";
+        private readonly string _insertWithoutKey = "";
+        private readonly string _inserting = "";
 
         private Statements(IEntityType type)
         {
@@ -221,6 +226,11 @@ public static class PreparedSave
             }
             Key = [.. type.FindPrimaryKey()!.Properties];
             Columns = [.. type.GetProperties()];
+            _defaults = [.. Columns.Select(p => p.ClrType.IsValueType ? Activator.CreateInstance(p.ClrType) : null)];
+            _insertColumnsWithoutKey = Key.Length == 1 ? [.. Columns.Where(p => p != Key[0])] : Columns;
+            _insert = InsertSql(Columns);
+            _insertWithoutKey = InsertSql(_insertColumnsWithoutKey);
+            _inserting = $"Inserting into {TableName}";
         }
 
         public bool Supported { get; }
@@ -236,26 +246,30 @@ public static class PreparedSave
         /// <summary>The INSERT of an added entry; its key left out when the store generates it; null for any other generated value.</summary>
         public Row? Insert(EntityEntry entry)
         {
-            var columns = new List<IProperty>(Columns.Length);
-            foreach (var property in Columns)
+            var keyLeftOut = false;
+            for (var i = 0; i < Columns.Length; i++)
             {
+                var property = Columns[i];
                 var value = entry.Property(property);
-                if (value.IsTemporary || (property.ValueGenerated != ValueGenerated.Never && Equals(value.CurrentValue, property.ClrType.IsValueType ? Activator.CreateInstance(property.ClrType) : null)))
+                if (value.IsTemporary || (property.ValueGenerated != ValueGenerated.Never && Equals(value.CurrentValue, _defaults[i])))
                 {
                     if (!property.IsPrimaryKey() || Key.Length != 1)
                     {
                         return null;
                     }
-                    continue;
+                    keyLeftOut = true;
                 }
-                columns.Add(property);
             }
+            var columns = keyLeftOut ? _insertColumnsWithoutKey : Columns;
+            var sql = keyLeftOut ? _insertWithoutKey : _insert;
+            return new Row(sql, [.. columns.Select(p => (p.GetRelationalTypeMapping(), entry.Property(p).CurrentValue))], _inserting);
+        }
+
+        private string InsertSql(IProperty[] columns)
+        {
             var names = string.Join(", ", columns.Select(p => Quote(p.GetColumnName())));
             var values = string.Join(", ", columns.Select((_, i) => Name(i)));
-            return new Row(
-                $"INSERT INTO {TableName} ({names}) VALUES ({values})",
-                [.. columns.Select(p => (p.GetRelationalTypeMapping(), entry.Property(p).CurrentValue))],
-                $"Inserting into {TableName}");
+            return $"INSERT INTO {TableName} ({names}) VALUES ({values})";
         }
 
         /// <summary>The UPDATE of a modified entry's modified columns, by its key; null when nothing is modified, or a key is.</summary>
