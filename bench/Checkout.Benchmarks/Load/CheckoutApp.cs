@@ -86,8 +86,9 @@ public sealed class CheckoutApp : IAsyncDisposable
             ["RateLimits:WebhooksPerMinute"] = "100000000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // The benchmark's webhooks name payment requests the app never made; one warning each would be console I/O, not ingestion.
-            ["Serilog:MinimumLevel:Override:Checkout.Web.Completion.OrderCompletion"] = "Error",
-            ["Serilog:MinimumLevel:Override:Checkout.Web.Webhooks.WebhookInbox"] = "Error",
+            // Named by type, so a rename cannot bring the warnings back unnoticed (one did: DirectCompletion was OrderCompletion).
+            [$"Serilog:MinimumLevel:Override:{typeof(Checkout.Web.Completion.DirectCompletion).FullName}"] = "Error",
+            [$"Serilog:MinimumLevel:Override:{typeof(Checkout.Web.Webhooks.WebhookInbox).FullName}"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
         // The development settings' demo plans, which the scenarios buy, and its brand.
