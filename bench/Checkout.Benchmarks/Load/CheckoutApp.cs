@@ -91,6 +91,12 @@ public sealed class CheckoutApp : IAsyncDisposable
             [$"Serilog:MinimumLevel:Override:{typeof(Checkout.Web.Webhooks.WebhookInbox).FullName}"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
+        // The app's own JS and CSS: a build's output runs from bin/, its wwwroot stays in the project (a publish has it beside the dll).
+        var projectWebRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(appDll)!, "..", "..", "..", "wwwroot"));
+        if (!Directory.Exists(Path.Combine(Path.GetDirectoryName(appDll)!, "wwwroot")) && Directory.Exists(projectWebRoot))
+        {
+            settings["webroot"] = projectWebRoot;
+        }
         // The development settings' demo plans, which the scenarios buy, and its brand.
         foreach (var (key, value) in DemoPlans.Settings().Concat(DemoPlans.BrandSettings()))
         {
