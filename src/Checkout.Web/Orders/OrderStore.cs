@@ -20,6 +20,8 @@ public sealed class OrderStore(
     IEnumerable<IOrderCompletedListener> completedListeners,
     IEnumerable<IOrderCanceledListener> canceledListeners)
 {
+    private Dictionary<string, Order?>? _preloaded;
+
     /// <summary>
     /// The order opened under <paramref name="checkoutKey"/>, opened now for <paramref name="plan"/> when there is
     /// none: a second start from the same page (a double click, a retry) finds the first one's order. The order
@@ -79,7 +81,26 @@ public sealed class OrderStore(
         db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
     public Task<Order?> FindByPaymentRequestAsync(string paymentRequestId, CancellationToken cancellationToken) =>
-        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.PaymentRequestId == paymentRequestId, cancellationToken);
+        _preloaded is not null && _preloaded.Remove(paymentRequestId, out var preloaded)
+            ? Task.FromResult(preloaded)
+            : db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.PaymentRequestId == paymentRequestId, cancellationToken);
+
+    /// <summary>
+    /// Looks up the orders of a batch's payment requests in one query. The next <see cref="FindByPaymentRequestAsync"/>
+    /// for each id is answered from it, once: a second asks the database again, since the first caller may have moved
+    /// the order. An answer read a moment early is safe where every change is conditional on the status it leaves.
+    /// </summary>
+    public async Task PreloadByPaymentRequestAsync(IReadOnlyCollection<string> paymentRequestIds, CancellationToken cancellationToken)
+    {
+        var found = await db.Orders.AsNoTracking()
+            .Where(o => o.PaymentRequestId != null && paymentRequestIds.Contains(o.PaymentRequestId))
+            .ToListAsync(cancellationToken);
+        _preloaded = paymentRequestIds.Distinct().ToDictionary(id => id, _ => (Order?)null);
+        foreach (var order in found)
+        {
+            _preloaded[order.PaymentRequestId!] = order;
+        }
+    }
 
     public Task<OrderKlarnaLink?> FindLinkAsync(Guid id, CancellationToken cancellationToken) =>
         db.OrderKlarnaLinks.AsNoTracking().FirstOrDefaultAsync(l => l.OrderId == id, cancellationToken);

@@ -75,7 +75,13 @@ public sealed partial class CheckoutWorker(
         IServiceScope? eventScope = null;
         try
         {
-            foreach (var record in events)
+            var claimed = new List<ClaimedEvent>();
+            if (events.Count > 0)
+            {
+                eventScope = await OpenScopeAsync(cancellationToken);
+                claimed = await eventScope.ServiceProvider.GetRequiredService<WebhookInbox>().ReadAsync(events, cancellationToken);
+            }
+            foreach (var next in claimed)
             {
                 if (clock.GetUtcNow() >= claim.Now + ((claim.Until - claim.Now) / 2))
                 {
@@ -83,9 +89,9 @@ public sealed partial class CheckoutWorker(
                     break;
                 }
                 eventScope ??= await OpenScopeAsync(cancellationToken);
-                if (await eventScope.ServiceProvider.GetRequiredService<WebhookInbox>().ProcessAsync(record, claim, cancellationToken))
+                if (await eventScope.ServiceProvider.GetRequiredService<WebhookInbox>().ProcessAsync(next, claim, cancellationToken))
                 {
-                    processed.Add(record.EventId);
+                    processed.Add(next.Record.EventId);
                     eventScope.ServiceProvider.GetRequiredService<CheckoutDbContext>().ChangeTracker.Clear();
                 }
                 else

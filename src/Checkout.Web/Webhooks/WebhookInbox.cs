@@ -1,6 +1,7 @@
 namespace Checkout.Web.Webhooks;
 
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Checkout.Domain.Orders;
 using Checkout.Klarna.PaymentRequests;
@@ -8,6 +9,7 @@ using Checkout.Klarna.Webhooks;
 using Checkout.Web.Authorization;
 using Checkout.Web.Completion;
 using Checkout.Web.Infrastructure.Persistence;
+using Checkout.Web.Orders;
 using Checkout.Web.Telemetry;
 using Checkout.Web.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +18,7 @@ using Microsoft.EntityFrameworkCore;
 public sealed partial class WebhookInbox(
     CheckoutDbContext db,
     SecretProtector protector,
+    OrderStore orders,
     DirectCompletion completion,
     AcquirerLedCompletion acquirerLedCompletion,
     FirstChargeAuthorizer authorizer,
@@ -96,12 +99,42 @@ public sealed partial class WebhookInbox(
     }
 
     /// <summary>
-    /// Processes one event this instance claimed. True when it was applied and only waits for
-    /// <see cref="FinishAsync"/> to be marked processed; false when there was nothing to do or it failed, in
+    /// Reads the bodies of the events a claim won, and looks up the orders their payment requests name in one query
+    /// for the batch (<see cref="OrderStore.PreloadByPaymentRequestAsync"/>), where each event alone would ask once.
+    /// A body that cannot be read fails its own event when processed, not the batch.
+    /// </summary>
+    public async Task<List<ClaimedEvent>> ReadAsync(IReadOnlyList<WebhookEventRecord> records, CancellationToken cancellationToken)
+    {
+        var claimed = records.Select(Read).ToList();
+        var paymentRequestIds = claimed.Select(e => e.Envelope?.Payload?.PaymentRequestId).OfType<string>().Distinct().ToList();
+        if (paymentRequestIds.Count > 0)
+        {
+            await orders.PreloadByPaymentRequestAsync(paymentRequestIds, cancellationToken);
+        }
+        return claimed;
+    }
+
+    private ClaimedEvent Read(WebhookEventRecord record)
+    {
+        try
+        {
+            var body = Encoding.UTF8.GetBytes(protector.Unprotect(record.ProtectedBody));
+            return new ClaimedEvent(record, body, IsAcquirerLed(record) ? null : WebhookEnvelope.TryParse(body), null);
+        }
+        catch (Exception e)
+        {
+            return new ClaimedEvent(record, [], null, ExceptionDispatchInfo.Capture(e));
+        }
+    }
+
+    /// <summary>
+    /// Processes one event this instance claimed and read (<see cref="ReadAsync"/>). True when it was applied and only
+    /// waits for <see cref="FinishAsync"/> to be marked processed; false when there was nothing to do or it failed, in
     /// which case the failure and the next attempt are recorded and the claim given up at once.
     /// </summary>
-    public async Task<bool> ProcessAsync(WebhookEventRecord record, WorkClaim claim, CancellationToken cancellationToken)
+    public async Task<bool> ProcessAsync(ClaimedEvent claimed, WorkClaim claim, CancellationToken cancellationToken)
     {
+        var record = claimed.Record;
         // Its own trace, outside any request, linked to the delivery that stored the event (and tagged with the order id
         // and Klarna's correlation id like it).
         ActivityLink[]? links = ActivityContext.TryParse(record.TraceParent, null, out var delivery) ? [new ActivityLink(delivery)] : null;
@@ -111,7 +144,8 @@ public sealed partial class WebhookInbox(
         activity.TagIfRecorded(CheckoutTelemetry.EventTypeTag, record.EventType);
         try
         {
-            await ApplyAsync(record, cancellationToken);
+            claimed.ReadFailure?.Throw();
+            await ApplyAsync(claimed, cancellationToken);
             metrics.WebhookProcessed(clock.GetUtcNow() - record.ReceivedAt);
             return true;
         }
@@ -151,15 +185,18 @@ public sealed partial class WebhookInbox(
     private Task<int> OutsideBatchesAsync(Func<Task<int>> write, CancellationToken cancellationToken) =>
         DatabaseProviders.Of(db) == DatabaseProvider.Sqlite ? sqliteWrites.AloneAsync(write, cancellationToken) : write();
 
-    private async Task ApplyAsync(WebhookEventRecord record, CancellationToken cancellationToken)
+    private static bool IsAcquirerLed(WebhookEventRecord record) =>
+        record.EventType.StartsWith(AcquirerLedCompletion.EventTypePrefix, StringComparison.Ordinal);
+
+    private async Task ApplyAsync(ClaimedEvent claimed, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetBytes(protector.Unprotect(record.ProtectedBody));
-        if (record.EventType.StartsWith(AcquirerLedCompletion.EventTypePrefix, StringComparison.Ordinal))
+        var record = claimed.Record;
+        if (IsAcquirerLed(record))
         {
-            await acquirerLedCompletion.ApplyCallbackAsync(body, cancellationToken);
+            await acquirerLedCompletion.ApplyCallbackAsync(claimed.Body, cancellationToken);
             return;
         }
-        var envelope = WebhookEnvelope.TryParse(body);
+        var envelope = claimed.Envelope;
         if (Activity.Current is { } span && span.IsRecorded())
         {
             span.TagIfRecorded(CheckoutTelemetry.CorrelationIdTag, envelope?.Metadata?.CorrelationId);
