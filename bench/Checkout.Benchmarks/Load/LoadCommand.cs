@@ -111,7 +111,10 @@ public static class LoadCommand
             foreach (var clients in options.Clients)
             {
                 var threads = Math.Min(Environment.ProcessorCount, clients);
-                var warm = await Scenarios.SignWebhooksAsync(work, $"webhooks-warm-{clients}", options.Webhooks / 8, app.SigningKey);
+                // As many distinct events for the warm-up as for the level: with fewer, a long warm-up soon runs out of new
+                // events and goes on warming only the duplicates' path, leaving the new events' hot path to be compiled in
+                // the timed level.
+                var warm = await Scenarios.SignWebhooksAsync(work, $"webhooks-warm-{clients}", options.Webhooks, app.SigningKey);
                 var timed = await Scenarios.SignWebhooksAsync(work, $"webhooks-{clients}", options.Webhooks, app.SigningKey);
                 await Wrk.RunAsync("(warm-up)", app.Process, "/api/webhooks/klarna", clients, warmup, TimeSpan.Zero,
                     Scenarios.Webhook(work, $"webhook-warm-{clients}", warm, threads));
