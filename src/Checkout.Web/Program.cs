@@ -130,9 +130,10 @@ app.UseRateLimiter();
 // The shopper's culture: the checkout session's locale, else Accept-Language, else Localization:DefaultCulture.
 app.UseRequestLocalization();
 // Who is calling, then what they may reach: the /admin folder's policy and the merchant API's. Both after routing
-// (implicit, at the start), so they see the endpoint and its policy. The operator's cookie (the default scheme) is read
-// under /admin only, where its path sends it; the merchant API's policy reads its key itself. The shopper's requests skip both.
-app.UseWhen(context => context.Request.Path.StartsWithSegments(AdminRegistration.Path), admin => admin.UseAuthentication());
+// (implicit, at the start), so they see the endpoint and its policy. No scheme is the default: only an endpoint whose
+// policy names one authenticates (the operator's cookie under /admin, the merchant API's key), so the shopper's and
+// Klarna's requests read no credentials at all.
+app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 

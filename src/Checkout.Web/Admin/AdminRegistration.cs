@@ -31,7 +31,8 @@ public static class AdminRegistration
             .Validate(s => s.LoginAttemptsPerMinute > 0, "Admin:LoginAttemptsPerMinute must be a positive number of attempts.")
             .Validate(s => s.SessionLifetime > TimeSpan.Zero, "Admin:SessionLifetime must be longer than zero (e.g. 08:00:00).")
             .ValidateOnStart();
-        services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
+        // Not the default scheme: the folder's policy names it, so the cookie is read for /admin's pages alone.
+        services.AddAuthentication().AddCookie(Scheme, o =>
         {
             o.LoginPath = Path + "/login";
             o.LogoutPath = Path + "/logout";
