@@ -119,6 +119,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.Use(app.Services.GetRequiredService<SecurityHeaders>().Apply);
 // Prometheus' /metrics when Telemetry:Prometheus:Enabled, for loopback and allowed networks only; not request-logged.
+// The app's instruments are created here, so every export has them from the start.
 app.UseCheckoutMetricsEndpoint();
 app.UseStatusCodePages();
 app.UseStaticFiles();

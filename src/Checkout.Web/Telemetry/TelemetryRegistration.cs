@@ -63,9 +63,12 @@ public static class TelemetryRegistration
         })
         .AddHttpClientInstrumentation(o => o.EnrichWithHttpResponseMessage = TagKlarnaCorrelationId);
 
-    /// <summary><c>/metrics</c>, when enabled, for direct callers from loopback or an allowed network; others get 404.</summary>
+    /// <summary>The app's instruments, created now; <c>/metrics</c> when enabled, for direct callers from loopback or an allowed network; others get 404.</summary>
     public static IApplicationBuilder UseCheckoutMetricsEndpoint(this IApplicationBuilder app)
     {
+        // The app's instruments exist from the start, not from the first request that needs one: the first scrape or
+        // export already has the worker's backlog.
+        app.ApplicationServices.GetRequiredService<CheckoutMetrics>();
         var settings = app.ApplicationServices.GetRequiredService<IOptions<TelemetrySettings>>().Value.Prometheus;
         if (!settings.Enabled)
         {
