@@ -88,7 +88,7 @@ public sealed class CheckoutApp : IAsyncDisposable
             // The benchmark's webhooks name payment requests the app never made; one warning each would be console I/O, not ingestion.
             // Named by type, so a rename cannot bring the warnings back unnoticed (one did: DirectCompletion was OrderCompletion).
             [$"Serilog:MinimumLevel:Override:{typeof(Checkout.Web.Completion.DirectCompletion).FullName}"] = "Error",
-            [$"Serilog:MinimumLevel:Override:{typeof(Checkout.Web.Webhooks.WebhookInbox).FullName}"] = "Error",
+            [$"Serilog:MinimumLevel:Override:{typeof(Checkout.Web.Webhooks.WebhookProcessor).FullName}"] = "Error",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.HttpsPolicy"] = "Error",
         };
         // The app's own JS and CSS: a build's output runs from bin/, its wwwroot stays in the project (a publish has it beside the dll).

@@ -79,7 +79,7 @@ public sealed partial class CheckoutWorker(
             if (events.Count > 0)
             {
                 eventScope = await OpenScopeAsync(cancellationToken);
-                claimed = await eventScope.ServiceProvider.GetRequiredService<WebhookInbox>().ReadAsync(events, cancellationToken);
+                claimed = await eventScope.ServiceProvider.GetRequiredService<WebhookProcessor>().ReadAsync(events, cancellationToken);
             }
             foreach (var next in claimed)
             {
@@ -89,7 +89,7 @@ public sealed partial class CheckoutWorker(
                     break;
                 }
                 eventScope ??= await OpenScopeAsync(cancellationToken);
-                if (await eventScope.ServiceProvider.GetRequiredService<WebhookInbox>().ProcessAsync(next, claim, cancellationToken))
+                if (await eventScope.ServiceProvider.GetRequiredService<WebhookProcessor>().ProcessAsync(next, claim, cancellationToken))
                 {
                     processed.Add(next.Record.EventId);
                     eventScope.ServiceProvider.GetRequiredService<CheckoutDbContext>().ChangeTracker.Clear();

@@ -12,6 +12,7 @@ public static class WebhookRegistration
         services.AddSingleton(sp => new WebhookSignatureVerifier(
             sp.GetRequiredService<IOptions<KlarnaOptions>>().Value.WebhookSigningKeys));
         services.AddScoped<WebhookInbox>();
+        services.AddScoped<WebhookProcessor>();
         services.AddHostedService<CheckoutWorker>();
         return services;
     }
