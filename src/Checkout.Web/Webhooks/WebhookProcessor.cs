@@ -59,8 +59,8 @@ public sealed partial class WebhookProcessor(
 
     /// <summary>
     /// Processes one event this instance claimed and read (<see cref="ReadAsync"/>). True when it was applied and only
-    /// waits for <see cref="WebhookInbox.FinishAsync"/> to be marked processed; false when there was nothing to do or it failed, in
-    /// which case the failure and the next attempt are recorded and the claim given up at once.
+    /// waits for <see cref="WebhookInbox.FinishAsync"/> to be marked processed; false when there was nothing to do or
+    /// it failed, in which case the failure and the next attempt are recorded and the claim given up at once.
     /// </summary>
     public async Task<bool> ProcessAsync(ClaimedEvent claimed, WorkClaim claim, CancellationToken cancellationToken)
     {
