@@ -5,6 +5,7 @@ using System.Text;
 using Checkout.Klarna.Webhooks;
 using Checkout.Web.Infrastructure.Persistence;
 using Checkout.Web.Tokens;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 /// <summary>
@@ -79,9 +80,39 @@ public sealed class WebhookInbox(
         {
             return [];
         }
-        await OutsideBatchesAsync(
-            () => Unprocessed().Where(e => candidates.Contains(e.EventId)).ClaimAsync(claim, cancellationToken),
-            cancellationToken);
+        if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
+        {
+            // The statement is built before SQLite's write lock is taken, so the lock is held only while it runs and
+            // commits: EF built its own under the lock, on cores the acknowledgements keep busy, and held it for
+            // milliseconds while their group commits waited.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var update = NewCommand(
+                        """
+                        UPDATE "WebhookEvents" SET "ClaimedBy" = $ClaimedBy, "ClaimedUntil" = $ClaimedUntil
+                        WHERE "EventId" IN (SELECT "value" FROM json_each($EventIds)) AND "ProcessedAt" IS NULL
+                          AND "NextAttemptAt" <= $NextAttemptAt AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < $Now)
+                        """)
+                    .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ClaimedBy), claim.Owner)
+                    .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ClaimedUntil), claim.Until)
+                    .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.NextAttemptAt), claim.Now)
+                    .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ClaimedUntil), claim.Now, "$Now")
+                    .WithJsonArray("$EventIds", candidates);
+                await using (update)
+                {
+                    await sqliteWrites.AloneAsync(() => update.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            await Unprocessed().Where(e => candidates.Contains(e.EventId)).ClaimAsync(claim, cancellationToken);
+        }
         return await Unprocessed().AsNoTracking()
             .HeldBy(claim)
             .OrderBy(e => e.ReceivedAt)
@@ -96,12 +127,45 @@ public sealed class WebhookInbox(
     public Task<int> FinishAsync(WorkClaim claim, IReadOnlyCollection<string> processed, CancellationToken cancellationToken)
     {
         var processedAt = clock.GetUtcNow();
-        return OutsideBatchesAsync(
-            () => db.WebhookEvents.ReleaseAsync(
-                claim,
-                set => set.SetProperty(e => e.ProcessedAt, e => processed.Contains(e.EventId) ? processedAt : e.ProcessedAt),
-                cancellationToken),
+        if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
+        {
+            return FinishOnSqliteAsync(claim, processed, processedAt, cancellationToken);
+        }
+        return db.WebhookEvents.ReleaseAsync(
+            claim,
+            set => set.SetProperty(e => e.ProcessedAt, e => processed.Contains(e.EventId) ? processedAt : e.ProcessedAt),
             cancellationToken);
+    }
+
+    /// <summary>As <see cref="ClaimDueAsync"/>'s claim: built first, so SQLite's write lock is held only to run and commit it.</summary>
+    private async Task<int> FinishOnSqliteAsync(WorkClaim claim, IReadOnlyCollection<string> processed, DateTimeOffset processedAt, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var update = NewCommand(
+                    """
+                    UPDATE "WebhookEvents"
+                    SET "ProcessedAt" = CASE WHEN "EventId" IN (SELECT "value" FROM json_each($EventIds)) THEN $ProcessedAt ELSE "ProcessedAt" END,
+                        "ClaimedBy" = NULL, "ClaimedUntil" = NULL
+                    WHERE "ClaimedBy" = $ClaimedBy
+                    """)
+                .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ProcessedAt), processedAt)
+                .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ClaimedBy), claim.Owner)
+                .WithJsonArray("$EventIds", processed);
+            return await sqliteWrites.AloneAsync(() => update.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private SqliteCommand NewCommand(string sql)
+    {
+        var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+        command.CommandText = sql;
+        return command;
     }
 
     /// <summary>On SQLite, a worker's write waits its turn between the inbox's batches instead of in SQLite's busy handler.</summary>

@@ -1,6 +1,7 @@
 namespace Checkout.Web.Infrastructure.Persistence;
 
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,6 +19,13 @@ public static class SqliteCommands
         var mapping = model.FindEntityType(typeof(TEntity))?.FindProperty(property)?.GetRelationalTypeMapping()
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{property} is not in the model.");
         command.Parameters.Add(mapping.CreateParameter(command, parameterName ?? "$" + property, value, nullable: value is null));
+        return command;
+    }
+
+    /// <summary>Adds <paramref name="parameterName"/> as a JSON array of <paramref name="values"/>, for <c>json_each</c>: one statement whatever their number.</summary>
+    public static SqliteCommand WithJsonArray(this SqliteCommand command, string parameterName, IEnumerable<string> values)
+    {
+        command.Parameters.AddWithValue(parameterName, JsonSerializer.Serialize(values));
         return command;
     }
 
