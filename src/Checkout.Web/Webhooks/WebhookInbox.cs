@@ -82,13 +82,8 @@ public sealed class WebhookInbox(
         }
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
-            // The statement is built before SQLite's write lock is taken, so the lock is held only while it runs and
-            // commits: EF built its own under the lock, on cores the acknowledgements keep busy, and held it for
-            // milliseconds while their group commits waited.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            try
-            {
-                var update = NewCommand(
+            await RunAloneAsync(
+                connection => connection.CreateCommand(
                         """
                         UPDATE "WebhookEvents" SET "ClaimedBy" = $ClaimedBy, "ClaimedUntil" = $ClaimedUntil
                         WHERE "EventId" IN (SELECT "value" FROM json_each($EventIds)) AND "ProcessedAt" IS NULL
@@ -98,16 +93,8 @@ public sealed class WebhookInbox(
                     .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ClaimedUntil), claim.Until)
                     .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.NextAttemptAt), claim.Now)
                     .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ClaimedUntil), claim.Now, "$Now")
-                    .WithJsonArray("$EventIds", candidates);
-                await using (update)
-                {
-                    await sqliteWrites.AloneAsync(() => update.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
-                }
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+                    .WithJsonArray("$EventIds", candidates),
+                cancellationToken);
         }
         else
         {
@@ -137,13 +124,9 @@ public sealed class WebhookInbox(
             cancellationToken);
     }
 
-    /// <summary>As <see cref="ClaimDueAsync"/>'s claim: built first, so SQLite's write lock is held only to run and commit it.</summary>
-    private async Task<int> FinishOnSqliteAsync(WorkClaim claim, IReadOnlyCollection<string> processed, DateTimeOffset processedAt, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var update = NewCommand(
+    private Task<int> FinishOnSqliteAsync(WorkClaim claim, IReadOnlyCollection<string> processed, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
+        RunAloneAsync(
+            connection => connection.CreateCommand(
                     """
                     UPDATE "WebhookEvents"
                     SET "ProcessedAt" = CASE WHEN "EventId" IN (SELECT "value" FROM json_each($EventIds)) THEN $ProcessedAt ELSE "ProcessedAt" END,
@@ -152,20 +135,26 @@ public sealed class WebhookInbox(
                     """)
                 .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ProcessedAt), processedAt)
                 .With<WebhookEventRecord>(db.Model, nameof(WebhookEventRecord.ClaimedBy), claim.Owner)
-                .WithJsonArray("$EventIds", processed);
-            return await sqliteWrites.AloneAsync(() => update.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+                .WithJsonArray("$EventIds", processed),
+            cancellationToken);
+
+    /// <summary>
+    /// Builds a worker's statement first, then runs and commits it while no batch of the group commit does: SQLite's
+    /// write lock is held only for that. EF builds its statements under the lock, on cores the acknowledgements keep
+    /// busy, and held it for milliseconds while their group commits waited.
+    /// </summary>
+    private async Task<int> RunAloneAsync(Func<SqliteConnection, SqliteCommand> build, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = build((SqliteConnection)db.Database.GetDbConnection());
+            return await sqliteWrites.AloneAsync(() => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private SqliteCommand NewCommand(string sql)
-    {
-        var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = sql;
-        return command;
     }
 
     /// <summary>On SQLite, a worker's write waits its turn between the inbox's batches instead of in SQLite's busy handler.</summary>

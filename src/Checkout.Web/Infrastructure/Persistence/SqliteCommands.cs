@@ -22,6 +22,14 @@ public static class SqliteCommands
         return command;
     }
 
+    /// <summary>A command on <paramref name="connection"/> for <paramref name="sql"/>, outside any group-commit batch.</summary>
+    public static SqliteCommand CreateCommand(this SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
     /// <summary>Adds <paramref name="parameterName"/> as a JSON array of <paramref name="values"/>, for <c>json_each</c>: one statement whatever their number.</summary>
     public static SqliteCommand WithJsonArray(this SqliteCommand command, string parameterName, IEnumerable<string> values)
     {
