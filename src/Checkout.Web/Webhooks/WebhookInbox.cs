@@ -82,6 +82,7 @@ public sealed class WebhookInbox(
         }
         if (DatabaseProviders.Of(db) == DatabaseProvider.Sqlite)
         {
+            // LeasedWork.ClaimAsync's rule, in SQL.
             await RunAloneAsync(
                 connection => connection.CreateCommand(
                         """
@@ -124,6 +125,7 @@ public sealed class WebhookInbox(
             cancellationToken);
     }
 
+    /// <summary>LeasedWork.ReleaseAsync's rule, in SQL: only the rows the claim still holds.</summary>
     private Task<int> FinishOnSqliteAsync(WorkClaim claim, IReadOnlyCollection<string> processed, DateTimeOffset processedAt, CancellationToken cancellationToken) =>
         RunAloneAsync(
             connection => connection.CreateCommand(

@@ -50,7 +50,10 @@ public interface ILeasedWork
 /// </summary>
 public static class LeasedWork
 {
-    /// <summary>Rows due at <paramref name="now"/> that nobody holds, or whose holder's lease lapsed.</summary>
+    /// <summary>
+    /// Rows due at <paramref name="now"/> that nobody holds, or whose holder's lease lapsed. WebhookInbox's SQLite claim
+    /// and finish spell this rule and <see cref="ReleaseAsync{T}"/>'s out in SQL: a change here goes there too.
+    /// </summary>
     public static IQueryable<T> Claimable<T>(this IQueryable<T> rows, DateTimeOffset now)
         where T : class, ILeasedWork =>
         rows.Where(r => r.NextAttemptAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now));
