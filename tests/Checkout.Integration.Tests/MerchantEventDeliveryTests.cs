@@ -137,4 +137,38 @@ public sealed class MerchantEventDeliveryTests
         Assert.Equal(failed.EventId, Assert.Single(events.Receiver.Delivered).WebhookId);
         await events.App.WaitForAsync(async db => await db.EventDeliveries.AnyAsync(d => d.Status == EventDeliveryStatus.Delivered));
     }
+
+    [Fact]
+    public async Task A_pass_whose_claim_on_one_delivery_lapsed_records_the_others_and_leaves_that_one_to_its_new_claimer()
+    {
+        // The worker looks once at start, then not for an hour: the test makes the pass itself.
+        await using var events = await MerchantEventsHarness.StartAsync(new Dictionary<string, string?> { ["Merchant:EventDelivery:PollInterval"] = "01:00:00" });
+        for (var i = 0; i < 3; i++)
+        {
+            await events.Renewals.SignUpAsync("premium-monthly");
+        }
+        await using var scope = events.App.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EventDeliveryStore>();
+        var lease = scope.ServiceProvider.GetRequiredService<WorkLease>();
+        var pass = lease.NewClaim();
+        var due = await store.ClaimDueAsync(pass, 32, CancellationToken.None);
+        Assert.Equal(3, due.Count);
+
+        // The pass outlives its lease, and another claimer takes one of its deliveries over before it records.
+        events.Renewals.AdvanceTo(pass.Until + TimeSpan.FromSeconds(1));
+        var takenOver = due[1].Delivery;
+        Assert.NotNull(await store.ClaimAsync(takenOver.Id, lease.NewClaim(), CancellationToken.None));
+        var sent = due.Select(d => new SentAttempt(d.Delivery, new AttemptOutcome(true, 204, null, 12), events.Clock.GetUtcNow())).ToList();
+        var lapsed = await store.RecordAsync(sent, pass, CancellationToken.None);
+
+        Assert.Equal(takenOver.Id, Assert.Single(lapsed).Id);
+        var deliveries = await events.DeliveriesAsync();
+        Assert.All(deliveries.Where(d => d.Id != takenOver.Id), d => Assert.Equal((EventDeliveryStatus.Delivered, 1, (string?)null), (d.Status, d.Attempts, d.ClaimedBy)));
+        var stillOwed = deliveries.Single(d => d.Id == takenOver.Id);
+        Assert.Equal((EventDeliveryStatus.Pending, 0), (stillOwed.Status, stillOwed.Attempts));
+        Assert.NotNull(stillOwed.ClaimedBy);
+        var attempts = await events.AttemptsAsync();
+        Assert.Equal(2, attempts.Count);
+        Assert.DoesNotContain(attempts, a => a.DeliveryId == takenOver.Id);
+    }
 }

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 /// <summary>A claimed delivery with the body it sends.</summary>
 public sealed record DueDelivery(EventDelivery Delivery, string Payload);
 
+/// <summary>One attempt made, with when it ended, waiting to be recorded.</summary>
+public sealed record SentAttempt(EventDelivery Delivery, AttemptOutcome Outcome, DateTimeOffset At);
+
 /// <summary>
 /// The deliveries' one owner. Claims are the shared lease statements (<see cref="LeasedWork"/>), so two instances never
 /// send the same attempt; an attempt's result is written only while its claim still holds the row.
@@ -33,50 +36,39 @@ public sealed class EventDeliveryStore(CheckoutDbContext db, SqliteGroupCommit s
     }
 
     /// <summary>
-    /// Records the attempt and its delivery's new state (delivered; due again after <see cref="Backoff"/>; or failed,
-    /// once the next try would come after its give-up time) in one transaction; false when the claim had lapsed.
+    /// Records one pass's attempts, each with its delivery's new state (delivered; due again after <see cref="Backoff"/>;
+    /// or failed, once the next try would come after its give-up time), in one transaction: one commit for the pass,
+    /// not one an attempt. An attempt is written only while its claim still holds the delivery; the deliveries whose
+    /// claim had lapsed are returned, unrecorded (their next claimer sends them again, with the same webhook-id).
     /// </summary>
-    public async Task<bool> RecordAsync(EventDelivery delivery, WorkClaim claim, AttemptOutcome outcome, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var attempts = delivery.Attempts + 1;
-        var nextAttemptAt = now + Backoff(attempts);
-        var status = outcome.Delivered ? EventDeliveryStatus.Delivered
-            : nextAttemptAt > delivery.GiveUpAt ? EventDeliveryStatus.Failed
-            : EventDeliveryStatus.Pending;
-        return await OutsideBatchesAsync(
+    public Task<List<EventDelivery>> RecordAsync(IReadOnlyList<SentAttempt> attempts, WorkClaim claim, CancellationToken cancellationToken) =>
+        OutsideBatchesAsync(
             async () =>
             {
+                var lapsed = new List<EventDelivery>();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var released = await db.EventDeliveries.Where(d => d.Id == delivery.Id).ReleaseAsync(
-                    claim,
-                    set => set
-                        .SetProperty(d => d.Status, status)
-                        .SetProperty(d => d.Attempts, attempts)
-                        .SetProperty(d => d.NextAttemptAt, status == EventDeliveryStatus.Pending ? nextAttemptAt : delivery.NextAttemptAt)
-                        .SetProperty(d => d.DeliveredAt, outcome.Delivered ? now : delivery.DeliveredAt)
-                        .SetProperty(d => d.LastStatusCode, outcome.StatusCode)
-                        .SetProperty(d => d.LastError, outcome.Error),
-                    cancellationToken);
-                if (released != 1)
+                foreach (var (delivery, outcome, at) in attempts)
                 {
-                    return false;
+                    if (await WriteResultAsync(delivery, claim, outcome, at, cancellationToken) != 1)
+                    {
+                        lapsed.Add(delivery);
+                        continue;
+                    }
+                    db.EventDeliveryAttempts.Add(new EventDeliveryAttempt
+                    {
+                        DeliveryId = delivery.Id,
+                        Number = delivery.Attempts + 1,
+                        At = at,
+                        StatusCode = outcome.StatusCode,
+                        Error = outcome.Error,
+                        DurationMilliseconds = outcome.DurationMilliseconds,
+                    });
                 }
-                db.EventDeliveryAttempts.Add(new EventDeliveryAttempt
-                {
-                    DeliveryId = delivery.Id,
-                    Number = attempts,
-                    At = now,
-                    StatusCode = outcome.StatusCode,
-                    Error = outcome.Error,
-                    DurationMilliseconds = outcome.DurationMilliseconds,
-                });
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                return true;
+                return lapsed;
             },
             cancellationToken);
-    }
 
     /// <summary>Claims one delivery (due now) for <paramref name="claim"/>; null when it is not due or another claim holds it.</summary>
     public async Task<DueDelivery?> ClaimAsync(Guid deliveryId, WorkClaim claim, CancellationToken cancellationToken)
@@ -115,6 +107,25 @@ public sealed class EventDeliveryStore(CheckoutDbContext db, SqliteGroupCommit s
                     .SetProperty(d => d.NextAttemptAt, now),
                 cancellationToken),
             cancellationToken) == 1;
+    }
+
+    private Task<int> WriteResultAsync(EventDelivery delivery, WorkClaim claim, AttemptOutcome outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var attempts = delivery.Attempts + 1;
+        var nextAttemptAt = now + Backoff(attempts);
+        var status = outcome.Delivered ? EventDeliveryStatus.Delivered
+            : nextAttemptAt > delivery.GiveUpAt ? EventDeliveryStatus.Failed
+            : EventDeliveryStatus.Pending;
+        return db.EventDeliveries.Where(d => d.Id == delivery.Id).ReleaseAsync(
+            claim,
+            set => set
+                .SetProperty(d => d.Status, status)
+                .SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.NextAttemptAt, status == EventDeliveryStatus.Pending ? nextAttemptAt : delivery.NextAttemptAt)
+                .SetProperty(d => d.DeliveredAt, outcome.Delivered ? now : delivery.DeliveredAt)
+                .SetProperty(d => d.LastStatusCode, outcome.StatusCode)
+                .SetProperty(d => d.LastError, outcome.Error),
+            cancellationToken);
     }
 
     private IQueryable<EventDelivery> Pending() => db.EventDeliveries.Where(d => d.Status == EventDeliveryStatus.Pending);

@@ -1,12 +1,14 @@
 namespace Checkout.Web.Events;
 
+using System.Collections.Concurrent;
 using Checkout.Web.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
 /// <summary>
 /// Delivers the outbox: claims due deliveries, POSTs each signed (several at once, so one slow endpoint holds up no
-/// other) and records every attempt. Whatever the database holds as pending is sent, after a restart too; several
-/// instances share the work through their claims.
+/// other) and records every attempt, a pass's attempts in one commit. Whatever the database holds as pending is sent,
+/// after a restart too (an attempt made just before a stop, but not yet recorded, is sent again with the same
+/// webhook-id); several instances share the work through their claims.
 /// </summary>
 public sealed partial class EventDeliveryWorker(
     IServiceScopeFactory scopes,
@@ -44,7 +46,10 @@ public sealed partial class EventDeliveryWorker(
         }
     }
 
-    /// <summary>One pass: claims up to a batch of due deliveries and attempts each once. Returns how many it claimed.</summary>
+    /// <summary>
+    /// One pass: claims up to a batch of due deliveries, attempts each once, then records the pass's attempts in one
+    /// transaction (also when stopping part-way). Returns how many it claimed.
+    /// </summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claim = lease.NewClaim();
@@ -57,6 +62,7 @@ public sealed partial class EventDeliveryWorker(
         {
             return 0;
         }
+        var sent = new ConcurrentQueue<SentAttempt>();
         try
         {
             await Parallel.ForEachAsync(
@@ -67,14 +73,16 @@ public sealed partial class EventDeliveryWorker(
                     // Slow endpoints: leave the rest to the next pass well before the claim could lapse.
                     if (clock.GetUtcNow() < claim.Now + ((claim.Until - claim.Now) / 2))
                     {
-                        await AttemptAsync(item, claim, token);
+                        sent.Enqueue(await SendAsync(item, token));
                     }
                 });
         }
         finally
         {
             using var scope = scopes.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().ReleaseAsync(claim, CancellationToken.None);
+            var store = scope.ServiceProvider.GetRequiredService<EventDeliveryStore>();
+            await RecordAsync(store, [.. sent], claim);
+            await store.ReleaseAsync(claim, CancellationToken.None);
         }
         return due.Count;
     }
@@ -82,24 +90,43 @@ public sealed partial class EventDeliveryWorker(
     /// <summary>Sends one claimed delivery once and records the attempt.</summary>
     public async Task<AttemptOutcome> AttemptAsync(DueDelivery item, WorkClaim claim, CancellationToken cancellationToken)
     {
+        var attempt = await SendAsync(item, cancellationToken);
+        using var scope = scopes.CreateScope();
+        await RecordAsync(scope.ServiceProvider.GetRequiredService<EventDeliveryStore>(), [attempt], claim);
+        return attempt.Outcome;
+    }
+
+    private async Task<SentAttempt> SendAsync(DueDelivery item, CancellationToken cancellationToken)
+    {
         var delivery = item.Delivery;
         var outcome = endpoints.Value.Endpoints.TryGetValue(delivery.Endpoint, out var endpoint)
             ? await sender.SendAsync(endpoint, delivery.EventId, item.Payload, cancellationToken)
             : new AttemptOutcome(false, null, $"No endpoint '{delivery.Endpoint}' is configured under {MerchantWebhookSettings.Section} any more.", 0);
-        using var scope = scopes.CreateScope();
-        if (!await scope.ServiceProvider.GetRequiredService<EventDeliveryStore>().RecordAsync(delivery, claim, outcome, CancellationToken.None))
+        return new SentAttempt(delivery, outcome, clock.GetUtcNow());
+    }
+
+    private async Task RecordAsync(EventDeliveryStore store, IReadOnlyList<SentAttempt> attempts, WorkClaim claim)
+    {
+        if (attempts.Count == 0)
         {
-            LogClaimLapsed(log, delivery.EventId, delivery.Endpoint);
+            return;
         }
-        else if (outcome.Delivered)
+        var lapsed = (await store.RecordAsync(attempts, claim, CancellationToken.None)).Select(d => d.Id).ToHashSet();
+        foreach (var (delivery, outcome, _) in attempts)
         {
-            LogDelivered(log, delivery.EventId, delivery.Endpoint, delivery.Attempts + 1, outcome.StatusCode);
+            if (lapsed.Contains(delivery.Id))
+            {
+                LogClaimLapsed(log, delivery.EventId, delivery.Endpoint);
+            }
+            else if (outcome.Delivered)
+            {
+                LogDelivered(log, delivery.EventId, delivery.Endpoint, delivery.Attempts + 1, outcome.StatusCode);
+            }
+            else
+            {
+                LogAttemptFailed(log, delivery.EventId, delivery.Endpoint, delivery.Attempts + 1, outcome.Error);
+            }
         }
-        else
-        {
-            LogAttemptFailed(log, delivery.EventId, delivery.Endpoint, delivery.Attempts + 1, outcome.Error);
-        }
-        return outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {MerchantEventId} delivered to {Endpoint} at attempt {Attempt} ({StatusCode})")]
