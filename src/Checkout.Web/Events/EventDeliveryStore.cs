@@ -30,7 +30,8 @@ public sealed class EventDeliveryStore(CheckoutDbContext db, SqliteGroupCommit s
             return [];
         }
         await OutsideBatchesAsync(() => Pending().Where(d => candidates.Contains(d.Id)).ClaimAsync(claim, cancellationToken), cancellationToken);
-        return await Pending().AsNoTracking().HeldBy(claim)
+        // Read back by id: the claim's owner alone is in no index, and a search by it read every pending delivery.
+        return await Pending().AsNoTracking().Where(d => candidates.Contains(d.Id)).HeldBy(claim)
             .Join(db.OutboxEvents, d => d.EventId, e => e.Id, (d, e) => new DueDelivery(d, e.Payload))
             .ToListAsync(cancellationToken);
     }
@@ -88,9 +89,11 @@ public sealed class EventDeliveryStore(CheckoutDbContext db, SqliteGroupCommit s
             ? await db.EventDeliveries.Where(d => d.Id == deliveryId).Select(d => d.Id).ToListAsync(cancellationToken)
             : await db.EventDeliveries.Where(d => d.EventId == id).Select(d => d.Id).ToListAsync(cancellationToken);
 
-    /// <summary>Gives back what <paramref name="claim"/> still holds (a pass stopped part-way), as it was.</summary>
-    public Task<int> ReleaseAsync(WorkClaim claim, CancellationToken cancellationToken) =>
-        OutsideBatchesAsync(() => db.EventDeliveries.HeldBy(claim).ReleaseAsync(claim, _ => { }, cancellationToken), cancellationToken);
+    /// <summary>Gives back, as they were, those of a pass's <paramref name="deliveryIds"/> that <paramref name="claim"/> still holds (a pass stopped part-way).</summary>
+    public Task<int> ReleaseAsync(WorkClaim claim, IReadOnlyCollection<Guid> deliveryIds, CancellationToken cancellationToken) =>
+        OutsideBatchesAsync(
+            () => db.EventDeliveries.Where(d => deliveryIds.Contains(d.Id)).HeldBy(claim).ReleaseAsync(claim, _ => { }, cancellationToken),
+            cancellationToken);
 
     /// <summary>
     /// Sends a delivery again now, with the same <c>webhook-id</c>: a delivered or failed one gets one more attempt, a

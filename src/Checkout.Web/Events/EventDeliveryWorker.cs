@@ -82,7 +82,7 @@ public sealed partial class EventDeliveryWorker(
             using var scope = scopes.CreateScope();
             var store = scope.ServiceProvider.GetRequiredService<EventDeliveryStore>();
             await RecordAsync(store, [.. sent], claim);
-            await store.ReleaseAsync(claim, CancellationToken.None);
+            await store.ReleaseAsync(claim, [.. due.Select(d => d.Delivery.Id)], CancellationToken.None);
         }
         return due.Count;
     }
